@@ -1,0 +1,9 @@
+package io.tollgate.adapters;
+
+/** The wire format a client speaks or an upstream understands. */
+public enum Dialect {
+    /** OpenAI's Chat Completions, Completions and Embeddings formats. */
+    OPENAI,
+    /** Anthropic's Messages format. */
+    ANTHROPIC
+}

@@ -1,0 +1,60 @@
+package io.tollgate.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One upstream provider.
+ *
+ * @param name the provider's name, the first part of a model address {@code name/model}
+ * @param type what kind of API it is
+ * @param baseUrl the API root without a trailing slash ({@code https://api.openai.com/v1}); for Azure OpenAI the
+ *     deployment URL, where {@code {model}} is replaced by the requested model; empty for {@code mock}
+ * @param apiVersion Azure OpenAI's {@code api-version}; when present the key is sent as {@code api-key} and the
+ *     version as a query parameter
+ * @param keys the provider's API keys, at least one unless the provider is disabled or a mock
+ * @param headers extra headers sent upstream with every request
+ * @param timeouts upstream timeouts
+ * @param mock mock behaviour; {@link MockOptions#DEFAULT} for other types
+ * @param disabledReason why the provider is off (for example an unset environment variable); empty when enabled
+ */
+public record ProviderConfig(String name, ProviderType type, String baseUrl, Optional<String> apiVersion,
+                             List<ProviderKey> keys, Map<String, String> headers, Timeouts timeouts,
+                             MockOptions mock, Optional<String> disabledReason) {
+
+    public ProviderConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(apiVersion, "apiVersion");
+        Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(mock, "mock");
+        Objects.requireNonNull(disabledReason, "disabledReason");
+        keys = List.copyOf(keys);
+        headers = Map.copyOf(headers);
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new IllegalArgumentException(
+                    "provider name must be letters, digits, '.', '_' or '-', was '" + name + "'");
+        }
+        if (type != ProviderType.MOCK && baseUrl.isBlank()) {
+            throw new IllegalArgumentException("base_url must not be blank for type " + type.configName());
+        }
+        if (baseUrl.endsWith("/")) {
+            baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
+        }
+        if (type != ProviderType.MOCK && disabledReason.isEmpty() && keys.isEmpty()) {
+            throw new IllegalArgumentException("keys must list at least one key for type " + type.configName());
+        }
+        long distinct = keys.stream().map(ProviderKey::name).distinct().count();
+        if (distinct != keys.size()) {
+            throw new IllegalArgumentException("key names must be unique within provider " + name);
+        }
+    }
+
+    /** True when requests may be sent to this provider. */
+    public boolean enabled() {
+        return disabledReason.isEmpty();
+    }
+}

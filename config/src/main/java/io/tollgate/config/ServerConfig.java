@@ -1,0 +1,29 @@
+package io.tollgate.config;
+
+import java.util.Objects;
+
+/**
+ * The HTTP listener.
+ *
+ * @param host address to bind, {@code 127.0.0.1} by default
+ * @param port TCP port, 0 picks a free one (tests), 8080 by default
+ * @param maxBodyBytes largest request body accepted; larger ones get 413
+ */
+public record ServerConfig(String host, int port, long maxBodyBytes) {
+
+    /** The defaults: 127.0.0.1:8080, 10 MiB bodies. */
+    public static final ServerConfig DEFAULT = new ServerConfig("127.0.0.1", 8080, 10L * 1024 * 1024);
+
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+        }
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("max_body_bytes must be at least 1, was " + maxBodyBytes);
+        }
+    }
+}

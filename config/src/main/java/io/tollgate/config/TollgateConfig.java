@@ -1,0 +1,42 @@
+package io.tollgate.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The whole configuration of a node.
+ *
+ * @param source where it was read from (a file path, or {@code bundled default})
+ * @param server the HTTP listener
+ * @param admin management API credentials
+ * @param providers upstream providers by name, in file order, disabled ones included
+ * @param pricing per-model price overrides keyed {@code provider/model}
+ * @param warnings one line per problem that did not stop the node (for example a provider disabled because its
+ *     key variable is unset)
+ */
+public record TollgateConfig(String source, ServerConfig server, AdminConfig admin,
+                             Map<String, ProviderConfig> providers, Map<String, ModelPrice> pricing,
+                             List<String> warnings) {
+
+    public TollgateConfig {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(admin, "admin");
+        providers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(providers));
+        pricing = Map.copyOf(pricing);
+        warnings = List.copyOf(warnings);
+        providers.forEach((key, provider) -> {
+            if (!key.equals(provider.name())) {
+                throw new IllegalArgumentException(
+                        "provider key '" + key + "' does not match its name '" + provider.name() + "'");
+            }
+        });
+    }
+
+    /** The provider with this name, enabled or not. */
+    public Optional<ProviderConfig> provider(String name) {
+        return Optional.ofNullable(providers.get(name));
+    }
+}
