@@ -1,0 +1,67 @@
+package io.tollgate.adapters.pricing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tollgate.adapters.Usage;
+import io.tollgate.config.ProviderType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BundledCatalogTest {
+
+    private static final PricingCatalog BUNDLED = PricingCatalog.bundled();
+
+    @Test
+    void shouldLoadWithProvenance() {
+        assertThat(BUNDLED.source()).contains("OpenAI").contains("Anthropic").contains("Pricing");
+        assertThat(LocalDate.parse(BUNDLED.asOf())).isAfterOrEqualTo(LocalDate.of(2026, 1, 1));
+        assertThat(BUNDLED.models(ProviderType.OPENAI)).contains("gpt-4o-mini", "gpt-5", "text-embedding-3-small");
+        assertThat(BUNDLED.models(ProviderType.ANTHROPIC)).contains("claude-sonnet-4-5", "claude-3-haiku");
+    }
+
+    @Test
+    void shouldGiveEveryEntryAnInputAndOutputRateAsDecimalStrings() throws IOException {
+        JsonNode models;
+        try (InputStream in = PricingCatalog.class.getResourceAsStream("catalog.json")) {
+            models = new ObjectMapper().readTree(in).get("models");
+        }
+        assertThat(models.size()).isGreaterThan(20);
+        for (Map.Entry<String, JsonNode> entry : models.properties()) {
+            assertThat(entry.getValue().get("input")).as(entry.getKey() + " input").isNotNull();
+            assertThat(entry.getValue().get("output")).as(entry.getKey() + " output").isNotNull();
+            entry.getValue().properties().forEach(rate ->
+                    assertThat(rate.getValue().isTextual()).as(entry.getKey() + " " + rate.getKey()).isTrue());
+        }
+        assertThat(BUNDLED.models(ProviderType.OPENAI).size() + BUNDLED.models(ProviderType.ANTHROPIC).size())
+                .isEqualTo(models.size());
+    }
+
+    @Test
+    void shouldPriceGpt4oMiniAsPublished() {
+        Price mini = BUNDLED.price("openai", ProviderType.OPENAI, "gpt-4o-mini-2024-07-18").orElseThrow();
+        assertThat(mini.cost(Usage.of(1_000_000, 0)).toUsdString()).isEqualTo("0.15");
+        assertThat(mini.cost(Usage.of(1, 0)).nanos()).isEqualTo(150L);
+        assertThat(mini.cost(new Usage(0, 1_000_000, 0, 0, 0, 0)).toUsdString()).isEqualTo("0.075");
+    }
+
+    @Test
+    void shouldPriceAnthropicCacheBucketsAtTheirMultiples() {
+        Price sonnet = BUNDLED.price("anthropic", ProviderType.ANTHROPIC, "claude-sonnet-4-5-20250929").orElseThrow();
+        assertThat(sonnet.cacheWrite()).isEqualTo(sonnet.input() * 5 / 4);
+        assertThat(sonnet.cacheWrite1h()).isEqualTo(sonnet.input() * 2);
+        assertThat(sonnet.cachedInput()).isEqualTo(sonnet.input() / 10);
+        assertThat(sonnet.cost(new Usage(1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000))
+                .toUsdString()).isEqualTo("43.05");
+    }
+
+    @Test
+    void shouldResolveUnprefixedModelsToTheirProviderType() {
+        assertThat(BUNDLED.typesListing("gpt-4o-mini")).containsExactly(ProviderType.OPENAI);
+        assertThat(BUNDLED.typesListing("claude-haiku-4-5-20251001")).containsExactly(ProviderType.ANTHROPIC);
+    }
+}
