@@ -137,6 +137,7 @@ public final class PricingCatalog {
     public Optional<Price> price(String providerName, ProviderType providerType, String model) {
         Objects.requireNonNull(providerName, "providerName");
         Objects.requireNonNull(providerType, "providerType");
+        Objects.requireNonNull(model, "model");
         Price found = find(providerName, providerType, model);
         if (found == null) {
             String base = SnapshotSuffix.strip(model);
