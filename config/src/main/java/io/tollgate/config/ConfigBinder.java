@@ -43,10 +43,8 @@ final class ConfigBinder {
         node.requireKeys(SERVER_KEYS);
         ServerConfig defaults = ServerConfig.DEFAULT;
         String host = node.field("host").map(ConfigNode::string).orElse(defaults.host());
-        int port = node.field("port").map(ConfigNode::intValue).orElse(defaults.port());
-        long maxBodyBytes = node.field("max_body_bytes")
-                .map(value -> value.integer(Long.MIN_VALUE, Long.MAX_VALUE))
-                .orElse(defaults.maxBodyBytes());
+        int port = node.intOr("port", defaults.port());
+        long maxBodyBytes = node.longOr("max_body_bytes", defaults.maxBodyBytes());
         return node.build(SERVER_KEYS, () -> new ServerConfig(host, port, maxBodyBytes));
     }
 

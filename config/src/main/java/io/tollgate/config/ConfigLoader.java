@@ -141,7 +141,9 @@ public final class ConfigLoader {
                     + context + marked.getProblem() + flowHint(context, yamlText, mark.getLine());
         }
         JsonLocation location = invalid.getLocation();
-        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        String where = location == null
+                ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
         String problem = invalid.getOriginalMessage().lines().findFirst().orElse("unreadable")
                 .replace("Duplicate field", "duplicate key");
         return "invalid YAML" + where + ": " + problem;

@@ -33,10 +33,6 @@ final class ConfigNode {
         return new ConfigNode(node, "", source, env);
     }
 
-    String path() {
-        return path;
-    }
-
     /** A failure at this node's path. */
     ConfigException error(String problem) {
         return new ConfigException(source, path, problem);
@@ -144,6 +140,16 @@ final class ConfigNode {
     /** A whole number that fits an {@code int}; the records check the narrower ranges. */
     int intValue() {
         return (int) integer(Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** The whole number at this map's entry {@code key}, or {@code fallback} when absent. */
+    long longOr(String key, long fallback) {
+        return field(key).map(value -> value.integer(Long.MIN_VALUE, Long.MAX_VALUE)).orElse(fallback);
+    }
+
+    /** The {@code int} at this map's entry {@code key}, or {@code fallback} when absent. */
+    int intOr(String key, int fallback) {
+        return field(key).map(ConfigNode::intValue).orElse(fallback);
     }
 
     /** A decimal number read without passing through {@code double}: {@code 0.10} stays {@code 0.10}. */

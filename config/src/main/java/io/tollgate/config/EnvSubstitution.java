@@ -55,7 +55,8 @@ final class EnvSubstitution {
             } else if (text.startsWith("${", i)) {
                 int end = text.indexOf('}', i + 2);
                 if (end < 0) {
-                    throw new IllegalArgumentException("unterminated '${' (a reference is ${NAME} or ${NAME:-fallback})");
+                    throw new IllegalArgumentException(
+                            "unterminated '${' (a reference is ${NAME} or ${NAME:-fallback})");
                 }
                 out.append(resolve(text.substring(i + 2, end), emptyIsUnset, variables, unset));
                 i = end + 1;
@@ -72,7 +73,8 @@ final class EnvSubstitution {
         String name = separator < 0 ? reference : reference.substring(0, separator);
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(
-                    "malformed '${...}' reference: a variable name is letters, digits and '_', not starting with a digit");
+                    "malformed '${...}' reference: a variable name is letters, digits and '_', "
+                            + "not starting with a digit");
         }
         variables.add(name);
         String value = env.get(name);

@@ -49,7 +49,7 @@ final class KeyListBinder {
             if (!names.add(name)) {
                 throw nameNode.error("duplicate key name '" + name + "'");
             }
-            int weight = element.field("weight").map(ConfigNode::intValue).orElse(1);
+            int weight = element.intOr("weight", 1);
             ConfigNode valueNode = element.required("value");
             EnvSubstitution.Result value = valueNode.secret();
             Optional<String> unset = value.unset().stream().findFirst()

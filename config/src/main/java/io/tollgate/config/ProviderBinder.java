@@ -58,7 +58,8 @@ final class ProviderBinder {
         return Arrays.stream(ProviderType.values())
                 .filter(type -> type.configName().equals(text))
                 .findFirst()
-                .orElseThrow(() -> node.error("must be one of " + String.join(", ", names) + ", was \"" + text + "\""
+                .orElseThrow(() -> node.error("must be one of " + String.join(", ", names)
+                        + ", was " + ProblemText.quote(text)
                         + DidYouMean.suggestion(text, names).map(suggestion -> ", " + suggestion).orElse("")));
     }
 
@@ -71,7 +72,7 @@ final class ProviderBinder {
     private static String baseUrl(ConfigNode node) {
         String url = node.string();
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            throw node.error("must start with http:// or https://, was \"" + url + "\"");
+            throw node.error("must start with http:// or https://, was " + ProblemText.quote(url));
         }
         return url;
     }
@@ -98,20 +99,20 @@ final class ProviderBinder {
     private static Timeouts timeouts(ConfigNode node) {
         node.requireKeys(TIMEOUT_KEYS);
         Timeouts defaults = Timeouts.DEFAULT;
-        long connectMs = node.field("connect_ms").map(ProviderBinder::anyLong).orElse(defaults.connectMs());
-        long firstByteMs = node.field("first_byte_ms").map(ProviderBinder::anyLong).orElse(defaults.firstByteMs());
-        long totalMs = node.field("total_ms").map(ProviderBinder::anyLong).orElse(defaults.totalMs());
+        long connectMs = node.longOr("connect_ms", defaults.connectMs());
+        long firstByteMs = node.longOr("first_byte_ms", defaults.firstByteMs());
+        long totalMs = node.longOr("total_ms", defaults.totalMs());
         return node.build(TIMEOUT_KEYS, () -> new Timeouts(connectMs, firstByteMs, totalMs));
     }
 
-    /** {@code key_fail_status} may name keys the provider does not list: they never fail, as for any key. */
+    /** The names under {@code key_fail_status} are not checked against the provider's keys. */
     private static MockOptions mock(ConfigNode node) {
         node.requireKeys(MOCK_KEYS);
         MockOptions defaults = MockOptions.DEFAULT;
-        long latencyMs = node.field("latency_ms").map(ProviderBinder::anyLong).orElse(defaults.latencyMs());
-        long chunkDelayMs = node.field("chunk_delay_ms").map(ProviderBinder::anyLong).orElse(defaults.chunkDelayMs());
-        int failStatus = node.field("fail_status").map(ConfigNode::intValue).orElse(defaults.failStatus());
-        int failEvery = node.field("fail_every").map(ConfigNode::intValue).orElse(defaults.failEvery());
+        long latencyMs = node.longOr("latency_ms", defaults.latencyMs());
+        long chunkDelayMs = node.longOr("chunk_delay_ms", defaults.chunkDelayMs());
+        int failStatus = node.intOr("fail_status", defaults.failStatus());
+        int failEvery = node.intOr("fail_every", defaults.failEvery());
         Map<String, Integer> keyFailStatus = new LinkedHashMap<>();
         for (Map.Entry<String, ConfigNode> entry : node.field("key_fail_status").map(ConfigNode::entries)
                 .orElse(List.of())) {
@@ -119,9 +120,5 @@ final class ProviderBinder {
         }
         return node.build(MOCK_KEYS,
                 () -> new MockOptions(latencyMs, chunkDelayMs, failStatus, failEvery, keyFailStatus));
-    }
-
-    private static long anyLong(ConfigNode node) {
-        return node.integer(Long.MIN_VALUE, Long.MAX_VALUE);
     }
 }
