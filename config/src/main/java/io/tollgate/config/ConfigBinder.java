@@ -1,0 +1,75 @@
+package io.tollgate.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Binds a parsed document to a {@link TollgateConfig}: the top level, {@code server} and {@code admin}; providers
+ * and pricing have their own binders. Every section's allowed keys are declared once, here or in its binder.
+ */
+final class ConfigBinder {
+
+    /** Keys allowed at the top of the file. */
+    static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "admin", "providers", "pricing");
+    /** Keys allowed under {@code server}. */
+    static final Set<String> SERVER_KEYS = Set.of("host", "port", "max_body_bytes");
+    /** Keys allowed under {@code admin}. */
+    static final Set<String> ADMIN_KEYS = Set.of("token");
+
+    private ConfigBinder() {
+    }
+
+    /** Binds the whole document; {@code source} names it in the result. */
+    static TollgateConfig bind(ConfigNode root, String source) {
+        root.requireKeys(TOP_LEVEL_KEYS);
+        List<String> warnings = new ArrayList<>();
+        ServerConfig server = root.field("server").map(ConfigBinder::server).orElse(ServerConfig.DEFAULT);
+        AdminConfig admin = root.field("admin").map(node -> admin(node, warnings)).orElse(AdminConfig.NONE);
+        Map<String, ProviderConfig> providers = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigNode> entry : root.field("providers").map(ConfigNode::entries).orElse(List.of())) {
+            providers.put(entry.getKey(), ProviderBinder.bind(entry.getKey(), entry.getValue(), warnings));
+        }
+        Map<String, ModelPrice> pricing = root.field("pricing")
+                .map(node -> PricingBinder.bind(node, providers.keySet()))
+                .orElse(Map.of());
+        return new TollgateConfig(source, server, admin, providers, pricing, warnings);
+    }
+
+    private static ServerConfig server(ConfigNode node) {
+        node.requireKeys(SERVER_KEYS);
+        ServerConfig defaults = ServerConfig.DEFAULT;
+        String host = node.field("host").map(ConfigNode::string).orElse(defaults.host());
+        int port = node.intOr("port", defaults.port());
+        long maxBodyBytes = node.longOr("max_body_bytes", defaults.maxBodyBytes());
+        return node.build(SERVER_KEYS, () -> new ServerConfig(host, port, maxBodyBytes));
+    }
+
+    /**
+     * An unset (or empty) variable in {@code token} leaves the management API without a token and adds a warning;
+     * a token that resolves to empty through a fallback ({@code ${NAME:-}}) means no token, silently.
+     */
+    private static AdminConfig admin(ConfigNode node, List<String> warnings) {
+        node.requireKeys(ADMIN_KEYS);
+        Optional<ConfigNode> token = node.field("token");
+        if (token.isEmpty()) {
+            return AdminConfig.NONE;
+        }
+        EnvSubstitution.Result value = token.get().secret();
+        if (!value.unset().isEmpty()) {
+            warnings.add("admin token disabled: environment variable " + value.unset().getFirst()
+                    + " is not set, so the management API refuses every request");
+            return AdminConfig.NONE;
+        }
+        if (value.text().isBlank()) {
+            if (value.variables().isEmpty()) {
+                throw token.get().error("must not be blank (leave admin.token out for no token)");
+            }
+            return AdminConfig.NONE;
+        }
+        return new AdminConfig(Optional.of(new Secret(value.text())));
+    }
+}

@@ -1,0 +1,221 @@
+package io.tollgate.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * One node of a parsed YAML document together with its path ({@code providers.openai.keys[0].weight}). Typed
+ * reads substitute environment variables and fail with a {@link ConfigException} that names the source, the path
+ * and the problem. Immutable.
+ */
+final class ConfigNode {
+
+    private final JsonNode node;
+    private final String path;
+    private final String source;
+    private final EnvSubstitution env;
+
+    private ConfigNode(JsonNode node, String path, String source, EnvSubstitution env) {
+        this.node = node;
+        this.path = path;
+        this.source = source;
+        this.env = env;
+    }
+
+    /** The document's root; {@code node} is null or missing for an empty document. */
+    static ConfigNode root(JsonNode node, String source, EnvSubstitution env) {
+        return new ConfigNode(node, "", source, env);
+    }
+
+    /** A failure at this node's path. */
+    ConfigException error(String problem) {
+        return new ConfigException(source, path, problem);
+    }
+
+    /** A failure at the path of this map's entry {@code key}, present or not. */
+    ConfigException errorAt(String key, String problem) {
+        return new ConfigException(source, childPath(key), problem);
+    }
+
+    /**
+     * Checks that this node is a map whose keys are all in {@code allowed}. An empty value ({@code server:} with
+     * nothing under it) counts as an empty map.
+     */
+    ConfigNode requireKeys(Set<String> allowed) {
+        for (Map.Entry<String, ConfigNode> entry : entries()) {
+            if (!allowed.contains(entry.getKey())) {
+                throw error(ProblemText.unknownKey(entry.getKey(), allowed));
+            }
+        }
+        return this;
+    }
+
+    /** The entries of this map in file order, for maps whose keys are names (providers, headers, pricing). */
+    List<Map.Entry<String, ConfigNode>> entries() {
+        if (isEmpty()) {
+            return List.of();
+        }
+        if (!node.isObject()) {
+            throw error("must be a map, was " + ProblemText.describe(node));
+        }
+        List<Map.Entry<String, ConfigNode>> entries = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            entries.add(Map.entry(entry.getKey(), child(entry.getKey(), entry.getValue())));
+        }
+        return entries;
+    }
+
+    /** The entry {@code key} of this map; empty when absent. Call {@link #requireKeys} or {@link #entries} first. */
+    Optional<ConfigNode> field(String key) {
+        if (isEmpty() || !node.has(key)) {
+            return Optional.empty();
+        }
+        return Optional.of(child(key, node.get(key)));
+    }
+
+    /** The entry {@code key} of this map, which must be present. */
+    ConfigNode required(String key) {
+        return field(key).orElseThrow(() -> errorAt(key, "is required"));
+    }
+
+    /** The elements of this list; an empty value counts as an empty list. */
+    List<ConfigNode> list() {
+        if (isEmpty()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw error("must be a list, was " + ProblemText.describe(node));
+        }
+        List<ConfigNode> elements = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            elements.add(new ConfigNode(node.get(i), path + "[" + i + "]", source, env));
+        }
+        return elements;
+    }
+
+    /** A string with {@code ${NAME}} substituted; an unset variable without fallback is an error. */
+    String string() {
+        if (node == null || !node.isTextual()) {
+            throw error("must be a string, was " + ProblemText.describe(node));
+        }
+        EnvSubstitution.Result result = substitute(false);
+        if (!result.unset().isEmpty()) {
+            throw error("environment variable " + result.unset().getFirst() + " is not set");
+        }
+        return result.text();
+    }
+
+    /**
+     * A secret string (a key value, a token) substituted with empty variables counting as unset; the caller
+     * decides what an unset variable means. No message repeats the value.
+     */
+    EnvSubstitution.Result secret() {
+        if (node == null || !node.isTextual()) {
+            throw error("must be a string");
+        }
+        return substitute(true);
+    }
+
+    /** A whole number in {@code min..max}, written as a number or as a string (after substitution). */
+    long integer(long min, long max) {
+        BigDecimal number = number("an integer");
+        long value;
+        try {
+            value = number.stripTrailingZeros().longValueExact();
+        } catch (ArithmeticException notWhole) {
+            throw error("must be an integer, was " + number.toPlainString());
+        }
+        if (value < min || value > max) {
+            throw error("must be between " + min + " and " + max + ", was " + value);
+        }
+        return value;
+    }
+
+    /** A whole number that fits an {@code int}; the records check the narrower ranges. */
+    int intValue() {
+        return (int) integer(Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** The whole number at this map's entry {@code key}, or {@code fallback} when absent. */
+    long longOr(String key, long fallback) {
+        return field(key).map(value -> value.integer(Long.MIN_VALUE, Long.MAX_VALUE)).orElse(fallback);
+    }
+
+    /** The {@code int} at this map's entry {@code key}, or {@code fallback} when absent. */
+    int intOr(String key, int fallback) {
+        return field(key).map(ConfigNode::intValue).orElse(fallback);
+    }
+
+    /** A decimal number read without passing through {@code double}: {@code 0.10} stays {@code 0.10}. */
+    BigDecimal decimal() {
+        return number("a decimal number");
+    }
+
+    /**
+     * Runs a record constructor, turning its {@link IllegalArgumentException} into a {@link ConfigException}. A
+     * message that starts with one of {@code keys} ("port must be ...", "key_fail_status.k2 must be ...") is
+     * reported at that key's path.
+     */
+    <T> T build(Set<String> keys, Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException invalid) {
+            String message = String.valueOf(invalid.getMessage());
+            int space = message.indexOf(' ');
+            String subject = space > 0 ? message.substring(0, space) : "";
+            int dot = subject.indexOf('.');
+            if (keys.contains(subject) || (dot > 0 && keys.contains(subject.substring(0, dot)))) {
+                throw errorAt(subject, message.substring(space + 1));
+            }
+            throw error(message);
+        }
+    }
+
+    private BigDecimal number(String kind) {
+        if (node != null && node.isNumber() && !node.isFloatingPointNumber()) {
+            return new BigDecimal(node.bigIntegerValue());
+        }
+        if (node != null && node.isBigDecimal()) {
+            return node.decimalValue();
+        }
+        String text;
+        if (node != null && node.isNumber()) {
+            text = node.asText(); // a double only if the mapper was misconfigured; its shortest form, not its binary
+        } else if (node != null && node.isTextual()) {
+            text = string().strip();
+        } else {
+            throw error("must be " + kind + ", was " + ProblemText.describe(node));
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException notANumber) {
+            throw error("must be " + kind + ", was " + ProblemText.quote(text));
+        }
+    }
+
+    private EnvSubstitution.Result substitute(boolean emptyIsUnset) {
+        try {
+            return env.apply(node.textValue(), emptyIsUnset);
+        } catch (IllegalArgumentException malformed) {
+            throw error(malformed.getMessage());
+        }
+    }
+
+    private boolean isEmpty() {
+        return node == null || node.isNull() || node.isMissingNode();
+    }
+
+    private ConfigNode child(String key, JsonNode value) {
+        return new ConfigNode(value, childPath(key), source, env);
+    }
+
+    private String childPath(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+}

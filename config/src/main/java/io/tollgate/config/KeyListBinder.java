@@ -1,0 +1,66 @@
+package io.tollgate.config;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Binds a provider's {@code keys} list. A key value whose variable is unset or empty disables the provider
+ * instead of failing the file; the values themselves never reach a message.
+ */
+final class KeyListBinder {
+
+    /** Keys allowed in one element of {@code keys}. */
+    static final Set<String> KEY_KEYS = Set.of("name", "value", "weight");
+
+    /** The key a mock provider gets when it lists none. */
+    static final ProviderKey MOCK_DEFAULT_KEY = new ProviderKey("default", new Secret("mock"), 1);
+
+    /** Stands in for an unresolved value so the rest of the key is still validated; never kept. */
+    private static final Secret PLACEHOLDER = new Secret("unset");
+
+    private KeyListBinder() {
+    }
+
+    /**
+     * The bound keys.
+     *
+     * @param keys the keys; empty when the provider is disabled, so no partial set of secrets is kept
+     * @param unsetVariable the first key variable that was unset or empty, which disables the provider
+     */
+    record Keys(List<ProviderKey> keys, Optional<String> unsetVariable) {
+    }
+
+    /** Binds {@code keys} (absent or empty gives a mock provider its default key). */
+    static Keys bind(Optional<ConfigNode> keysNode, ProviderType type) {
+        List<ConfigNode> elements = keysNode.map(ConfigNode::list).orElse(List.of());
+        if (elements.isEmpty() && type == ProviderType.MOCK) {
+            return new Keys(List.of(MOCK_DEFAULT_KEY), Optional.empty());
+        }
+        List<ProviderKey> keys = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        Optional<String> unsetVariable = Optional.empty();
+        for (ConfigNode element : elements) {
+            element.requireKeys(KEY_KEYS);
+            ConfigNode nameNode = element.required("name");
+            String name = nameNode.string();
+            if (!names.add(name)) {
+                throw nameNode.error("duplicate key name '" + name + "'");
+            }
+            int weight = element.intOr("weight", 1);
+            ConfigNode valueNode = element.required("value");
+            EnvSubstitution.Result value = valueNode.secret();
+            Optional<String> unset = value.unset().stream().findFirst()
+                    .or(() -> value.text().isBlank() ? value.variables().stream().findFirst() : Optional.empty());
+            if (unset.isEmpty() && value.text().isBlank()) {
+                throw valueNode.error("must not be blank");
+            }
+            Secret secret = unset.isPresent() ? PLACEHOLDER : new Secret(value.text());
+            keys.add(element.build(KEY_KEYS, () -> new ProviderKey(name, secret, weight)));
+            unsetVariable = unsetVariable.or(() -> unset);
+        }
+        return new Keys(unsetVariable.isPresent() ? List.of() : keys, unsetVariable);
+    }
+}

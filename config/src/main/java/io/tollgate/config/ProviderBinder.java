@@ -1,0 +1,124 @@
+package io.tollgate.config;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Binds one entry of {@code providers}. A provider whose key variable is unset is returned disabled, with a
+ * warning, rather than failing the whole file; see {@link KeyListBinder}.
+ */
+final class ProviderBinder {
+
+    /** Keys allowed in a provider entry. */
+    static final Set<String> PROVIDER_KEYS =
+            Set.of("type", "base_url", "api_version", "keys", "headers", "timeouts", "mock");
+    /** Keys allowed under a provider's {@code timeouts}. */
+    static final Set<String> TIMEOUT_KEYS = Set.of("connect_ms", "first_byte_ms", "total_ms");
+    /** Keys allowed under a mock provider's {@code mock}. */
+    static final Set<String> MOCK_KEYS =
+            Set.of("latency_ms", "chunk_delay_ms", "fail_status", "fail_every", "key_fail_status");
+
+    /** An HTTP header name (RFC 9110 token). */
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+    private ProviderBinder() {
+    }
+
+    /** Binds the provider {@code name}; adds a warning to {@code warnings} when it ends up disabled. */
+    static ProviderConfig bind(String name, ConfigNode node, List<String> warnings) {
+        node.requireKeys(PROVIDER_KEYS);
+        ProviderType type = type(node.required("type"));
+        onlyFor(node, "api_version", type, ProviderType.OPENAI);
+        onlyFor(node, "mock", type, ProviderType.MOCK);
+        if (type == ProviderType.MOCK && node.field("base_url").isPresent()) {
+            throw node.errorAt("base_url", "is not used by type mock");
+        }
+        String baseUrl = node.field("base_url").map(ProviderBinder::baseUrl).orElse(type.defaultBaseUrl());
+        Optional<String> apiVersion = node.field("api_version").map(ProviderBinder::nonBlank);
+        KeyListBinder.Keys keys = KeyListBinder.bind(node.field("keys"), type);
+        Map<String, String> headers = node.field("headers").map(ProviderBinder::headers).orElse(Map.of());
+        Timeouts timeouts = node.field("timeouts").map(ProviderBinder::timeouts).orElse(Timeouts.DEFAULT);
+        MockOptions mock = node.field("mock").map(ProviderBinder::mock).orElse(MockOptions.DEFAULT);
+        Optional<String> disabledReason = keys.unsetVariable().map(variable -> variable + " is not set");
+        ProviderConfig provider = node.build(PROVIDER_KEYS, () -> new ProviderConfig(
+                name, type, baseUrl, apiVersion, keys.keys(), headers, timeouts, mock, disabledReason));
+        keys.unsetVariable().ifPresent(variable -> warnings.add(
+                "provider '" + name + "' disabled: environment variable " + variable + " is not set"));
+        return provider;
+    }
+
+    private static ProviderType type(ConfigNode node) {
+        String text = node.string();
+        List<String> names = Arrays.stream(ProviderType.values()).map(ProviderType::configName).toList();
+        return Arrays.stream(ProviderType.values())
+                .filter(type -> type.configName().equals(text))
+                .findFirst()
+                .orElseThrow(() -> node.error("must be one of " + String.join(", ", names)
+                        + ", was " + ProblemText.quote(text)
+                        + DidYouMean.suggestion(text, names).map(suggestion -> ", " + suggestion).orElse("")));
+    }
+
+    private static void onlyFor(ConfigNode node, String key, ProviderType actual, ProviderType allowed) {
+        if (actual != allowed && node.field(key).isPresent()) {
+            throw node.errorAt(key, "is only allowed for type " + allowed.configName());
+        }
+    }
+
+    private static String baseUrl(ConfigNode node) {
+        String url = node.string();
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw node.error("must start with http:// or https://, was " + ProblemText.quote(url));
+        }
+        return url;
+    }
+
+    private static String nonBlank(ConfigNode node) {
+        String text = node.string();
+        if (text.isBlank()) {
+            throw node.error("must not be blank");
+        }
+        return text;
+    }
+
+    private static Map<String, String> headers(ConfigNode node) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigNode> entry : node.entries()) {
+            if (!HEADER_NAME.matcher(entry.getKey()).matches()) {
+                throw entry.getValue().error("is not a valid HTTP header name");
+            }
+            headers.put(entry.getKey(), entry.getValue().string());
+        }
+        return headers;
+    }
+
+    private static Timeouts timeouts(ConfigNode node) {
+        node.requireKeys(TIMEOUT_KEYS);
+        Timeouts defaults = Timeouts.DEFAULT;
+        long connectMs = node.longOr("connect_ms", defaults.connectMs());
+        long firstByteMs = node.longOr("first_byte_ms", defaults.firstByteMs());
+        long totalMs = node.longOr("total_ms", defaults.totalMs());
+        return node.build(TIMEOUT_KEYS, () -> new Timeouts(connectMs, firstByteMs, totalMs));
+    }
+
+    /** The names under {@code key_fail_status} are not checked against the provider's keys. */
+    private static MockOptions mock(ConfigNode node) {
+        node.requireKeys(MOCK_KEYS);
+        MockOptions defaults = MockOptions.DEFAULT;
+        long latencyMs = node.longOr("latency_ms", defaults.latencyMs());
+        long chunkDelayMs = node.longOr("chunk_delay_ms", defaults.chunkDelayMs());
+        int failStatus = node.intOr("fail_status", defaults.failStatus());
+        int failEvery = node.intOr("fail_every", defaults.failEvery());
+        Map<String, Integer> keyFailStatus = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigNode> entry : node.field("key_fail_status").map(ConfigNode::entries)
+                .orElse(List.of())) {
+            keyFailStatus.put(entry.getKey(), entry.getValue().intValue());
+        }
+        return node.build(MOCK_KEYS,
+                () -> new MockOptions(latencyMs, chunkDelayMs, failStatus, failEvery, keyFailStatus));
+    }
+}
