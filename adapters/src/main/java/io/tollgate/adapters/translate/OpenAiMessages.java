@@ -180,7 +180,8 @@ final class OpenAiMessages {
     }
 
     private static ObjectNode image(JsonNode imageUrl, String p) {
-        String url = imageUrl.isTextual() ? imageUrl.textValue() : Params.requireString(imageUrl.path("url"), p + ".url");
+        String url = imageUrl.isTextual()
+                ? imageUrl.textValue() : Params.requireString(imageUrl.path("url"), p + ".url");
         ObjectNode block = Json.object();
         block.put("type", "image");
         ObjectNode source = block.putObject("source");

@@ -19,7 +19,8 @@ final class ResponseFormats {
     }
 
     /**
-     * The instruction as a text block, or empty for {@code text} or no format.
+     * The instruction as a text block, or empty for {@code text} or no format. A {@code json_schema} without a
+     * {@code schema} asks for any JSON object.
      *
      * @throws GatewayException naming {@code response_format} when it is malformed
      */
@@ -35,6 +36,9 @@ final class ResponseFormats {
             case "json_schema" -> {
                 JsonNode schema = Params.requireObject(format.path("json_schema"), "response_format.json_schema")
                         .path("schema");
+                if (Json.absent(schema)) {
+                    yield JSON_OBJECT;
+                }
                 yield JSON_SCHEMA + Json.write(Params.requireObject(schema, "response_format.json_schema.schema"));
             }
             default -> throw GatewayException.invalid("response_format.type",

@@ -42,7 +42,8 @@ class AnthropicRelayTest {
         StreamTranslator relay = AnthropicRelay.stream();
         relay.onEvent(SseEvent.named("message_start", """
                 {"type":"message_start","message":{"usage":{"input_tokens":3,"cache_creation_input_tokens":500,
-                 "cache_creation":{"ephemeral_5m_input_tokens":100,"ephemeral_1h_input_tokens":400},"output_tokens":1}}}"""));
+                 "cache_creation":{"ephemeral_5m_input_tokens":100,"ephemeral_1h_input_tokens":400},
+                 "output_tokens":1}}}"""));
         relay.onEvent(SseEvent.named("message_delta", """
                 {"type":"message_delta","delta":{"stop_reason":"end_turn"},
                  "usage":{"cache_creation_input_tokens":500,"output_tokens":20}}"""));

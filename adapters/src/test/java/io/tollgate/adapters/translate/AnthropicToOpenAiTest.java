@@ -151,7 +151,8 @@ class AnthropicToOpenAiTest {
                                   "cache_creation":{"ephemeral_5m_input_tokens":0,"ephemeral_1h_input_tokens":0},
                                   "output_tokens":0}}}"""),
                 SseEvent.named("content_block_start",
-                        "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"),
+                        "{\"type\":\"content_block_start\",\"index\":0,"
+                                + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"),
                 SseEvent.named("content_block_delta", delta.formatted("Hello")),
                 SseEvent.named("content_block_delta", delta.formatted("! How can I")),
                 SseEvent.named("content_block_delta", delta.formatted(" help you today?")),

@@ -38,7 +38,8 @@ class OpenAiRelayTest {
                 Fixtures.object(CHAT + ", \"stream\": true, \"stream_options\": {\"include_usage\": true}}"), "m");
 
         assertThat(prepared.clientAskedUsage()).isTrue();
-        assertThat(Fixtures.wire(prepared.body().path("stream_options"))).isEqualTo(Fixtures.tree("{\"include_usage\": true}"));
+        assertThat(Fixtures.wire(prepared.body().path("stream_options")))
+                .isEqualTo(Fixtures.tree("{\"include_usage\": true}"));
     }
 
     @Test
@@ -120,7 +121,8 @@ class OpenAiRelayTest {
 
     @Test
     void shouldTakeTheStatusFromTheNumericCodeOfACompatibleServer() {
-        SseEvent error = SseEvent.data("{\"error\": {\"object\": \"error\", \"message\": \"maximum context length is 8192 tokens\", "
+        SseEvent error = SseEvent.data("{\"error\": {\"object\": \"error\", "
+                + "\"message\": \"maximum context length is 8192 tokens\", "
                 + "\"type\": \"BadRequestError\", \"param\": null, \"code\": 400}}");
 
         assertThatThrownBy(() -> OpenAiRelay.stream(true).onEvent(error))

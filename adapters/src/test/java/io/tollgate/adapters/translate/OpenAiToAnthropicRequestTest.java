@@ -49,7 +49,8 @@ class OpenAiToAnthropicRequestTest {
                 [{"type": "text", "text": "Be brief."},
                  {"type": "text", "text": "Use metric units.", "cache_control": {"type": "ephemeral"}},
                  {"type": "text", "text": "Never mention the weather."}]"""));
-        assertThat(Fixtures.wire(anthropic.path("messages"))).isEqualTo(Fixtures.tree("[{\"role\": \"user\", \"content\": \"Hi\"}]"));
+        assertThat(Fixtures.wire(anthropic.path("messages")))
+                .isEqualTo(Fixtures.tree("[{\"role\": \"user\", \"content\": \"Hi\"}]"));
     }
 
     @Test
@@ -91,11 +92,13 @@ class OpenAiToAnthropicRequestTest {
                 {"model": "gpt-4o", "messages": [{"role": "user", "content": "Hi"}],
                  "tools": [{"type": "function", "function": {"name": "lookup"}}], """;
 
-        assertThat(Fixtures.wire(translate(base + "\"tool_choice\": \"none\", \"parallel_tool_calls\": false}").path("tool_choice")))
+        assertThat(Fixtures.wire(translate(base + "\"tool_choice\": \"none\", \"parallel_tool_calls\": false}")
+                .path("tool_choice")))
                 .isEqualTo(Fixtures.tree("{\"type\": \"none\"}"));
         assertThat(Fixtures.wire(translate(base + "\"tool_choice\": \"required\"}").path("tool_choice")))
                 .isEqualTo(Fixtures.tree("{\"type\": \"any\"}"));
-        assertThat(Fixtures.wire(translate(base + "\"tool_choice\": {\"type\": \"function\", \"function\": {\"name\": \"lookup\"}}}")
+        assertThat(Fixtures.wire(translate(base
+                + "\"tool_choice\": {\"type\": \"function\", \"function\": {\"name\": \"lookup\"}}}")
                 .path("tool_choice"))).isEqualTo(Fixtures.tree("{\"type\": \"tool\", \"name\": \"lookup\"}"));
         assertThat(Fixtures.wire(translate(base + "\"parallel_tool_calls\": false}").path("tool_choice")))
                 .isEqualTo(Fixtures.tree("{\"type\": \"auto\", \"disable_parallel_tool_use\": true}"));
@@ -130,7 +133,8 @@ class OpenAiToAnthropicRequestTest {
         assertThat(withBoth.path("temperature").asDouble()).isEqualTo(0.2);
         assertThat(withBoth.has("top_p")).isFalse();
         assertThat(translate(base + "\"temperature\": 2}").path("temperature").asDouble()).isEqualTo(1.0);
-        assertThat(Fixtures.wire(translate(base + "\"top_p\": 0.9, \"stop\": [\"END\", \"STOP\"]}"))).isEqualTo(Fixtures.tree("""
+        assertThat(Fixtures.wire(translate(base + "\"top_p\": 0.9, \"stop\": [\"END\", \"STOP\"]}")))
+                .isEqualTo(Fixtures.tree("""
                 {"model": "%s", "max_tokens": 4096, "messages": [{"role": "user", "content": "Hi"}],
                  "stop_sequences": ["END", "STOP"], "top_p": 0.9}""".formatted(CLAUDE)));
     }
@@ -141,7 +145,8 @@ class OpenAiToAnthropicRequestTest {
 
         ObjectNode medium = translate(base + "\"reasoning_effort\": \"medium\", \"max_completion_tokens\": 10000, "
                 + "\"temperature\": 0.3}");
-        assertThat(Fixtures.wire(medium.path("thinking"))).isEqualTo(Fixtures.tree("{\"type\": \"enabled\", \"budget_tokens\": 4096}"));
+        assertThat(Fixtures.wire(medium.path("thinking")))
+                .isEqualTo(Fixtures.tree("{\"type\": \"enabled\", \"budget_tokens\": 4096}"));
         assertThat(medium.has("temperature")).as("Anthropic refuses temperature with thinking").isFalse();
         assertThat(translate(base + "\"reasoning_effort\": \"high\", \"max_tokens\": 2000}").path("thinking")
                 .path("budget_tokens").asLong()).isEqualTo(1999);

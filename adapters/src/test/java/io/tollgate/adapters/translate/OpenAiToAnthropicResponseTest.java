@@ -37,7 +37,8 @@ class OpenAiToAnthropicResponseTest {
         ObjectNode completion = OpenAiToAnthropic.response(Fixtures.json("anthropic/message_tool_use.json"),
                 "gpt-4o", "chatcmpl-gw1", CREATED);
 
-        assertThat(Fixtures.wire(completion)).isEqualTo(Fixtures.json("translate/openai_response_from_anthropic_tool_use.json"));
+        assertThat(Fixtures.wire(completion))
+                .isEqualTo(Fixtures.json("translate/openai_response_from_anthropic_tool_use.json"));
     }
 
     @Test
