@@ -138,14 +138,10 @@ final class AnthropicMessages {
             String pp = p + "[" + j + "]";
             switch (Params.requireString(block.path("type"), pp + ".type")) {
                 case "text" -> text.append(Params.requireString(block.path("text"), pp + ".text"));
-                case "tool_use" -> {
-                    ObjectNode call = calls.addObject();
-                    call.put("id", Params.requireString(block.path("id"), pp + ".id"));
-                    call.put("type", "function");
-                    ObjectNode function = call.putObject("function");
-                    function.put("name", Params.requireString(block.path("name"), pp + ".name"));
-                    function.put("arguments", Json.write(Params.requireObject(block.path("input"), pp + ".input")));
-                }
+                case "tool_use" -> calls.add(ToolMappings.openAiToolCall(
+                        Params.requireString(block.path("id"), pp + ".id"),
+                        Params.requireString(block.path("name"), pp + ".name"),
+                        Params.requireObject(block.path("input"), pp + ".input")));
                 case "thinking", "redacted_thinking" -> {
                     // an OpenAI-compatible upstream cannot take Anthropic's signed thinking back
                 }

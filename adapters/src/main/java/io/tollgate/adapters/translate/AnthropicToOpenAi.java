@@ -110,10 +110,8 @@ public final class AnthropicToOpenAi {
             content.addObject().put("type", "text").put("text", text.isEmpty() ? refusal : text);
         }
         for (JsonNode call : message.path("tool_calls")) {
-            ObjectNode block = content.addObject().put("type", "tool_use");
-            block.put("id", call.path("id").asText());
-            block.put("name", call.path("function").path("name").asText());
-            block.set("input", input(call.path("function").path("arguments")));
+            content.add(ToolMappings.anthropicToolUse(call.path("id").asText(),
+                    call.path("function").path("name").asText(), input(call.path("function").path("arguments"))));
         }
         String finish = choice.path("finish_reason").asText("stop");
         out.put("stop_reason", text.isEmpty() && !refusal.isEmpty() ? "refusal" : StopReasons.toAnthropic(finish));

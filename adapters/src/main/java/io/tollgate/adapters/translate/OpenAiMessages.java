@@ -34,8 +34,9 @@ final class OpenAiMessages {
             JsonNode message = Params.requireObject(messages.get(i), p);
             String role = Params.requireString(message.path("role"), p + ".role");
             switch (role) {
-                case "system", "developer" -> system.addAll(textBlocks(message.path("content"), p + ".content"));
-                case "user" -> append(out, "user", userBlocks(message.path("content"), p + ".content"));
+                case "system", "developer" -> system.addAll(contentBlocks(message.path("content"), p + ".content",
+                        role));
+                case "user" -> append(out, "user", contentBlocks(message.path("content"), p + ".content", role));
                 case "assistant" -> append(out, "assistant", assistantBlocks(message, p));
                 case "tool" -> append(out, "user", List.of(toolResult(message, p)));
                 default -> throw GatewayException.invalid(p + ".role", "unsupported role '" + role
@@ -70,64 +71,42 @@ final class OpenAiMessages {
         }
     }
 
-    /** Content that may hold only text: a string or text parts ({@code cache_control} is kept). */
-    static List<ObjectNode> textBlocks(JsonNode content, String p) {
+    /**
+     * Content as Anthropic blocks: a string, or parts. Text parts keep their {@code cache_control}; user
+     * messages may also hold images, assistant messages refusals; any other part is refused.
+     */
+    private static List<ObjectNode> contentBlocks(JsonNode content, String p, String role) {
         List<ObjectNode> blocks = new ArrayList<>();
         if (content.isTextual()) {
             addText(blocks, content.textValue());
-        } else if (content.isArray()) {
-            for (int j = 0; j < content.size(); j++) {
-                JsonNode part = content.get(j);
-                String type = Params.requireString(part.path("type"), p + "[" + j + "].type");
-                if (!"text".equals(type)) {
-                    throw GatewayException.invalid(p + "[" + j + "].type", "only text parts are allowed here, was '"
-                            + type + "'");
-                }
-                textPart(blocks, part, p + "[" + j + "]");
-            }
-        } else if (!Json.absent(content)) {
+            return blocks;
+        }
+        if (Json.absent(content)) {
+            return blocks;
+        }
+        if (!content.isArray()) {
             throw GatewayException.invalid(p, "'" + p + "' must be a string or an array of content parts");
         }
-        return blocks;
-    }
-
-    private static List<ObjectNode> userBlocks(JsonNode content, String p) {
-        if (!content.isArray()) {
-            return textBlocks(content, p);
-        }
-        List<ObjectNode> blocks = new ArrayList<>();
         for (int j = 0; j < content.size(); j++) {
             JsonNode part = content.get(j);
             String pp = p + "[" + j + "]";
             String type = Params.requireString(part.path("type"), pp + ".type");
-            switch (type) {
-                case "text" -> textPart(blocks, part, pp);
-                case "image_url" -> blocks.add(image(part.path("image_url"), pp + ".image_url"));
-                default -> throw GatewayException.invalid(pp + ".type", "content part type '" + type
-                        + "' is not supported by the upstream provider");
+            if ("text".equals(type)) {
+                textPart(blocks, part, pp);
+            } else if ("image_url".equals(type) && "user".equals(role)) {
+                blocks.add(image(part.path("image_url"), pp + ".image_url"));
+            } else if ("refusal".equals(type) && "assistant".equals(role)) {
+                addText(blocks, Params.requireString(part.path("refusal"), pp + ".refusal"));
+            } else {
+                throw GatewayException.invalid(pp + ".type", "content part type '" + type + "' in a " + role
+                        + " message is not supported by the upstream provider");
             }
         }
         return blocks;
     }
 
     private static List<ObjectNode> assistantBlocks(JsonNode message, String p) {
-        List<ObjectNode> blocks = new ArrayList<>();
-        JsonNode content = message.path("content");
-        if (content.isArray()) {
-            for (int j = 0; j < content.size(); j++) {
-                JsonNode part = content.get(j);
-                String pp = p + ".content[" + j + "]";
-                String type = Params.requireString(part.path("type"), pp + ".type");
-                switch (type) {
-                    case "text" -> textPart(blocks, part, pp);
-                    case "refusal" -> addText(blocks, Params.requireString(part.path("refusal"), pp + ".refusal"));
-                    default -> throw GatewayException.invalid(pp + ".type", "assistant content part type '" + type
-                            + "' is not supported");
-                }
-            }
-        } else {
-            blocks.addAll(textBlocks(content, p + ".content"));
-        }
+        List<ObjectNode> blocks = contentBlocks(message.path("content"), p + ".content", "assistant");
         ArrayNode calls = Params.optionalArray(message.path("tool_calls"), p + ".tool_calls");
         for (int j = 0; j < calls.size(); j++) {
             blocks.add(toolUse(calls.get(j), p + ".tool_calls[" + j + "]"));
@@ -137,12 +116,9 @@ final class OpenAiMessages {
 
     private static ObjectNode toolUse(JsonNode call, String p) {
         JsonNode function = Params.requireObject(call.path("function"), p + ".function");
-        ObjectNode block = Json.object();
-        block.put("type", "tool_use");
-        block.put("id", Params.requireString(call.path("id"), p + ".id"));
-        block.put("name", Params.requireString(function.path("name"), p + ".function.name"));
-        block.set("input", arguments(function.path("arguments"), p + ".function.arguments").deepCopy());
-        return block;
+        return ToolMappings.anthropicToolUse(Params.requireString(call.path("id"), p + ".id"),
+                Params.requireString(function.path("name"), p + ".function.name"),
+                arguments(function.path("arguments"), p + ".function.arguments").deepCopy());
     }
 
     /** Tool-call arguments: a JSON object, usually written as a string; an empty string is {}. */
@@ -171,7 +147,7 @@ final class OpenAiMessages {
                 block.put("content", content.textValue());
             }
         } else {
-            List<ObjectNode> parts = textBlocks(content, p + ".content");
+            List<ObjectNode> parts = contentBlocks(content, p + ".content", "tool");
             if (!parts.isEmpty()) {
                 block.putArray("content").addAll(parts);
             }

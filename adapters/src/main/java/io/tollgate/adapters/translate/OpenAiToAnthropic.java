@@ -117,15 +117,8 @@ public final class OpenAiToAnthropic {
         for (JsonNode block : content) {
             switch (block.path("type").asText()) {
                 case "text" -> text.append(block.path("text").asText());
-                case "tool_use" -> {
-                    ObjectNode call = calls.addObject();
-                    call.put("id", block.path("id").asText());
-                    call.put("type", "function");
-                    ObjectNode function = call.putObject("function");
-                    function.put("name", block.path("name").asText());
-                    JsonNode input = block.path("input");
-                    function.put("arguments", Json.write(input.isObject() ? input : Json.object()));
-                }
+                case "tool_use" -> calls.add(ToolMappings.openAiToolCall(block.path("id").asText(),
+                        block.path("name").asText(), block.path("input").isObject() ? block.path("input") : Json.object()));
                 default -> {
                     // thinking, redacted_thinking and server-tool blocks have no Chat Completions form
                 }

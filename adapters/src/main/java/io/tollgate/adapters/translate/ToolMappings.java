@@ -115,6 +115,20 @@ final class ToolMappings {
         }
     }
 
+    /** An OpenAI tool call; the input becomes compact JSON {@code arguments}. */
+    static ObjectNode openAiToolCall(String id, String name, JsonNode input) {
+        ObjectNode call = Json.object().put("id", id).put("type", "function");
+        call.putObject("function").put("name", name).put("arguments", Json.write(input));
+        return call;
+    }
+
+    /** An Anthropic {@code tool_use} block. */
+    static ObjectNode anthropicToolUse(String id, String name, JsonNode input) {
+        ObjectNode block = Json.object().put("type", "tool_use").put("id", id).put("name", name);
+        block.set("input", input);
+        return block;
+    }
+
     private static ObjectNode emptySchema() {
         ObjectNode schema = Json.object().put("type", "object");
         schema.putObject("properties");
