@@ -152,15 +152,7 @@ final class AnthropicMessages {
         if (text.isEmpty() && calls.isEmpty()) {
             return;
         }
-        ObjectNode message = out.addObject().put("role", "assistant");
-        if (text.isEmpty()) {
-            message.putNull("content");
-        } else {
-            message.put("content", text.toString());
-        }
-        if (!calls.isEmpty()) {
-            message.set("tool_calls", calls);
-        }
+        out.add(ToolMappings.openAiAssistantMessage(text.toString(), calls));
     }
 
     private static ObjectNode image(JsonNode block, String p) {

@@ -118,7 +118,8 @@ public final class OpenAiToAnthropic {
             switch (block.path("type").asText()) {
                 case "text" -> text.append(block.path("text").asText());
                 case "tool_use" -> calls.add(ToolMappings.openAiToolCall(block.path("id").asText(),
-                        block.path("name").asText(), block.path("input").isObject() ? block.path("input") : Json.object()));
+                        block.path("name").asText(),
+                        block.path("input").isObject() ? block.path("input") : Json.object()));
                 default -> {
                     // thinking, redacted_thinking and server-tool blocks have no Chat Completions form
                 }
@@ -131,16 +132,7 @@ public final class OpenAiToAnthropic {
         out.put("model", clientModel);
         ObjectNode choice = out.putArray("choices").addObject();
         choice.put("index", 0);
-        ObjectNode reply = choice.putObject("message");
-        reply.put("role", "assistant");
-        if (text.isEmpty()) {
-            reply.putNull("content");
-        } else {
-            reply.put("content", text.toString());
-        }
-        if (!calls.isEmpty()) {
-            reply.set("tool_calls", calls);
-        }
+        choice.set("message", ToolMappings.openAiAssistantMessage(text.toString(), calls));
         choice.putNull("logprobs");
         choice.put("finish_reason", StopReasons.toOpenAi(message.path("stop_reason").asText("")));
         out.set("usage", Usages.toOpenAi(Usages.fromAnthropic(message.path("usage"))));

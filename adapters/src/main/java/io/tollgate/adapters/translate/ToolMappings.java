@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tollgate.adapters.GatewayException;
 
-/** Tool definitions and tool choice, between OpenAI's function tools and Anthropic's client tools. */
+/**
+ * Tool definitions, tool choice and the shapes of tool calls, between OpenAI's function tools and Anthropic's
+ * client tools.
+ */
 final class ToolMappings {
 
     private ToolMappings() {
@@ -120,6 +123,20 @@ final class ToolMappings {
         ObjectNode call = Json.object().put("id", id).put("type", "function");
         call.putObject("function").put("name", name).put("arguments", Json.write(input));
         return call;
+    }
+
+    /** An OpenAI assistant message: {@code content} null when there is no text, {@code tool_calls} if any. */
+    static ObjectNode openAiAssistantMessage(String text, ArrayNode calls) {
+        ObjectNode message = Json.object().put("role", "assistant");
+        if (text.isEmpty()) {
+            message.putNull("content");
+        } else {
+            message.put("content", text);
+        }
+        if (!calls.isEmpty()) {
+            message.set("tool_calls", calls);
+        }
+        return message;
     }
 
     /** An Anthropic {@code tool_use} block. */
