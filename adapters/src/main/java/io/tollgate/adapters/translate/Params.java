@@ -1,0 +1,84 @@
+package io.tollgate.adapters.translate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.tollgate.adapters.GatewayException;
+
+/**
+ * Checks of client request fields. Every failure is a {@link GatewayException#invalid(String, String)} naming the
+ * parameter the way the client wrote it ({@code messages[2].content[0].image_url.url}).
+ */
+final class Params {
+
+    private Params() {
+    }
+
+    /** A required, non-blank string. */
+    static String requireText(JsonNode request, String field) {
+        JsonNode value = request.path(field);
+        if (!value.isTextual() || value.textValue().isBlank()) {
+            throw GatewayException.invalid(field, "'" + field + "' is required and must be a non-empty string");
+        }
+        return value.textValue();
+    }
+
+    /** A required, non-empty array. */
+    static ArrayNode requireArray(JsonNode request, String field) {
+        JsonNode value = request.path(field);
+        if (!value.isArray() || value.isEmpty()) {
+            throw GatewayException.invalid(field, "'" + field + "' is required and must be a non-empty array");
+        }
+        return (ArrayNode) value;
+    }
+
+    /** An array when present; an empty array when absent or null. */
+    static ArrayNode optionalArray(JsonNode value, String param) {
+        if (Json.absent(value)) {
+            return Json.array();
+        }
+        if (!value.isArray()) {
+            throw GatewayException.invalid(param, "'" + param + "' must be an array");
+        }
+        return (ArrayNode) value;
+    }
+
+    /** An object, required. */
+    static JsonNode requireObject(JsonNode value, String param) {
+        if (!value.isObject()) {
+            throw GatewayException.invalid(param, "'" + param + "' must be an object");
+        }
+        return value;
+    }
+
+    /** A string, required. */
+    static String requireString(JsonNode value, String param) {
+        if (!value.isTextual()) {
+            throw GatewayException.invalid(param, "'" + param + "' must be a string");
+        }
+        return value.textValue();
+    }
+
+    /** A positive integer. */
+    static long positive(JsonNode value, String param) {
+        if (!value.isIntegralNumber() || value.asLong() < 1) {
+            throw GatewayException.invalid(param, "'" + param + "' must be a positive integer, was " + value);
+        }
+        return value.asLong();
+    }
+
+    /** A number. */
+    static double number(JsonNode value, String param) {
+        if (!value.isNumber()) {
+            throw GatewayException.invalid(param, "'" + param + "' must be a number, was " + value);
+        }
+        return value.asDouble();
+    }
+
+    /** A boolean. */
+    static boolean bool(JsonNode value, String param) {
+        if (!value.isBoolean()) {
+            throw GatewayException.invalid(param, "'" + param + "' must be a boolean, was " + value);
+        }
+        return value.booleanValue();
+    }
+}
