@@ -1,0 +1,78 @@
+package io.tollgate.adapters;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+
+/**
+ * The JSON codec every module shares: one immutable, thread-safe Jackson mapper that keeps decimals exact
+ * ({@code BigDecimal}) and never enables polymorphic typing.
+ */
+public final class Json {
+
+    /** The shared mapper. Immutable; safe to use from any thread. */
+    public static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
+
+    private Json() {
+    }
+
+    /** A new empty object node. */
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    /**
+     * Parses a request body that must be a JSON object.
+     *
+     * @throws GatewayException {@code INVALID_REQUEST} when the bytes are not a JSON object
+     */
+    public static ObjectNode parseObject(byte[] body) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw GatewayException.of(ErrorKind.INVALID_REQUEST,
+                    "We could not parse the JSON body of your request: " + firstLine(e.getMessage()));
+        }
+        if (node == null || node.isMissingNode()) {
+            throw GatewayException.of(ErrorKind.INVALID_REQUEST, "The request body is empty; expected a JSON object.");
+        }
+        if (!node.isObject()) {
+            throw GatewayException.of(ErrorKind.INVALID_REQUEST, "The request body must be a JSON object.");
+        }
+        return (ObjectNode) node;
+    }
+
+    /** Compact UTF-8 bytes of a tree. */
+    public static byte[] bytes(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw GatewayException.of(ErrorKind.INTERNAL, "could not write JSON", e);
+        }
+    }
+
+    /** Compact string of a tree. */
+    public static String string(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw GatewayException.of(ErrorKind.INTERNAL, "could not write JSON", e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "malformed JSON";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

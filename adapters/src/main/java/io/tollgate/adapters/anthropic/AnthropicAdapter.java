@@ -1,0 +1,76 @@
+package io.tollgate.adapters.anthropic;
+
+import io.tollgate.adapters.Dialect;
+import io.tollgate.adapters.ErrorKind;
+import io.tollgate.adapters.GatewayException;
+import io.tollgate.adapters.Operation;
+import io.tollgate.adapters.spi.HttpTransport;
+import io.tollgate.adapters.spi.ProviderAdapter;
+import io.tollgate.adapters.spi.UpstreamRequest;
+import io.tollgate.adapters.spi.UpstreamResponse;
+import io.tollgate.config.ProviderConfig;
+import io.tollgate.config.ProviderKey;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Anthropic's Messages API at its default base URL or a configured one (proxies, test doubles). Sends the key as
+ * {@code x-api-key} and {@code anthropic-version: 2023-06-01} unless the client sent its own version.
+ */
+public final class AnthropicAdapter implements ProviderAdapter {
+
+    /** The API version sent when the client names none. */
+    public static final String DEFAULT_VERSION = "2023-06-01";
+
+    private final ProviderConfig config;
+    private final HttpTransport transport;
+    private final URI messages;
+
+    private AnthropicAdapter(ProviderConfig config, HttpTransport transport) {
+        this.config = config;
+        this.transport = transport;
+        try {
+            this.messages = URI.create(config.baseUrl() + "/v1/messages");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("provider '" + config.name() + "' has an invalid base_url", e);
+        }
+    }
+
+    /** An adapter for this provider sending through this transport. */
+    public static AnthropicAdapter create(ProviderConfig config, HttpTransport transport) {
+        return new AnthropicAdapter(config, transport);
+    }
+
+    @Override
+    public ProviderConfig config() {
+        return config;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.ANTHROPIC;
+    }
+
+    @Override
+    public boolean supports(Operation operation) {
+        return operation == Operation.CHAT;
+    }
+
+    @Override
+    public UpstreamResponse send(Operation operation, String model, ProviderKey key, byte[] body,
+                                 Map<String, String> passHeaders) {
+        if (operation != Operation.CHAT) {
+            throw GatewayException.of(ErrorKind.INVALID_REQUEST,
+                    "Provider '" + config.name() + "' (anthropic) does not offer " + operation.name().toLowerCase()
+                            + "; use an OpenAI-type provider for it.");
+        }
+        Map<String, String> headers = new HashMap<>(config.headers().size() + passHeaders.size() + 3);
+        headers.putAll(passHeaders);
+        headers.putAll(config.headers());
+        headers.putIfAbsent("anthropic-version", DEFAULT_VERSION);
+        headers.put("content-type", "application/json");
+        headers.put("x-api-key", key.value().reveal());
+        return transport.send(new UpstreamRequest("POST", messages, headers, body, config.timeouts()));
+    }
+}

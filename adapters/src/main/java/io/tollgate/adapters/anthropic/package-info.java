@@ -1,0 +1,2 @@
+/** The adapter for Anthropic's Messages API. */
+package io.tollgate.adapters.anthropic;

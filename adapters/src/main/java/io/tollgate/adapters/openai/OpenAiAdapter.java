@@ -1,0 +1,89 @@
+package io.tollgate.adapters.openai;
+
+import io.tollgate.adapters.Dialect;
+import io.tollgate.adapters.ErrorKind;
+import io.tollgate.adapters.GatewayException;
+import io.tollgate.adapters.Operation;
+import io.tollgate.adapters.spi.HttpTransport;
+import io.tollgate.adapters.spi.ProviderAdapter;
+import io.tollgate.adapters.spi.UpstreamRequest;
+import io.tollgate.adapters.spi.UpstreamResponse;
+import io.tollgate.config.ProviderConfig;
+import io.tollgate.config.ProviderKey;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Any OpenAI-compatible API. With {@code api_version} configured it speaks Azure OpenAI: the key goes in the
+ * {@code api-key} header, the version in the {@code api-version} query parameter, and {@code {model}} in the base
+ * URL names the deployment.
+ */
+public final class OpenAiAdapter implements ProviderAdapter {
+
+    private final ProviderConfig config;
+    private final HttpTransport transport;
+    private final boolean azure;
+    private final String query;
+
+    private OpenAiAdapter(ProviderConfig config, HttpTransport transport) {
+        this.config = config;
+        this.transport = transport;
+        this.azure = config.apiVersion().isPresent();
+        this.query = config.apiVersion()
+                .map(v -> "?api-version=" + URLEncoder.encode(v, StandardCharsets.UTF_8))
+                .orElse("");
+    }
+
+    /** An adapter for this provider sending through this transport. */
+    public static OpenAiAdapter create(ProviderConfig config, HttpTransport transport) {
+        return new OpenAiAdapter(config, transport);
+    }
+
+    @Override
+    public ProviderConfig config() {
+        return config;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.OPENAI;
+    }
+
+    @Override
+    public boolean supports(Operation operation) {
+        return true;
+    }
+
+    @Override
+    public UpstreamResponse send(Operation operation, String model, ProviderKey key, byte[] body,
+                                 Map<String, String> passHeaders) {
+        Map<String, String> headers = new HashMap<>(config.headers().size() + passHeaders.size() + 3);
+        headers.putAll(passHeaders);
+        headers.putAll(config.headers());
+        headers.put("content-type", "application/json");
+        if (azure) {
+            headers.put("api-key", key.value().reveal());
+        } else {
+            headers.put("authorization", "Bearer " + key.value().reveal());
+        }
+        return transport.send(new UpstreamRequest("POST", uri(operation, model), headers, body, config.timeouts()));
+    }
+
+    URI uri(Operation operation, String model) {
+        String base = config.baseUrl().replace("{model}", URLEncoder.encode(model, StandardCharsets.UTF_8));
+        String path = switch (operation) {
+            case CHAT -> "/chat/completions";
+            case COMPLETIONS -> "/completions";
+            case EMBEDDINGS -> "/embeddings";
+        };
+        try {
+            return URI.create(base + path + query);
+        } catch (IllegalArgumentException e) {
+            throw GatewayException.of(ErrorKind.INTERNAL,
+                    "provider '" + config.name() + "' has an invalid base_url", e);
+        }
+    }
+}

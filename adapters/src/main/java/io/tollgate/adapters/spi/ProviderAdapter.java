@@ -1,0 +1,39 @@
+package io.tollgate.adapters.spi;
+
+import io.tollgate.adapters.Dialect;
+import io.tollgate.adapters.Operation;
+import io.tollgate.config.ProviderConfig;
+import io.tollgate.config.ProviderKey;
+import java.util.Map;
+
+/**
+ * Talks to one configured provider. The caller has already translated the body into {@link #dialect()}; the
+ * adapter adds the provider's URL, credentials and fixed headers and sends it. Thread-safe.
+ */
+public interface ProviderAdapter {
+
+    /** The provider's configuration. */
+    ProviderConfig config();
+
+    /** The format this upstream understands. */
+    Dialect dialect();
+
+    /** True when the upstream offers this operation. */
+    boolean supports(Operation operation);
+
+    /**
+     * Sends one call.
+     *
+     * @param operation what to call
+     * @param model the upstream's model name (Azure deployments use it in the URL)
+     * @param key the API key to use
+     * @param body the request body in {@link #dialect()}
+     * @param passHeaders client headers to forward as they are (for example {@code anthropic-beta}, {@code
+     *     traceparent}); lower-case names
+     * @return the response as soon as its headers arrived, whatever its status
+     * @throws io.tollgate.adapters.GatewayException when the upstream cannot be reached or times out, or the
+     *     operation is not supported
+     */
+    UpstreamResponse send(Operation operation, String model, ProviderKey key, byte[] body,
+                          Map<String, String> passHeaders);
+}

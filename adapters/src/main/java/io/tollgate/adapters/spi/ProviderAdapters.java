@@ -1,0 +1,29 @@
+package io.tollgate.adapters.spi;
+
+import io.tollgate.adapters.anthropic.AnthropicAdapter;
+import io.tollgate.adapters.mock.MockAdapter;
+import io.tollgate.adapters.openai.OpenAiAdapter;
+import io.tollgate.config.ProviderConfig;
+import java.time.Clock;
+
+/** Creates the adapter that fits a provider entry's type. */
+public final class ProviderAdapters {
+
+    private ProviderAdapters() {
+    }
+
+    /**
+     * The adapter for this provider.
+     *
+     * @param config the provider entry
+     * @param transport the HTTP transport it sends through (unused by {@code mock})
+     * @param clock the clock mock replies are stamped with
+     */
+    public static ProviderAdapter create(ProviderConfig config, HttpTransport transport, Clock clock) {
+        return switch (config.type()) {
+            case OPENAI -> OpenAiAdapter.create(config, transport);
+            case ANTHROPIC -> AnthropicAdapter.create(config, transport);
+            case MOCK -> MockAdapter.create(config, clock);
+        };
+    }
+}

@@ -1,0 +1,2 @@
+/** Reading and writing server-sent events. */
+package io.tollgate.adapters.sse;

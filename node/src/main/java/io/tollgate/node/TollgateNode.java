@@ -1,0 +1,107 @@
+package io.tollgate.node;
+
+import io.helidon.webserver.WebServer;
+import io.tollgate.adapters.pricing.PricingCatalog;
+import io.tollgate.adapters.spi.HttpTransport;
+import io.tollgate.adapters.spi.ProviderAdapter;
+import io.tollgate.adapters.spi.ProviderAdapters;
+import io.tollgate.config.ProviderConfig;
+import io.tollgate.config.TollgateConfig;
+import io.tollgate.node.http.GatewayRouting;
+import io.tollgate.node.pipeline.AccountStage;
+import io.tollgate.node.pipeline.InvokeStage;
+import io.tollgate.node.pipeline.ObserveStage;
+import io.tollgate.node.pipeline.Pipeline;
+import io.tollgate.node.pipeline.RouteStage;
+import io.tollgate.node.upstream.HelidonTransport;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The assembly of one node: every component is created and wired here, once, and tests start nodes through the same
+ * class. Start with {@link #start(TollgateConfig, Clock)}; {@link #close()} stops the server and releases upstream
+ * connections.
+ */
+public final class TollgateNode implements AutoCloseable {
+
+    private final TollgateConfig config;
+    private final PricingCatalog catalog;
+    private final WebServer server;
+    private final List<HttpTransport> transports;
+    private final ScheduledExecutorService watchdog;
+    private volatile boolean ready;
+
+    private TollgateNode(TollgateConfig config, Clock clock) {
+        this.config = config;
+        this.catalog = PricingCatalog.bundled().withOverrides(config.pricing());
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+                .name("tollgate-upstream-watchdog").factory());
+        this.transports = new ArrayList<>();
+        Map<String, ProviderAdapter> adapters = new LinkedHashMap<>();
+        for (ProviderConfig provider : config.providers().values()) {
+            if (!provider.enabled()) {
+                continue;
+            }
+            HttpTransport transport = HelidonTransport.create(provider, watchdog);
+            transports.add(transport);
+            adapters.put(provider.name(), ProviderAdapters.create(provider, transport, clock));
+        }
+        Pipeline pipeline = Pipeline.of(List.of(
+                ObserveStage.create(),
+                RouteStage.create(config, catalog, adapters),
+                AccountStage.create(),
+                InvokeStage.create(clock)));
+        this.server = WebServer.builder()
+                .host(config.server().host())
+                .port(config.server().port())
+                .connectionOptions(options -> options.tcpNoDelay(true))
+                .routing(routing -> GatewayRouting.register(routing, config, catalog, pipeline, () -> ready))
+                .build();
+    }
+
+    /** Builds a node from this configuration and starts listening. */
+    public static TollgateNode start(TollgateConfig config, Clock clock) {
+        TollgateNode node = new TollgateNode(config, clock);
+        node.server.start();
+        node.ready = true;
+        return node;
+    }
+
+    /** The port the node listens on (the configured one, or the one chosen for port 0). */
+    public int port() {
+        return server.port();
+    }
+
+    /** The base URL clients use, for example {@code http://127.0.0.1:8080}. */
+    public URI baseUri() {
+        String host = config.server().host();
+        if (host.equals("0.0.0.0")) {
+            host = "127.0.0.1";
+        }
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    }
+
+    /** The configuration the node runs with. */
+    public TollgateConfig config() {
+        return config;
+    }
+
+    /** The pricing catalog in force (bundled prices with the configuration's overrides). */
+    public PricingCatalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public void close() {
+        ready = false;
+        server.stop();
+        transports.forEach(HttpTransport::close);
+        watchdog.shutdownNow();
+    }
+}

@@ -1,0 +1,92 @@
+package io.tollgate.node.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.tollgate.adapters.Dialect;
+import io.tollgate.adapters.ErrorKind;
+import io.tollgate.adapters.GatewayException;
+import io.tollgate.adapters.Json;
+import io.tollgate.adapters.Operation;
+import io.tollgate.node.pipeline.ErrorBodies;
+import io.tollgate.node.pipeline.Exchange;
+import io.tollgate.node.pipeline.Pipeline;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One API route: reads and checks the body, runs the pipeline, writes the whole response (streams were written by
+ * the pipeline), and answers every failure in the route's error shape. Stateless and thread-safe.
+ */
+final class ApiHandler implements Handler {
+
+    private static final Logger LOG = Logger.getLogger(ApiHandler.class.getName());
+    private static final String[] KEPT_HEADERS = {"anthropic-version", "anthropic-beta", "traceparent", "tracestate",
+        "openai-organization", "openai-project", "authorization", "x-api-key", "api-key", "x-tollgate-vk",
+        "x-bf-vk"};
+    private static final HeaderName REQUEST_ID = HeaderNames.create("x-request-id");
+
+    private final Dialect dialect;
+    private final Operation operation;
+    private final Pipeline pipeline;
+    private final RequestBodies bodies;
+
+    ApiHandler(Dialect dialect, Operation operation, Pipeline pipeline, RequestBodies bodies) {
+        this.dialect = dialect;
+        this.operation = operation;
+        this.pipeline = pipeline;
+        this.bodies = bodies;
+    }
+
+    @Override
+    public void handle(ServerRequest request, ServerResponse response) {
+        long start = System.nanoTime();
+        String id = RequestIds.of(request.headers().first(REQUEST_ID));
+        response.header(REQUEST_ID, id);
+        HelidonChannel channel = new HelidonChannel(response);
+        Exchange exchange = null;
+        try {
+            ObjectNode body = Json.parseObject(bodies.read(request));
+            RequestChecks.check(dialect, operation, body);
+            exchange = Exchange.create(id, start, dialect, operation, body, kept(request), channel);
+            pipeline.run(exchange);
+            if (!channel.committed()) {
+                Exchange.Response whole = exchange.response()
+                        .orElseThrow(() -> new IllegalStateException("the pipeline produced no response"));
+                channel.send(whole.status(), whole.contentType(), whole.body());
+            }
+        } catch (GatewayException e) {
+            fail(channel, e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "request " + id + " failed inside the gateway", e);
+            fail(channel, GatewayException.of(ErrorKind.INTERNAL,
+                    "The gateway failed to handle this request (request id " + id + ")."));
+        } finally {
+            if (exchange != null) {
+                exchange.events().ifPresent(io.tollgate.node.pipeline.ClientChannel.EventSink::close);
+            }
+        }
+    }
+
+    private void fail(HelidonChannel channel, GatewayException e) {
+        if (channel.committed()) {
+            LOG.log(Level.FINE, "failure after the response was committed", e);
+            return;
+        }
+        e.retryAfter().ifPresent(after -> channel.header("retry-after", Long.toString(after.toSeconds())));
+        channel.send(e.status(), "application/json", ErrorBodies.body(dialect, e));
+    }
+
+    private static Map<String, String> kept(ServerRequest request) {
+        Map<String, String> kept = new HashMap<>(4);
+        for (String name : KEPT_HEADERS) {
+            request.headers().first(HeaderNames.create(name)).ifPresent(value -> kept.put(name, value));
+        }
+        return kept;
+    }
+}

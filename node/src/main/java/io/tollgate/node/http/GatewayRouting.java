@@ -1,0 +1,72 @@
+package io.tollgate.node.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRouting;
+import io.tollgate.adapters.Dialect;
+import io.tollgate.adapters.ErrorKind;
+import io.tollgate.adapters.GatewayException;
+import io.tollgate.adapters.Operation;
+import io.tollgate.adapters.pricing.PricingCatalog;
+import io.tollgate.config.TollgateConfig;
+import io.tollgate.node.pipeline.ErrorBodies;
+import io.tollgate.node.pipeline.Pipeline;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/** Registers every route of a node on a Helidon routing builder. */
+public final class GatewayRouting {
+
+    /** The routes, for the start banner: method, path, what it is. */
+    public static final List<String> ROUTES = List.of(
+            "POST /v1/chat/completions        OpenAI chat (also under /openai)",
+            "POST /v1/completions             OpenAI legacy completions (also under /openai)",
+            "POST /v1/embeddings              OpenAI embeddings (also under /openai)",
+            "GET  /v1/models                  models by provider/model (also under /openai)",
+            "POST /anthropic/v1/messages      Anthropic Messages",
+            "GET  /health, /ready             liveness and readiness");
+
+    private GatewayRouting() {
+    }
+
+    /**
+     * Adds the routes.
+     *
+     * @param ready tells whether the node is ready to serve (false while starting or stopping)
+     */
+    public static void register(HttpRouting.Builder routing, TollgateConfig config, PricingCatalog catalog,
+                                Pipeline pipeline, BooleanSupplier ready) {
+        RequestBodies bodies = new RequestBodies(config.server().maxBodyBytes());
+        ModelsHandler models = new ModelsHandler(config, catalog);
+        for (String prefix : List.of("", "/openai")) {
+            routing.post(prefix + "/v1/chat/completions", new ApiHandler(Dialect.OPENAI, Operation.CHAT, pipeline, bodies));
+            routing.post(prefix + "/v1/completions",
+                    new ApiHandler(Dialect.OPENAI, Operation.COMPLETIONS, pipeline, bodies));
+            routing.post(prefix + "/v1/embeddings",
+                    new ApiHandler(Dialect.OPENAI, Operation.EMBEDDINGS, pipeline, bodies));
+            routing.get(prefix + "/v1/models", models);
+        }
+        routing.post("/anthropic/v1/messages", new ApiHandler(Dialect.ANTHROPIC, Operation.CHAT, pipeline, bodies));
+        routing.get("/health", (req, res) -> json(res, 200, "{\"status\":\"alive\"}"));
+        routing.get("/ready", (req, res) -> {
+            if (ready.getAsBoolean()) {
+                json(res, 200, "{\"status\":\"ready\"}");
+            } else {
+                json(res, 503, "{\"status\":\"not ready\"}");
+            }
+        });
+        routing.any((req, res) -> {
+            boolean anthropic = req.path().path().startsWith("/anthropic");
+            GatewayException e = GatewayException.of(ErrorKind.NOT_FOUND, "Unknown route: "
+                    + req.prologue().method().text() + " " + req.path().path() + ".").withCode("unknown_route");
+            res.status(404);
+            res.header(HeaderNames.CONTENT_TYPE, "application/json");
+            res.send(ErrorBodies.body(anthropic ? Dialect.ANTHROPIC : Dialect.OPENAI, e));
+        });
+    }
+
+    private static void json(io.helidon.webserver.http.ServerResponse res, int status, String body) {
+        res.status(status);
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        res.send(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,82 @@
+package io.tollgate.node.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tollgate.adapters.Dialect;
+import io.tollgate.adapters.GatewayException;
+import io.tollgate.adapters.Operation;
+
+/**
+ * The shape checks a request must pass before it costs anything: required fields present and of the right type,
+ * answered with 400 naming the field. Deeper checks are the upstream's; unknown fields pass through.
+ */
+final class RequestChecks {
+
+    private RequestChecks() {
+    }
+
+    static void check(Dialect dialect, Operation operation, ObjectNode body) {
+        optional(body, "stream", JsonNode::isBoolean, "a boolean");
+        switch (operation) {
+            case CHAT -> {
+                JsonNode messages = required(body, "messages");
+                if (!messages.isArray()) {
+                    throw GatewayException.invalid("messages", "'messages' must be an array, was "
+                            + messages.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ".");
+                }
+                if (messages.isEmpty()) {
+                    throw GatewayException.invalid("messages", "'messages' must contain at least one message.");
+                }
+                for (int i = 0; i < messages.size(); i++) {
+                    JsonNode message = messages.get(i);
+                    if (!message.isObject() || !message.path("role").isTextual()) {
+                        throw GatewayException.invalid("messages[" + i + "]",
+                                "messages[" + i + "] must be an object with a string 'role'.");
+                    }
+                }
+                if (dialect == Dialect.ANTHROPIC) {
+                    JsonNode max = required(body, "max_tokens");
+                    if (!max.canConvertToLong() || !max.isIntegralNumber() || max.asLong() < 1) {
+                        throw GatewayException.invalid("max_tokens", "'max_tokens' must be a positive integer.");
+                    }
+                } else {
+                    optional(body, "max_tokens", n -> n.isIntegralNumber() && n.asLong() >= 0, "a non-negative integer");
+                    optional(body, "max_completion_tokens", n -> n.isIntegralNumber() && n.asLong() >= 0,
+                            "a non-negative integer");
+                    optional(body, "n", n -> n.isIntegralNumber() && n.asInt() >= 1, "a positive integer");
+                }
+                optional(body, "temperature", JsonNode::isNumber, "a number");
+                optional(body, "top_p", JsonNode::isNumber, "a number");
+                optional(body, "tools", JsonNode::isArray, "an array");
+            }
+            case COMPLETIONS -> {
+                JsonNode prompt = required(body, "prompt");
+                if (!prompt.isTextual() && !prompt.isArray()) {
+                    throw GatewayException.invalid("prompt", "'prompt' must be a string or an array.");
+                }
+            }
+            case EMBEDDINGS -> {
+                JsonNode input = required(body, "input");
+                if (!input.isTextual() && !input.isArray()) {
+                    throw GatewayException.invalid("input", "'input' must be a string or an array.");
+                }
+            }
+        }
+    }
+
+    private static JsonNode required(ObjectNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            throw GatewayException.invalid(field, "Missing required parameter: '" + field + "'.");
+        }
+        return value;
+    }
+
+    private static void optional(ObjectNode body, String field, java.util.function.Predicate<JsonNode> valid,
+                                 String what) {
+        JsonNode value = body.get(field);
+        if (value != null && !value.isNull() && !valid.test(value)) {
+            throw GatewayException.invalid(field, "'" + field + "' must be " + what + ", was " + value + ".");
+        }
+    }
+}

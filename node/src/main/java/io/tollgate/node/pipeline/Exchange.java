@@ -1,0 +1,178 @@
+package io.tollgate.node.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tollgate.adapters.Dialect;
+import io.tollgate.adapters.Operation;
+import io.tollgate.adapters.Usage;
+import io.tollgate.adapters.pricing.Money;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One request on its way through the pipeline: what the client asked (fixed at creation) and what the stages
+ * decided and measured (set as they run). Confined to the request's thread.
+ */
+public final class Exchange {
+
+    private final String id;
+    private final long startNanos;
+    private final Dialect dialect;
+    private final Operation operation;
+    private final ObjectNode body;
+    private final Map<String, String> headers;
+    private final ClientChannel channel;
+    private final boolean stream;
+
+    private Route route;
+    private Usage usage = Usage.ZERO;
+    private boolean usageReported;
+    private Money cost = Money.ZERO;
+    private boolean priced;
+    private Response response;
+    private boolean streamed;
+    private ClientChannel.EventSink events;
+
+    private Exchange(String id, long startNanos, Dialect dialect, Operation operation, ObjectNode body,
+                     Map<String, String> headers, ClientChannel channel) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.startNanos = startNanos;
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.operation = Objects.requireNonNull(operation, "operation");
+        this.body = Objects.requireNonNull(body, "body");
+        this.headers = Map.copyOf(headers);
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.stream = body.path("stream").asBoolean(false);
+    }
+
+    /**
+     * A new exchange.
+     *
+     * @param id the request id
+     * @param startNanos {@link System#nanoTime()} when the request arrived
+     * @param dialect the format the client speaks
+     * @param operation what it asks for
+     * @param body the parsed request body
+     * @param headers selected request headers, lower-case names
+     * @param channel where the response goes
+     */
+    public static Exchange create(String id, long startNanos, Dialect dialect, Operation operation, ObjectNode body,
+                                  Map<String, String> headers, ClientChannel channel) {
+        return new Exchange(id, startNanos, dialect, operation, body, headers, channel);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public Operation operation() {
+        return operation;
+    }
+
+    /** The client's request body; stages must not modify it. */
+    public ObjectNode body() {
+        return body;
+    }
+
+    /** A request header by lower-case name. */
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name));
+    }
+
+    public ClientChannel channel() {
+        return channel;
+    }
+
+    /** True when the client asked for a stream. */
+    public boolean stream() {
+        return stream;
+    }
+
+    /** The route, once the route stage chose it. */
+    public Optional<Route> route() {
+        return Optional.ofNullable(route);
+    }
+
+    public void route(Route chosen) {
+        this.route = Objects.requireNonNull(chosen, "route");
+    }
+
+    /** Usage reported by the upstream so far; zero until it reports. */
+    public Usage usage() {
+        return usage;
+    }
+
+    /** True once the upstream reported usage. */
+    public boolean usageReported() {
+        return usageReported;
+    }
+
+    public void usage(Usage reported) {
+        this.usage = Objects.requireNonNull(reported, "usage");
+        this.usageReported = true;
+    }
+
+    /** The cost, once accounted; meaningful only when {@link #priced()}. */
+    public Money cost() {
+        return cost;
+    }
+
+    /** True when the cost was computed from a known price. */
+    public boolean priced() {
+        return priced;
+    }
+
+    public void cost(Money computed) {
+        this.cost = Objects.requireNonNull(computed, "cost");
+        this.priced = true;
+    }
+
+    /** The whole response for a non-streaming request, once the invoke stage has it. */
+    public Optional<Response> response() {
+        return Optional.ofNullable(response);
+    }
+
+    public void response(Response whole) {
+        this.response = Objects.requireNonNull(whole, "response");
+    }
+
+    /** True once a stream was committed to the client. */
+    public boolean streamed() {
+        return streamed;
+    }
+
+    public void markStreamed() {
+        this.streamed = true;
+    }
+
+    /** The committed event stream, for stages that append to it after the upstream finished. */
+    public Optional<ClientChannel.EventSink> events() {
+        return Optional.ofNullable(events);
+    }
+
+    public void events(ClientChannel.EventSink sink) {
+        this.events = Objects.requireNonNull(sink, "sink");
+    }
+
+    /**
+     * A whole (non-streaming) response waiting to be written after accounting.
+     *
+     * @param status HTTP status
+     * @param contentType its content type
+     * @param body the bytes
+     */
+    public record Response(int status, String contentType, byte[] body) {
+        public Response {
+            Objects.requireNonNull(contentType, "contentType");
+            Objects.requireNonNull(body, "body");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.tollgate.node.pipeline;
+
+import io.tollgate.adapters.ErrorKind;
+import io.tollgate.adapters.GatewayException;
+import io.tollgate.adapters.bridge.Bridge;
+import io.tollgate.adapters.spi.UpstreamResponse;
+import io.tollgate.adapters.translate.UpstreamErrors;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Calls the upstream: bridges the body into the upstream's dialect, sends it with the chosen key, and either keeps
+ * the whole translated response on the exchange (written after accounting) or relays the stream to the client as it
+ * arrives. An upstream error status becomes a {@link GatewayException} that keeps the upstream's status and message.
+ * The last stage: it never calls the next.
+ */
+public final class InvokeStage implements Stage {
+
+    /** {@code max_tokens} sent to an Anthropic upstream when an OpenAI-format request gives none. */
+    public static final long DEFAULT_MAX_TOKENS = 4096;
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final String[] PASSED_HEADERS = {"anthropic-version", "anthropic-beta", "traceparent",
+        "tracestate", "openai-organization", "openai-project"};
+
+    private final Clock clock;
+
+    private InvokeStage(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** An invoke stage stamping translated responses with this clock. */
+    public static InvokeStage create(Clock clock) {
+        return new InvokeStage(clock);
+    }
+
+    @Override
+    public void handle(Exchange exchange, Chain next) {
+        Route route = exchange.route().orElseThrow(() -> new IllegalStateException("no route"));
+        Bridge bridge = Bridge.create(exchange.dialect(), route.adapter().dialect(), exchange.body(),
+                new Bridge.Context(exchange.id(), exchange.operation(), exchange.body().path("model").asText(),
+                        route.model().model(), clock.instant().getEpochSecond(), DEFAULT_MAX_TOKENS));
+        UpstreamResponse response = route.adapter().send(exchange.operation(), route.model().model(), route.key(),
+                bridge.request(), passHeaders(exchange, route));
+        try (response) {
+            if (response.status() < 200 || response.status() > 299) {
+                throw upstreamError(response, route);
+            }
+            if (exchange.stream()) {
+                StreamRelay.relay(exchange, response, bridge.stream());
+            } else {
+                Bridge.Translated translated = bridge.response(readAll(response, Integer.MAX_VALUE));
+                exchange.usage(translated.usage());
+                exchange.response(new Exchange.Response(200, "application/json", translated.body()));
+            }
+        }
+    }
+
+    private static Map<String, String> passHeaders(Exchange exchange, Route route) {
+        Map<String, String> headers = new HashMap<>(4);
+        for (String name : PASSED_HEADERS) {
+            boolean anthropicOnly = name.startsWith("anthropic-");
+            if (anthropicOnly && route.adapter().dialect() != io.tollgate.adapters.Dialect.ANTHROPIC) {
+                continue;
+            }
+            exchange.header(name).ifPresent(value -> headers.put(name, value));
+        }
+        return headers;
+    }
+
+    private static GatewayException upstreamError(UpstreamResponse response, Route route) {
+        byte[] body;
+        try {
+            body = readAll(response, MAX_ERROR_BODY);
+        } catch (GatewayException e) {
+            body = new byte[0];
+        }
+        GatewayException error = UpstreamErrors.parse(response.status(), body, route.adapter().dialect());
+        return response.header("retry-after")
+                .flatMap(InvokeStage::seconds)
+                .map(error::withRetryAfter)
+                .orElse(error);
+    }
+
+    private static java.util.Optional<java.time.Duration> seconds(String value) {
+        try {
+            return java.util.Optional.of(java.time.Duration.ofSeconds(Long.parseLong(value.trim())));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    static byte[] readAll(UpstreamResponse response, int limit) {
+        try (InputStream in = response.body()) {
+            return limit == Integer.MAX_VALUE ? in.readAllBytes() : in.readNBytes(limit);
+        } catch (IOException e) {
+            throw StreamRelay.readFailure(response, e);
+        }
+    }
+}

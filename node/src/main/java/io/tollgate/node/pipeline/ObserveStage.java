@@ -1,0 +1,46 @@
+package io.tollgate.node.pipeline;
+
+import io.tollgate.adapters.GatewayException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Wraps the whole pipeline: one log line per request with its outcome, model, usage, cost and latency (at
+ * {@code FINE} for successes, {@code INFO} for failures). Metrics and traces join here in later issues.
+ */
+public final class ObserveStage implements Stage {
+
+    private static final Logger LOG = Logger.getLogger("io.tollgate.requests");
+
+    private ObserveStage() {
+    }
+
+    /** A new observe stage. */
+    public static ObserveStage create() {
+        return new ObserveStage();
+    }
+
+    @Override
+    public void handle(Exchange exchange, Chain next) {
+        try {
+            next.proceed(exchange);
+            if (LOG.isLoggable(Level.FINE)) {
+                LOG.fine(line(exchange, "ok"));
+            }
+        } catch (GatewayException e) {
+            if (LOG.isLoggable(Level.INFO)) {
+                LOG.info(line(exchange, e.status() + " " + e.kind() + ": " + e.getMessage()));
+            }
+            throw e;
+        }
+    }
+
+    private static String line(Exchange exchange, String outcome) {
+        long micros = (System.nanoTime() - exchange.startNanos()) / 1_000;
+        return exchange.id() + " " + exchange.dialect() + " " + exchange.operation()
+                + exchange.route().map(r -> " " + r.model().address() + " key=" + r.key().name()).orElse("")
+                + (exchange.stream() ? " stream" : "") + " tokens=" + exchange.usage().promptTokens() + "/"
+                + exchange.usage().completionTokens() + " cost=" + (exchange.priced() ? exchange.cost() : "-")
+                + " " + micros + "us " + outcome;
+    }
+}

@@ -1,0 +1,112 @@
+package io.tollgate.node.pipeline;
+
+import io.tollgate.adapters.Dialect;
+import io.tollgate.adapters.ErrorKind;
+import io.tollgate.adapters.GatewayException;
+import io.tollgate.adapters.SseEvent;
+import io.tollgate.adapters.StreamTranslator;
+import io.tollgate.adapters.sse.SseReader;
+import io.tollgate.adapters.spi.UpstreamResponse;
+import io.tollgate.node.pipeline.ClientChannel.EventSink;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Relays an upstream event stream to the client event by event: each upstream event is translated and flushed
+ * before the next is read, so the first chunk reaches the client while the upstream is still sending. A stream the
+ * upstream cuts or fails ends with a well-formed error event in the client's dialect; a client that goes away
+ * closes the upstream call. The usage read so far is always recorded on the exchange.
+ */
+final class StreamRelay {
+
+    private static final Logger LOG = Logger.getLogger(StreamRelay.class.getName());
+
+    private StreamRelay() {
+    }
+
+    static void relay(Exchange exchange, UpstreamResponse response, StreamTranslator translator) {
+        EventSink sink;
+        try {
+            sink = exchange.channel().startEvents();
+        } catch (IOException clientGone) {
+            return;
+        }
+        exchange.markStreamed();
+        exchange.events(sink);
+        SseReader reader = SseReader.create(response.body());
+        try {
+            while (true) {
+                Optional<SseEvent> event = readNext(reader, response);
+                if (event.isEmpty()) {
+                    break;
+                }
+                write(sink, translator.onEvent(event.get()));
+            }
+            write(sink, translator.onEnd());
+            if (!translator.completed()) {
+                throw GatewayException.of(ErrorKind.UPSTREAM_ERROR,
+                        "The upstream ended the stream before it was complete.");
+            }
+        } catch (ClientGone gone) {
+            LOG.log(Level.FINE, "client went away during stream {0}", exchange.id());
+        } catch (GatewayException failure) {
+            writeError(sink, exchange.dialect(), failure);
+        } finally {
+            recordUsage(exchange, translator);
+        }
+    }
+
+    private static Optional<SseEvent> readNext(SseReader reader, UpstreamResponse response) {
+        try {
+            return reader.next();
+        } catch (IOException e) {
+            throw readFailure(response, e);
+        }
+    }
+
+    private static void write(EventSink sink, List<SseEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        StringBuilder wire = new StringBuilder();
+        for (SseEvent event : events) {
+            wire.append(event.toWire());
+        }
+        try {
+            sink.write(wire.toString());
+        } catch (IOException e) {
+            throw new ClientGone();
+        }
+    }
+
+    private static void writeError(EventSink sink, Dialect dialect, GatewayException failure) {
+        try {
+            sink.write(ErrorBodies.event(dialect, failure).toWire());
+        } catch (IOException ignored) {
+            // the client is gone too; nothing left to tell it
+        }
+    }
+
+    private static void recordUsage(Exchange exchange, StreamTranslator translator) {
+        if (!translator.usage().equals(io.tollgate.adapters.Usage.ZERO) || translator.completed()) {
+            exchange.usage(translator.usage());
+        }
+    }
+
+    static GatewayException readFailure(UpstreamResponse response, IOException cause) {
+        if (response.timedOut()) {
+            return GatewayException.of(ErrorKind.UPSTREAM_TIMEOUT, "The upstream did not finish in time.", cause);
+        }
+        return GatewayException.of(ErrorKind.UPSTREAM_UNREACHABLE, "The upstream connection failed.", cause);
+    }
+
+    /** The client stopped reading; unwinds the relay without an error event. */
+    private static final class ClientGone extends RuntimeException {
+        ClientGone() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.tollgate.node.upstream;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webclient.api.HttpClientRequest;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.WebClient;
+import io.tollgate.adapters.ErrorKind;
+import io.tollgate.adapters.GatewayException;
+import io.tollgate.adapters.spi.HttpTransport;
+import io.tollgate.adapters.spi.UpstreamRequest;
+import io.tollgate.adapters.spi.UpstreamResponse;
+import io.tollgate.config.ProviderConfig;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Sends upstream calls through one Helidon {@link WebClient} per provider, which keeps connections alive and pools
+ * them. The connect timeout bounds opening a connection, the first-byte timeout bounds every wait for data (the
+ * status line and each stream chunk), and the total timeout closes the exchange from a watchdog. HTTPS upstreams
+ * negotiate HTTP/2 by ALPN; plain HTTP uses HTTP/1.1. Thread-safe.
+ */
+public final class HelidonTransport implements HttpTransport {
+
+    private final String provider;
+    private final WebClient client;
+    private final ScheduledExecutorService watchdog;
+
+    private HelidonTransport(ProviderConfig config, ScheduledExecutorService watchdog) {
+        this.provider = config.name();
+        this.watchdog = watchdog;
+        boolean https = config.baseUrl().startsWith("https:");
+        this.client = WebClient.builder()
+                .connectTimeout(Duration.ofMillis(config.timeouts().connectMs()))
+                .readTimeout(Duration.ofMillis(config.timeouts().firstByteMs()))
+                .keepAlive(true)
+                .followRedirects(false)
+                .protocolPreference(https ? List.of("h2", "http/1.1") : List.of("http/1.1"))
+                .build();
+    }
+
+    /**
+     * A transport for one provider.
+     *
+     * @param watchdog the scheduler that enforces total timeouts; shared, owned by the caller
+     */
+    public static HelidonTransport create(ProviderConfig config, ScheduledExecutorService watchdog) {
+        return new HelidonTransport(config, watchdog);
+    }
+
+    @Override
+    public UpstreamResponse send(UpstreamRequest request) {
+        HttpClientRequest call = client.method(Method.create(request.method()))
+                .uri(request.uri())
+                .readTimeout(Duration.ofMillis(request.timeouts().firstByteMs()));
+        call.headers(headers -> request.headers().forEach((name, value) ->
+                headers.set(HeaderNames.create(name), value)));
+        HttpClientResponse response;
+        try {
+            response = request.body().length == 0 && "GET".equals(request.method())
+                    ? call.request()
+                    : call.submit(request.body());
+        } catch (RuntimeException e) {
+            throw classify(e);
+        }
+        return HelidonUpstreamResponse.start(response, watchdog,
+                Duration.ofMillis(request.timeouts().totalMs()));
+    }
+
+    private GatewayException classify(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return GatewayException.of(ErrorKind.UPSTREAM_TIMEOUT,
+                        "Provider '" + provider + "' did not answer in time.", e);
+            }
+            if (t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException) {
+                return GatewayException.of(ErrorKind.UPSTREAM_UNREACHABLE,
+                        "Provider '" + provider + "' could not be reached (" + t.getClass().getSimpleName() + ").",
+                        e);
+            }
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+        if (message.contains("timed out") || message.contains("timeout")) {
+            return GatewayException.of(ErrorKind.UPSTREAM_TIMEOUT,
+                    "Provider '" + provider + "' did not answer in time.", e);
+        }
+        return GatewayException.of(ErrorKind.UPSTREAM_UNREACHABLE,
+                "Provider '" + provider + "' could not be reached (" + e.getClass().getSimpleName() + ").", e);
+    }
+
+    @Override
+    public void close() {
+        client.closeResource();
+    }
+}

@@ -1,0 +1,106 @@
+package io.tollgate.node.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tollgate.adapters.Json;
+import io.tollgate.config.ConfigLoader;
+import io.tollgate.config.TollgateConfig;
+import io.tollgate.node.TollgateNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A node started on a free loopback port from YAML text, with a plain HTTP client to talk to it. The YAML's
+ * {@code server.port} should be 0.
+ */
+public final class NodeHarness implements AutoCloseable {
+
+    private final TollgateNode node;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private NodeHarness(TollgateNode node) {
+        this.node = node;
+    }
+
+    /** Starts a node from this YAML with an empty environment. */
+    public static NodeHarness start(String yaml) {
+        return start(yaml, Map.of());
+    }
+
+    /** Starts a node from this YAML and environment. */
+    public static NodeHarness start(String yaml, Map<String, String> env) {
+        TollgateConfig config = ConfigLoader.parse(yaml, "test.yaml", env);
+        return new NodeHarness(TollgateNode.start(config, Clock.systemUTC()));
+    }
+
+    /** The running node. */
+    public TollgateNode node() {
+        return node;
+    }
+
+    /** The node's base URL. */
+    public String url() {
+        return node.baseUri().toString();
+    }
+
+    /** POSTs JSON and returns the whole response. */
+    public HttpResponse<String> post(String path, String json, String... headers) {
+        return send(request(path, json, headers), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POSTs JSON and returns the response as soon as its headers arrive; the body is read as it comes. */
+    public HttpResponse<InputStream> postStreaming(String path, String json, String... headers) {
+        return send(request(path, json, headers), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    /** GETs a path. */
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Parses a JSON body. */
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    private HttpRequest request(String path, String json, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return builder.build();
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return http.send(request, handler);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        node.close();
+        http.close();
+    }
+}
