@@ -52,11 +52,6 @@ public final class MockAdapter implements ProviderAdapter {
     }
 
     @Override
-    public boolean supports(Operation operation) {
-        return true;
-    }
-
-    @Override
     public UpstreamResponse send(Operation operation, String model, ProviderKey key, byte[] body,
                                  Map<String, String> passHeaders) {
         long n = requests.incrementAndGet();

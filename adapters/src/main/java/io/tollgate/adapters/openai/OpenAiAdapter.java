@@ -53,11 +53,6 @@ public final class OpenAiAdapter implements ProviderAdapter {
     }
 
     @Override
-    public boolean supports(Operation operation) {
-        return true;
-    }
-
-    @Override
     public UpstreamResponse send(Operation operation, String model, ProviderKey key, byte[] body,
                                  Map<String, String> passHeaders) {
         Map<String, String> headers = new HashMap<>(config.headers().size() + passHeaders.size() + 3);

@@ -18,8 +18,10 @@ public interface ProviderAdapter {
     /** The format this upstream understands. */
     Dialect dialect();
 
-    /** True when the upstream offers this operation. */
-    boolean supports(Operation operation);
+    /** True when the upstream offers this operation; all of them unless an adapter says otherwise. */
+    default boolean supports(Operation operation) {
+        return true;
+    }
 
     /**
      * Sends one call.

@@ -9,33 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.node.testing.FakeUpstream;
 import io.tollgate.node.testing.FakeUpstream.Reply;
 import io.tollgate.node.testing.Fixtures;
-import io.tollgate.node.testing.NodeHarness;
+import io.tollgate.node.testing.GatewayIT;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** The Anthropic route, and translation in both directions between the two formats. */
-@Timeout(60)
-class AnthropicRoutesIT {
+class AnthropicRoutesIT extends GatewayIT {
 
-    private static FakeUpstream upstream;
-    private static NodeHarness node;
-
-    @BeforeAll
-    static void start() {
-        upstream = FakeUpstream.start();
-        node = NodeHarness.start(Fixtures.config(upstream, Fixtures.closedPort()));
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-        upstream.close();
-    }
 
     @Test
     void shouldPassAnthropicRequestsToAnAnthropicUpstreamWithItsKeyAndVersion() {

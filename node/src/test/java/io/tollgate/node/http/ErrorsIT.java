@@ -4,9 +4,9 @@ import static io.tollgate.node.testing.NodeHarness.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tollgate.node.testing.FakeUpstream;
 import io.tollgate.node.testing.FakeUpstream.Reply;
 import io.tollgate.node.testing.Fixtures;
+import io.tollgate.node.testing.GatewayIT;
 import io.tollgate.node.testing.NodeHarness;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -16,13 +16,10 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** Every error the gateway answers, in the OpenAI shape on OpenAI routes and Anthropic's on the Anthropic route. */
-@Timeout(60)
-class ErrorsIT {
+class ErrorsIT extends GatewayIT {
 
     private static final List<String> LOGGED = new CopyOnWriteArrayList<>();
     private static final List<String> BODIES = new CopyOnWriteArrayList<>();
@@ -41,22 +38,16 @@ class ErrorsIT {
         public void close() {
         }
     };
-    private static FakeUpstream upstream;
-    private static NodeHarness node;
 
-    @BeforeAll
-    static void start() {
+    static {
+        // installed before the base class starts the node, so start-up lines are captured too
         Logger.getLogger("").addHandler(CAPTURE);
         Logger.getLogger("io.tollgate").setLevel(Level.FINE);
         CAPTURE.setLevel(Level.ALL);
-        upstream = FakeUpstream.start();
-        node = NodeHarness.start(Fixtures.config(upstream, Fixtures.closedPort()));
     }
 
     @AfterAll
-    static void stop() {
-        node.close();
-        upstream.close();
+    static void checkNoSecretWasShown() {
         Logger.getLogger("").removeHandler(CAPTURE);
         for (String text : concat(LOGGED, BODIES)) {
             assertThat(text).doesNotContain(Fixtures.OPENAI_SECRET).doesNotContain(Fixtures.ANTHROPIC_SECRET);

@@ -9,32 +9,15 @@ import io.tollgate.node.testing.FakeUpstream;
 import io.tollgate.node.testing.FakeUpstream.Reply;
 import io.tollgate.node.testing.Fixtures;
 import io.tollgate.node.testing.NodeHarness;
+import io.tollgate.node.testing.GatewayIT;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
-@Timeout(60)
-class OpenAiRoutesIT {
+class OpenAiRoutesIT extends GatewayIT {
 
-    private static FakeUpstream upstream;
-    private static NodeHarness node;
-
-    @BeforeAll
-    static void start() {
-        upstream = FakeUpstream.start();
-        node = NodeHarness.start(Fixtures.config(upstream, Fixtures.closedPort()));
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-        upstream.close();
-    }
 
     @Test
     void shouldAnswerChatThroughTheMockWithExactCostHeaders() {
@@ -81,6 +64,30 @@ class OpenAiRoutesIT {
         assertThat(sent.headers()).containsEntry("authorization", "Bearer " + Fixtures.OPENAI_SECRET);
         // 600 input x $1 + 400 cached x $0.50 + 200 output x $2 + 100 reasoning x $2, per 1M tokens
         assertThat(response.headers().firstValue("x-tollgate-cost-usd")).contains("0.0014");
+    }
+
+    @Test
+    void shouldReuseTheUpstreamConnection() {
+        upstream.on("/v1/chat/completions", Reply.json(200, Fixtures.OPENAI_COMPLETION));
+        String request = "{\"model\":\"fake/gpt-test\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        assertThat(node.post("/v1/chat/completions", request).statusCode()).isEqualTo(200);
+        int first = upstream.last().clientPort();
+        assertThat(node.post("/v1/chat/completions", request).statusCode()).isEqualTo(200);
+        assertThat(upstream.last().clientPort()).as("keep-alive connection reused").isEqualTo(first);
+    }
+
+    @Test
+    void shouldStreamLegacyCompletionsFromTheMock() {
+        HttpResponse<String> response = node.post("/v1/completions",
+                "{\"model\":\"mock/echo\",\"prompt\":\"Say this\",\"stream\":true}");
+        List<String> data = dataLines(response.body());
+        StringBuilder text = new StringBuilder();
+        for (String chunk : data.subList(0, data.size() - 1)) {
+            text.append(parse(chunk).at("/choices/0/text").asText(""));
+        }
+        assertThat(text.toString()).isEqualTo("Mock reply to: Say this");
+        assertThat(data.get(data.size() - 1)).isEqualTo("[DONE]");
+        assertThat(response.body()).doesNotContain("\"usage\"").contains(": x-tollgate-cost-usd=0.000");
     }
 
     @Test
@@ -139,6 +146,39 @@ class OpenAiRoutesIT {
         List<String> ids = new ArrayList<>();
         json(models).path("data").forEach(m -> ids.add(m.path("id").asText()));
         assertThat(ids).contains("mock/echo", "fake/gpt-test", "claude/claude-test");
+    }
+
+    @Test
+    void shouldCallAzureOpenAiDeploymentsWithApiVersionAndApiKey() {
+        try (NodeHarness azure = NodeHarness.start("""
+                server: { port: 0 }
+                providers:
+                  azure:
+                    type: openai
+                    base_url: %s/openai/deployments/{model}
+                    api_version: 2024-10-21
+                    keys: [ { name: k1, value: azure-key-0123456789abcdef } ]
+                """.formatted(upstream.url()))) {
+            upstream.on("/openai/deployments/gpt-4o-mini/chat/completions", Reply.json(200, Fixtures.OPENAI_COMPLETION));
+            HttpResponse<String> response = azure.post("/v1/chat/completions",
+                    "{\"model\":\"azure/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            FakeUpstream.Recorded sent = upstream.last();
+            assertThat(sent.query()).isEqualTo("api-version=2024-10-21");
+            assertThat(sent.headers()).containsEntry("api-key", "azure-key-0123456789abcdef")
+                    .doesNotContainKey("authorization");
+            // Azure is an OpenAI-type provider: the catalog's OpenAI list price applies to OpenAI model names
+            assertThat(response.headers().firstValue("x-tollgate-cost-usd")).hasValueSatisfying(
+                    cost -> assertThat(new BigDecimal(cost)).isPositive());
+        }
+    }
+
+    @Test
+    void shouldOfferLegacyCompletionsAndEmbeddingsOnlyOnOpenAiTypeProviders() {
+        HttpResponse<String> response = node.post("/v1/completions",
+                "{\"model\":\"claude/claude-test\",\"prompt\":\"x\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).at("/error/message").asText()).contains("does not offer completions");
     }
 
     @Test

@@ -14,10 +14,9 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
-import io.tollgate.node.testing.FakeUpstream;
 import io.tollgate.node.testing.FakeUpstream.Reply;
 import io.tollgate.node.testing.Fixtures;
-import io.tollgate.node.testing.NodeHarness;
+import io.tollgate.node.testing.GatewayIT;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -27,28 +26,22 @@ import org.junit.jupiter.api.Timeout;
 
 /** The official OpenAI and Anthropic Java SDKs, with only their base URL pointed at the node. */
 @Timeout(120)
-class SdkIT {
+class SdkIT extends GatewayIT {
 
-    private static FakeUpstream upstream;
-    private static NodeHarness node;
     private static OpenAIClient openai;
     private static AnthropicClient anthropic;
 
     @BeforeAll
-    static void start() {
-        upstream = FakeUpstream.start();
-        node = NodeHarness.start(Fixtures.config(upstream, Fixtures.closedPort()));
+    static void startClients() {
         openai = OpenAIOkHttpClient.builder().baseUrl(node.url() + "/v1").apiKey("tg-unused").maxRetries(0).build();
         anthropic = AnthropicOkHttpClient.builder().baseUrl(node.url() + "/anthropic").apiKey("tg-unused")
                 .maxRetries(0).build();
     }
 
     @AfterAll
-    static void stop() {
+    static void stopClients() {
         openai.close();
         anthropic.close();
-        node.close();
-        upstream.close();
     }
 
     @Test

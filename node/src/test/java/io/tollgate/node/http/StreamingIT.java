@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.node.testing.FakeUpstream;
 import io.tollgate.node.testing.Fixtures;
-import io.tollgate.node.testing.NodeHarness;
+import io.tollgate.node.testing.GatewayIT;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,31 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** Streams are relayed as they arrive, cancelled when the client leaves, and end well-formed when cut. */
-@Timeout(60)
-class StreamingIT {
+class StreamingIT extends GatewayIT {
 
     private static final String REQUEST =
             "{\"model\":\"fake/gpt-test\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-    private static FakeUpstream upstream;
-    private static NodeHarness node;
-
-    @BeforeAll
-    static void start() {
-        upstream = FakeUpstream.start();
-        node = NodeHarness.start(Fixtures.config(upstream, Fixtures.closedPort()));
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-        upstream.close();
-    }
 
     @Test
     void shouldDeliverTheFirstChunkWhileTheUpstreamIsStillSending() throws Exception {
@@ -101,6 +83,30 @@ class StreamingIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"content\":\"Hel\"").contains("data: {\"error\":")
                 .contains("before it was complete").doesNotContain("[DONE]");
+    }
+
+    @Test
+    void shouldEndAStreamThatOutlivesTheTotalTimeoutWithAnErrorEvent() {
+        // total_ms is 4000 for the fake provider; this upstream would keep sending for 12 s
+        upstream.on("/v1/chat/completions", exchange -> {
+            exchange.getResponseHeaders().set("content-type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            try {
+                for (int i = 0; i < 120; i++) {
+                    write(out, Fixtures.OPENAI_STREAM.get(1));
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        long start = System.nanoTime();
+        HttpResponse<String> response = node.post("/v1/chat/completions", REQUEST);
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertThat(response.body()).contains("\"content\":\"Hel\"").contains("\"upstream_timeout\"")
+                .doesNotContain("[DONE]");
+        assertThat(seconds).as("ended by the total timeout, not by the upstream").isLessThan(10);
     }
 
     private static boolean await(CountDownLatch latch) {

@@ -68,7 +68,7 @@ public final class FakeUpstream implements AutoCloseable {
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
         requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery(), headers,
-                new String(body, StandardCharsets.UTF_8)));
+                new String(body, StandardCharsets.UTF_8), exchange.getRemoteAddress().getPort()));
         Reply reply = replies.get(exchange.getRequestURI().getPath());
         try {
             if (reply == null) {
@@ -97,8 +97,10 @@ public final class FakeUpstream implements AutoCloseable {
      * @param query raw query, empty if none
      * @param headers lower-case header names to first values
      * @param body the body as text
+     * @param clientPort the gateway's local port for the connection (equal ports mean a reused connection)
      */
-    public record Recorded(String method, String path, String query, Map<String, String> headers, String body) {
+    public record Recorded(String method, String path, String query, Map<String, String> headers, String body,
+                           int clientPort) {
     }
 
     /** How the fake answers a request. */
