@@ -53,6 +53,14 @@ public record ProviderConfig(String name, ProviderType type, String baseUrl, Opt
         }
     }
 
+    /** Header values may be credentials, so only their names are shown; key values mask themselves. */
+    @Override
+    public String toString() {
+        return "ProviderConfig[name=" + name + ", type=" + type.configName() + ", baseUrl=" + baseUrl
+                + ", apiVersion=" + apiVersion.orElse("") + ", keys=" + keys + ", headers=" + headers.keySet()
+                + ", timeouts=" + timeouts + ", mock=" + mock + ", disabledReason=" + disabledReason.orElse("") + "]";
+    }
+
     /** True when requests may be sent to this provider. */
     public boolean enabled() {
         return disabledReason.isEmpty();
