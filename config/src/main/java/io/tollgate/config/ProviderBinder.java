@@ -16,7 +16,7 @@ final class ProviderBinder {
 
     /** Keys allowed in a provider entry. */
     static final Set<String> PROVIDER_KEYS =
-            Set.of("type", "base_url", "api_version", "keys", "headers", "timeouts", "mock");
+            Set.of("type", "base_url", "api_version", "keys", "headers", "timeouts", "http_version", "mock");
     /** Keys allowed under a provider's {@code timeouts}. */
     static final Set<String> TIMEOUT_KEYS = Set.of("connect_ms", "first_byte_ms", "total_ms");
     /** Keys allowed under a mock provider's {@code mock}. */
@@ -43,10 +43,15 @@ final class ProviderBinder {
         KeyListBinder.Keys keys = KeyListBinder.bind(node.field("keys"), type);
         Map<String, String> headers = node.field("headers").map(ProviderBinder::headers).orElse(Map.of());
         Timeouts timeouts = node.field("timeouts").map(ProviderBinder::timeouts).orElse(Timeouts.DEFAULT);
+        HttpVersion httpVersion = node.field("http_version").map(ProviderBinder::httpVersion)
+                .orElse(HttpVersion.AUTO);
+        if (type == ProviderType.MOCK && node.field("http_version").isPresent()) {
+            throw node.errorAt("http_version", "is not used by type mock");
+        }
         MockOptions mock = node.field("mock").map(ProviderBinder::mock).orElse(MockOptions.DEFAULT);
         Optional<String> disabledReason = keys.unsetVariable().map(variable -> variable + " is not set");
         ProviderConfig provider = node.build(PROVIDER_KEYS, () -> new ProviderConfig(
-                name, type, baseUrl, apiVersion, keys.keys(), headers, timeouts, mock, disabledReason));
+                name, type, baseUrl, apiVersion, keys.keys(), headers, timeouts, httpVersion, mock, disabledReason));
         keys.unsetVariable().ifPresent(variable -> warnings.add(
                 "provider '" + name + "' disabled: environment variable " + variable + " is not set"));
         return provider;
@@ -61,6 +66,16 @@ final class ProviderBinder {
                 .orElseThrow(() -> node.error("must be one of " + String.join(", ", names)
                         + ", was " + ProblemText.quote(text)
                         + DidYouMean.suggestion(text, names).map(suggestion -> ", " + suggestion).orElse("")));
+    }
+
+    private static HttpVersion httpVersion(ConfigNode node) {
+        String text = node.string();
+        List<String> names = Arrays.stream(HttpVersion.values()).map(HttpVersion::configName).toList();
+        return Arrays.stream(HttpVersion.values())
+                .filter(version -> version.configName().equals(text))
+                .findFirst()
+                .orElseThrow(() -> node.error("must be one of " + String.join(", ", names)
+                        + ", was " + ProblemText.quote(text)));
     }
 
     private static void onlyFor(ConfigNode node, String key, ProviderType actual, ProviderType allowed) {

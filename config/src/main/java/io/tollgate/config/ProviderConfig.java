@@ -17,12 +17,13 @@ import java.util.Optional;
  * @param keys the provider's API keys, at least one unless the provider is disabled or a mock
  * @param headers extra headers sent upstream with every request
  * @param timeouts upstream timeouts
+ * @param httpVersion which HTTP version the provider's connections speak
  * @param mock mock behaviour; {@link MockOptions#DEFAULT} for other types
  * @param disabledReason why the provider is off (for example an unset environment variable); empty when enabled
  */
 public record ProviderConfig(String name, ProviderType type, String baseUrl, Optional<String> apiVersion,
                              List<ProviderKey> keys, Map<String, String> headers, Timeouts timeouts,
-                             MockOptions mock, Optional<String> disabledReason) {
+                             HttpVersion httpVersion, MockOptions mock, Optional<String> disabledReason) {
 
     public ProviderConfig {
         Objects.requireNonNull(name, "name");
@@ -30,6 +31,7 @@ public record ProviderConfig(String name, ProviderType type, String baseUrl, Opt
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(apiVersion, "apiVersion");
         Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(httpVersion, "httpVersion");
         Objects.requireNonNull(mock, "mock");
         Objects.requireNonNull(disabledReason, "disabledReason");
         keys = List.copyOf(keys);
@@ -58,7 +60,7 @@ public record ProviderConfig(String name, ProviderType type, String baseUrl, Opt
     public String toString() {
         return "ProviderConfig[name=" + name + ", type=" + type.configName() + ", baseUrl=" + baseUrl
                 + ", apiVersion=" + apiVersion.orElse("") + ", keys=" + keys + ", headers=" + headers.keySet()
-                + ", timeouts=" + timeouts + ", mock=" + mock + ", disabledReason=" + disabledReason.orElse("") + "]";
+                + ", timeouts=" + timeouts + ", httpVersion=" + httpVersion.configName() + ", mock=" + mock + ", disabledReason=" + disabledReason.orElse("") + "]";
     }
 
     /** True when requests may be sent to this provider. */

@@ -8,6 +8,7 @@ import io.tollgate.adapters.Operation;
 import io.tollgate.adapters.SseEvent;
 import io.tollgate.adapters.spi.UpstreamResponse;
 import io.tollgate.adapters.sse.SseReader;
+import io.tollgate.config.HttpVersion;
 import io.tollgate.config.MockOptions;
 import io.tollgate.config.ProviderConfig;
 import io.tollgate.config.ProviderKey;
@@ -113,7 +114,7 @@ class MockAdapterTest {
 
     private static MockAdapter mock(MockOptions options) {
         return MockAdapter.create(new ProviderConfig("mock", ProviderType.MOCK, "", Optional.empty(), List.of(KEY),
-                Map.of(), Timeouts.DEFAULT, options, Optional.empty()), CLOCK);
+                Map.of(), Timeouts.DEFAULT, HttpVersion.AUTO, options, Optional.empty()), CLOCK);
     }
 
     private static byte[] bytes(String text) {

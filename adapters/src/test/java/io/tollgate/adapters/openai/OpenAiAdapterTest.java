@@ -6,6 +6,7 @@ import io.tollgate.adapters.Operation;
 import io.tollgate.adapters.spi.HttpTransport;
 import io.tollgate.adapters.spi.UpstreamRequest;
 import io.tollgate.adapters.spi.UpstreamResponse;
+import io.tollgate.config.HttpVersion;
 import io.tollgate.config.MockOptions;
 import io.tollgate.config.ProviderConfig;
 import io.tollgate.config.ProviderKey;
@@ -49,7 +50,7 @@ class OpenAiAdapterTest {
 
     private static ProviderConfig provider(String baseUrl, Optional<String> apiVersion) {
         return new ProviderConfig("openai", ProviderType.OPENAI, baseUrl, apiVersion, List.of(KEY),
-                Map.of("x-extra", "1"), Timeouts.DEFAULT, MockOptions.DEFAULT, Optional.empty());
+                Map.of("x-extra", "1"), Timeouts.DEFAULT, HttpVersion.AUTO, MockOptions.DEFAULT, Optional.empty());
     }
 
     private static HttpTransport capture(AtomicReference<UpstreamRequest> sent) {

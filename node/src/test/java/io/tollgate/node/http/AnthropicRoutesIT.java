@@ -1,7 +1,8 @@
 package io.tollgate.node.http;
 
-import static io.tollgate.node.http.OpenAiRoutesIT.dataLines;
-import static io.tollgate.node.http.OpenAiRoutesIT.parse;
+import static io.tollgate.node.testing.SseText.dataLines;
+import static io.tollgate.node.testing.SseText.eventNames;
+import static io.tollgate.node.testing.SseText.parse;
 import static io.tollgate.node.testing.NodeHarness.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +12,6 @@ import io.tollgate.node.testing.FakeUpstream.Reply;
 import io.tollgate.node.testing.Fixtures;
 import io.tollgate.node.testing.GatewayIT;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +44,7 @@ class AnthropicRoutesIT extends GatewayIT {
                 {"model":"claude/claude-test","max_tokens":100,"stream":true,
                  "messages":[{"role":"user","content":"Hello"}]}""");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(events(response.body())).containsExactly("message_start", "ping", "content_block_start",
+        assertThat(eventNames(response.body())).containsExactly("message_start", "ping", "content_block_start",
                 "content_block_delta", "content_block_delta", "content_block_stop", "message_delta", "message_stop");
         // 25 input x $3 + 15 output x $15 per 1M tokens
         assertThat(response.body()).endsWith(": x-tollgate-cost-usd=0.0003\n\n");
@@ -102,7 +102,7 @@ class AnthropicRoutesIT extends GatewayIT {
     void shouldStreamToAnAnthropicClientFromAnOpenAiTypeProvider() {
         HttpResponse<String> response = node.post("/anthropic/v1/messages", """
                 {"model":"mock/echo","max_tokens":50,"stream":true,"messages":[{"role":"user","content":"Bonjour"}]}""");
-        List<String> names = events(response.body());
+        List<String> names = eventNames(response.body());
         assertThat(names.get(0)).isEqualTo("message_start");
         assertThat(names).contains("content_block_start", "content_block_delta", "content_block_stop",
                 "message_delta");
@@ -112,15 +112,5 @@ class AnthropicRoutesIT extends GatewayIT {
             text.append(parse(chunk).at("/delta/text").asText(""));
         }
         assertThat(text.toString()).isEqualTo("Mock reply to: Bonjour");
-    }
-
-    static List<String> events(String body) {
-        List<String> names = new ArrayList<>();
-        for (String line : body.split("\n")) {
-            if (line.startsWith("event: ")) {
-                names.add(line.substring(7));
-            }
-        }
-        return names;
     }
 }

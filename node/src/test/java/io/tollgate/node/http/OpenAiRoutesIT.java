@@ -1,10 +1,11 @@
 package io.tollgate.node.http;
 
 import static io.tollgate.node.testing.NodeHarness.json;
+import static io.tollgate.node.testing.SseText.dataLines;
+import static io.tollgate.node.testing.SseText.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tollgate.adapters.Json;
 import io.tollgate.node.testing.FakeUpstream;
 import io.tollgate.node.testing.FakeUpstream.Reply;
 import io.tollgate.node.testing.Fixtures;
@@ -185,23 +186,5 @@ class OpenAiRoutesIT extends GatewayIT {
     void shouldAnswerHealthAndReadiness() {
         assertThat(node.get("/health").statusCode()).isEqualTo(200);
         assertThat(node.get("/ready").body()).contains("ready");
-    }
-
-    static List<String> dataLines(String body) {
-        List<String> data = new ArrayList<>();
-        for (String line : body.split("\n")) {
-            if (line.startsWith("data: ")) {
-                data.add(line.substring(6));
-            }
-        }
-        return data;
-    }
-
-    static JsonNode parse(String text) {
-        try {
-            return Json.MAPPER.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(text, e);
-        }
     }
 }
