@@ -58,24 +58,23 @@ final class ProviderBinder {
     }
 
     private static ProviderType type(ConfigNode node) {
+        return oneOf(node, ProviderType.values(), ProviderType::configName);
+    }
+
+    private static HttpVersion httpVersion(ConfigNode node) {
+        return oneOf(node, HttpVersion.values(), HttpVersion::configName);
+    }
+
+    /** The constant whose config name the node holds, or an error listing the names (with a "did you mean"). */
+    private static <E extends Enum<E>> E oneOf(ConfigNode node, E[] values, java.util.function.Function<E, String> name) {
         String text = node.string();
-        List<String> names = Arrays.stream(ProviderType.values()).map(ProviderType::configName).toList();
-        return Arrays.stream(ProviderType.values())
-                .filter(type -> type.configName().equals(text))
+        List<String> names = Arrays.stream(values).map(name).toList();
+        return Arrays.stream(values)
+                .filter(value -> name.apply(value).equals(text))
                 .findFirst()
                 .orElseThrow(() -> node.error("must be one of " + String.join(", ", names)
                         + ", was " + ProblemText.quote(text)
                         + DidYouMean.suggestion(text, names).map(suggestion -> ", " + suggestion).orElse("")));
-    }
-
-    private static HttpVersion httpVersion(ConfigNode node) {
-        String text = node.string();
-        List<String> names = Arrays.stream(HttpVersion.values()).map(HttpVersion::configName).toList();
-        return Arrays.stream(HttpVersion.values())
-                .filter(version -> version.configName().equals(text))
-                .findFirst()
-                .orElseThrow(() -> node.error("must be one of " + String.join(", ", names)
-                        + ", was " + ProblemText.quote(text)));
     }
 
     private static void onlyFor(ConfigNode node, String key, ProviderType actual, ProviderType allowed) {
