@@ -1,0 +1,32 @@
+package io.tollgate.cluster.grid;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How the embedded member joins its cluster.
+ *
+ * @param clusterName the cluster's name; members with another name never join
+ * @param host the address to bind and advertise
+ * @param port the first port to try; 0 picks a free one (tests)
+ * @param members other members' {@code host:port} to join over TCP; empty for a one-member cluster
+ */
+public record GridSettings(String clusterName, String host, int port, List<String> members) {
+
+    public GridSettings {
+        Objects.requireNonNull(clusterName, "clusterName");
+        Objects.requireNonNull(host, "host");
+        members = List.copyOf(members);
+        if (clusterName.isBlank()) {
+            throw new IllegalArgumentException("cluster name must not be blank");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+        }
+    }
+
+    /** A one-member cluster on loopback with a free port and this name. */
+    public static GridSettings local(String clusterName) {
+        return new GridSettings(clusterName, "127.0.0.1", 0, List.of());
+    }
+}
