@@ -15,8 +15,7 @@ public final class GridSerialization implements DataSerializableFactory {
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
-        return switch (typeId) {
-            default -> throw new IllegalArgumentException("unknown Tollgate grid type id " + typeId);
-        };
+        // one case per registered type, e.g. case ReserveProcessor.TYPE_ID -> new ReserveProcessor();
+        throw new IllegalArgumentException("unknown Tollgate grid type id " + typeId);
     }
 }
