@@ -36,7 +36,8 @@ final class ConfigBinder {
         Map<String, ModelPrice> pricing = root.field("pricing")
                 .map(node -> PricingBinder.bind(node, providers.keySet()))
                 .orElse(Map.of());
-        return new TollgateConfig(source, server, admin, providers, pricing, warnings);
+        return new TollgateConfig(source, server, admin, providers, pricing, GovernanceConfig.DEFAULT,
+                StoreConfig.EMBEDDED, warnings);
     }
 
     private static ServerConfig server(ConfigNode node) {

@@ -13,17 +13,21 @@ import java.util.Optional;
  * @param admin management API credentials
  * @param providers upstream providers by name, in file order, disabled ones included
  * @param pricing per-model price overrides keyed {@code provider/model}
+ * @param governance virtual keys, budgets and rate limits
+ * @param store where definitions and spend are persisted
  * @param warnings one line per problem that did not stop the node (for example a provider disabled because its
  *     key variable is unset)
  */
 public record TollgateConfig(String source, ServerConfig server, AdminConfig admin,
                              Map<String, ProviderConfig> providers, Map<String, ModelPrice> pricing,
-                             List<String> warnings) {
+                             GovernanceConfig governance, StoreConfig store, List<String> warnings) {
 
     public TollgateConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(governance, "governance");
+        Objects.requireNonNull(store, "store");
         providers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(providers));
         pricing = Map.copyOf(pricing);
         warnings = List.copyOf(warnings);

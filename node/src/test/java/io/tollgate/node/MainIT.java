@@ -28,7 +28,8 @@ class MainIT {
         var defaults = ConfigLoader.loadDefault(Map.of());
         var config = new io.tollgate.config.TollgateConfig(defaults.source(),
                 new io.tollgate.config.ServerConfig("127.0.0.1", 0, defaults.server().maxBodyBytes()),
-                defaults.admin(), defaults.providers(), defaults.pricing(), defaults.warnings());
+                defaults.admin(), defaults.providers(), defaults.pricing(), defaults.governance(), defaults.store(),
+                defaults.warnings());
         try (TollgateNode node = TollgateNode.start(config, Clock.systemUTC())) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Main.banner(new PrintStream(out, true, StandardCharsets.UTF_8), node);

@@ -1,0 +1,47 @@
+package io.tollgate.config;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Virtual keys, budgets and rate limits: how they are enforced, and the customers, teams and keys declared in
+ * the file (applied at start, matched by name, so applying the same file twice changes nothing).
+ *
+ * @param enforce true (the default) rejects requests without a virtual key
+ * @param defaultOutputTokens the output allowance reserved when a request gives no {@code max_tokens}
+ * @param onStateUnavailable what to do when the ledger cannot be reached: fail closed (503) or serve and record
+ * @param reservationTimeoutMs after this long an unsettled reservation is reclaimed
+ * @param customers customers declared here
+ * @param teams teams declared here
+ * @param virtualKeys virtual keys declared here
+ */
+public record GovernanceConfig(boolean enforce, long defaultOutputTokens, StateUnavailable onStateUnavailable,
+                               long reservationTimeoutMs, List<CustomerSeed> customers, List<TeamSeed> teams,
+                               List<VirtualKeySeed> virtualKeys) {
+
+    /** Enforced, 1024 output tokens, fail closed, 15-minute reservations, nothing declared. */
+    public static final GovernanceConfig DEFAULT = new GovernanceConfig(true, 1024, StateUnavailable.CLOSED,
+            900_000, List.of(), List.of(), List.of());
+
+    /** What happens when the governance state cannot be reached. */
+    public enum StateUnavailable {
+        /** Refuse with 503 (the default). */
+        CLOSED,
+        /** Serve, and record the spend for later settlement. */
+        OPEN
+    }
+
+    public GovernanceConfig {
+        Objects.requireNonNull(onStateUnavailable, "onStateUnavailable");
+        customers = List.copyOf(customers);
+        teams = List.copyOf(teams);
+        virtualKeys = List.copyOf(virtualKeys);
+        if (defaultOutputTokens < 1) {
+            throw new IllegalArgumentException("default_output_tokens must be at least 1, was " + defaultOutputTokens);
+        }
+        if (reservationTimeoutMs < 1_000) {
+            throw new IllegalArgumentException("reservation_timeout_ms must be at least 1000, was "
+                    + reservationTimeoutMs);
+        }
+    }
+}
