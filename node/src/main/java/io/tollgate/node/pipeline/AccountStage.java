@@ -38,7 +38,7 @@ public final class AccountStage implements Stage {
     }
 
     private void settle(Exchange exchange) {
-        Route route = exchange.route().orElseThrow(() -> new IllegalStateException("account before route"));
+        Target route = exchange.target().orElseThrow(() -> new IllegalStateException("account before route"));
         String cost;
         if (route.price().isPresent()) {
             Money money = route.price().get().cost(exchange.usage());

@@ -19,19 +19,22 @@ public final class Exchange {
     private final long startNanos;
     private final Dialect dialect;
     private final Operation operation;
-    private final ObjectNode body;
+    private ObjectNode body;
     private final Map<String, String> headers;
     private final ClientChannel channel;
     private final boolean stream;
 
+    private Target target;
     private Route route;
     private Usage usage = Usage.ZERO;
     private boolean usageReported;
+    private boolean usageEstimated;
     private Money cost = Money.ZERO;
     private boolean priced;
     private Response response;
     private boolean streamed;
     private ClientChannel.EventSink events;
+    private Governed governed;
 
     private Exchange(String id, long startNanos, Dialect dialect, Operation operation, ObjectNode body,
                      Map<String, String> headers, ClientChannel channel) {
@@ -77,9 +80,23 @@ public final class Exchange {
         return operation;
     }
 
-    /** The client's request body; stages must not modify it. */
+    /** The request body to send on; stages must not modify it in place (see {@link #replaceBody}). */
     public ObjectNode body() {
         return body;
+    }
+
+    /** Replaces the body with a changed copy (governance lowering {@code max_tokens}, for example). */
+    public void replaceBody(ObjectNode changed) {
+        this.body = Objects.requireNonNull(changed, "body");
+    }
+
+    /** The governance state of this request, once authenticated with a virtual key. */
+    public Optional<Governed> governed() {
+        return Optional.ofNullable(governed);
+    }
+
+    public void governed(Governed state) {
+        this.governed = Objects.requireNonNull(state, "governed");
     }
 
     /** A request header by lower-case name. */
@@ -96,7 +113,16 @@ public final class Exchange {
         return stream;
     }
 
-    /** The route, once the route stage chose it. */
+    /** The resolved model, provider and price, once the route stage resolved them. */
+    public Optional<Target> target() {
+        return Optional.ofNullable(target);
+    }
+
+    public void target(Target resolved) {
+        this.target = Objects.requireNonNull(resolved, "target");
+    }
+
+    /** The route (target and provider key), once the balance stage chose the key. */
     public Optional<Route> route() {
         return Optional.ofNullable(route);
     }
@@ -118,6 +144,20 @@ public final class Exchange {
     public void usage(Usage reported) {
         this.usage = Objects.requireNonNull(reported, "usage");
         this.usageReported = true;
+    }
+
+    /**
+     * Sets a usage the gateway estimated because the upstream never reported one (a stream cut short); it is
+     * billed, but bounded by the reservation.
+     */
+    public void estimatedUsage(Usage estimate) {
+        this.usage = Objects.requireNonNull(estimate, "usage");
+        this.usageEstimated = true;
+    }
+
+    /** True when the usage is the gateway's estimate rather than the upstream's report. */
+    public boolean usageEstimated() {
+        return usageEstimated;
     }
 
     /** The cost, once accounted; meaningful only when {@link #priced()}. */

@@ -1,6 +1,5 @@
 package io.tollgate.node.pipeline;
 
-import io.tollgate.config.ProviderConfig;
 import io.tollgate.config.ProviderKey;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,8 +20,8 @@ final class KeyChooser {
         }
     }
 
-    static KeyChooser of(ProviderConfig provider) {
-        return new KeyChooser(provider.keys());
+    static KeyChooser of(List<ProviderKey> keys) {
+        return new KeyChooser(keys);
     }
 
     ProviderKey choose() {
@@ -36,5 +35,11 @@ final class KeyChooser {
             }
         }
         return keys.get(keys.size() - 1);
+    }
+
+    /** A key among those named, weighted the same way; empty when none of the names exists. */
+    java.util.Optional<ProviderKey> chooseAmong(List<String> names) {
+        List<ProviderKey> subset = keys.stream().filter(k -> names.contains(k.name())).toList();
+        return subset.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new KeyChooser(subset).choose());
     }
 }

@@ -7,25 +7,23 @@ import io.tollgate.adapters.ModelRef;
 import io.tollgate.adapters.pricing.PricingCatalog;
 import io.tollgate.adapters.spi.ProviderAdapter;
 import io.tollgate.config.TollgateConfig;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Chooses where the request goes: resolves the model, checks the provider offers the operation, picks a key and
- * looks up the price; sets {@code x-tollgate-provider} and {@code x-tollgate-model}.
+ * Resolves where the request goes: the model, the provider (which must offer the operation) and the price; sets
+ * {@code x-tollgate-provider} and {@code x-tollgate-model}. The provider key is chosen later by
+ * {@link BalanceStage}, after governance and the cache.
  */
 public final class RouteStage implements Stage {
 
     private final ModelResolver resolver;
     private final PricingCatalog catalog;
     private final Map<String, ProviderAdapter> adapters;
-    private final Map<String, KeyChooser> choosers = new HashMap<>();
 
     private RouteStage(TollgateConfig config, PricingCatalog catalog, Map<String, ProviderAdapter> adapters) {
         this.resolver = new ModelResolver(config, catalog);
         this.catalog = catalog;
         this.adapters = Map.copyOf(adapters);
-        adapters.forEach((name, adapter) -> choosers.put(name, KeyChooser.of(adapter.config())));
     }
 
     /**
@@ -60,8 +58,7 @@ public final class RouteStage implements Stage {
                     + exchange.operation().name().toLowerCase(java.util.Locale.ROOT)
                     + "; choose a model of an OpenAI-type provider.");
         }
-        exchange.route(new Route(ref, adapter, choosers.get(ref.provider()).choose(),
-                catalog.price(ref.provider(), adapter.config().type(), ref.model())));
+        exchange.target(new Target(ref, adapter, catalog.price(ref.provider(), adapter.config().type(), ref.model())));
         exchange.channel().header("x-tollgate-provider", ref.provider());
         exchange.channel().header("x-tollgate-model", ref.address());
         next.proceed(exchange);

@@ -37,13 +37,27 @@ final class StreamRelay {
         exchange.markStreamed();
         exchange.events(sink);
         SseReader reader = SseReader.create(response.body());
+        Governed.OutputGuard guard = exchange.governed().map(Governed::guard).orElse(Governed.OutputGuard.UNLIMITED);
+        boolean metered = guard != Governed.OutputGuard.UNLIMITED;
+        long produced = 0;
         try {
             while (true) {
                 Optional<SseEvent> event = readNext(reader, response);
                 if (event.isEmpty()) {
                     break;
                 }
-                write(sink, translator.onEvent(event.get()));
+                List<SseEvent> events = translator.onEvent(event.get());
+                write(sink, events);
+                if (metered && !events.isEmpty()) {
+                    for (SseEvent sent : events) {
+                        produced += OutputMeter.bytes(sent);
+                    }
+                    Optional<GatewayException> stop = guard.onOutput(produced);
+                    if (stop.isPresent()) {
+                        write(sink, StreamEnds.lengthFinish(exchange));
+                        throw stop.get();
+                    }
+                }
             }
             write(sink, translator.onEnd());
             if (!translator.completed()) {
@@ -55,7 +69,7 @@ final class StreamRelay {
         } catch (GatewayException failure) {
             writeError(sink, exchange.dialect(), failure);
         } finally {
-            recordUsage(exchange, translator);
+            recordUsage(exchange, translator, guard);
         }
     }
 
@@ -90,8 +104,15 @@ final class StreamRelay {
         }
     }
 
-    private static void recordUsage(Exchange exchange, StreamTranslator translator) {
-        if (!translator.usage().equals(io.tollgate.adapters.Usage.ZERO) || translator.completed()) {
+    private static void recordUsage(Exchange exchange, StreamTranslator translator, Governed.OutputGuard guard) {
+        if (translator.completed() || translator.usage().completionTokens() > 0) {
+            exchange.usage(translator.usage());
+            return;
+        }
+        Optional<io.tollgate.adapters.Usage> estimate = guard.estimate();
+        if (estimate.isPresent()) {
+            exchange.estimatedUsage(estimate.get());
+        } else if (!translator.usage().equals(io.tollgate.adapters.Usage.ZERO)) {
             exchange.usage(translator.usage());
         }
     }

@@ -1,0 +1,151 @@
+package io.tollgate.node.pipeline;
+
+import io.tollgate.adapters.ErrorKind;
+import io.tollgate.adapters.GatewayException;
+import io.tollgate.adapters.Operation;
+import io.tollgate.adapters.pricing.Price;
+import io.tollgate.cluster.governance.GovernanceRegistry;
+import io.tollgate.cluster.ledger.Admission;
+import io.tollgate.cluster.ledger.AdmissionRequest;
+import io.tollgate.cluster.ledger.BudgetLedger;
+import io.tollgate.cluster.ledger.LedgerUnavailableException;
+import io.tollgate.cluster.ledger.WorstCase;
+import io.tollgate.config.BudgetMode;
+import io.tollgate.config.GovernanceConfig;
+import io.tollgate.config.KeyProviderSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalLong;
+
+/**
+ * Holds the request to its virtual key's limits before any upstream call: the provider and model must be allowed,
+ * then one atomic admission on the key's account reserves the worst-case cost on every budget of the path
+ * (provider config, key, team, customer) and counts it in every rate-limit window, or refuses naming the limit.
+ * After the call, in {@code finally}, exactly one settlement charges the actual cost and releases the rest.
+ * Requests without a virtual key (enforcement off) pass ungoverned.
+ */
+public final class GovernStage implements Stage {
+
+    private final GovernanceRegistry registry;
+    private final BudgetLedger ledger;
+    private final Clock clock;
+    private final GovernanceConfig config;
+    private final Settlements settlements;
+
+    private GovernStage(GovernanceRegistry registry, BudgetLedger ledger, Clock clock, GovernanceConfig config,
+                        Settlements settlements) {
+        this.registry = registry;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.config = config;
+        this.settlements = settlements;
+    }
+
+    /** A govern stage; {@code settlements} retries settlements the ledger could not take at once. */
+    public static GovernStage create(GovernanceRegistry registry, BudgetLedger ledger, Clock clock,
+                                     GovernanceConfig config, Settlements settlements) {
+        return new GovernStage(registry, ledger, clock, config, settlements);
+    }
+
+    @Override
+    public void handle(Exchange exchange, Chain next) {
+        if (exchange.governed().isEmpty()) {
+            next.proceed(exchange);
+            return;
+        }
+        Governed governed = exchange.governed().get();
+        Target target = exchange.target().orElseThrow(() -> new IllegalStateException("govern before route"));
+        checkAllowed(governed, target);
+        var path = registry.path(governed.key(), target.model().provider());
+        if (path.budgets().isEmpty() && path.windows().isEmpty()) {
+            next.proceed(exchange);
+            return;
+        }
+        boolean hard = path.budgets().stream().anyMatch(b -> b.spec().mode() == BudgetMode.HARD);
+        if (hard && target.price().isEmpty()) {
+            throw GatewayException.of(ErrorKind.PERMISSION, "Model '" + target.model().address() + "' has no price, "
+                    + "and virtual key '" + governed.key().name() + "' has a hard budget that cannot count an "
+                    + "unknown cost. Add the model under 'pricing' in the configuration.").withCode("model_blocked");
+        }
+        Reservation reservation = admit(exchange, path, target, hard);
+        try {
+            next.proceed(exchange);
+        } finally {
+            settle(exchange, reservation);
+        }
+    }
+
+    private Reservation admit(Exchange exchange, io.tollgate.cluster.governance.GovernancePath path, Target target,
+                              boolean hard) {
+        Price price = target.price().orElse(new Price("unpriced", 0, 0, 0, 0, 0, 0));
+        long inputTokens = TokenBounds.input(exchange.operation(), exchange.body());
+        OptionalLong requested = TokenBounds.requestedOutput(exchange.body());
+        long outputTokens = exchange.operation() == Operation.EMBEDDINGS ? 0
+                : requested.orElse(config.defaultOutputTokens() * TokenBounds.choices(exchange.body()));
+        if (requested.isEmpty() && hard && !exchange.stream() && exchange.operation() != Operation.EMBEDDINGS) {
+            // a whole response cannot be cut short later: ask the upstream for no more than is reserved
+            MaxTokens.set(exchange, config.defaultOutputTokens());
+            exchange.channel().header("x-tollgate-max-tokens", Long.toString(config.defaultOutputTokens()));
+        }
+        long inputRate = Math.max(price.input(), Math.max(price.cacheWrite(), price.cacheWrite1h()));
+        WorstCase worst = new WorstCase(Math.ceilDiv(Math.multiplyExact(inputTokens, inputRate), 1_000_000L),
+                outputTokens, Math.max(price.output(), price.reasoning()), inputTokens);
+        Instant now = clock.instant();
+        Admission admission;
+        try {
+            admission = ledger.admit(new AdmissionRequest(path.accountId(), exchange.id(), now, path.budgets(),
+                    path.windows(), worst, !exchange.stream() && exchange.operation() != Operation.EMBEDDINGS,
+                    Duration.ofMillis(config.reservationTimeoutMs())));
+        } catch (LedgerUnavailableException e) {
+            throw GatewayException.of(ErrorKind.UNAVAILABLE, "Budgets and rate limits cannot be checked right now "
+                    + "(the governance state is unavailable), so the request was refused.", e)
+                    .withCode("governance_unavailable");
+        }
+        if (admission instanceof Admission.Rejected rejected) {
+            throw Rejections.toException(rejected, path, registry, worst.totalNanos(), exchange.channel(), now);
+        }
+        Admission.Admitted admitted = (Admission.Admitted) admission;
+        if (admitted.clamped()) {
+            MaxTokens.set(exchange, admitted.outputTokens() / TokenBounds.choices(exchange.body()));
+            exchange.channel().header("x-tollgate-max-tokens-clamped", Long.toString(admitted.outputTokens()));
+        }
+        LimitHeaders.write(exchange.channel(), admitted.counters(), now);
+        Reservation reservation = new Reservation(path.accountId(), worst, admitted);
+        if (exchange.stream() && requested.isEmpty()) {
+            // with max_tokens the upstream stops within the reservation; without it the stream may outgrow it
+            exchange.governed().get().guard(StreamAllowance.create(ledger, clock, exchange.id(), reservation,
+                    config.defaultOutputTokens(), path, registry, exchange.channel()));
+        }
+        return reservation;
+    }
+
+    private void checkAllowed(Governed governed, Target target) {
+        var key = governed.key();
+        if (key.providerConfigs().isEmpty()) {
+            return;
+        }
+        String provider = target.model().provider();
+        KeyProviderSpec spec = BalanceStage.providerSpec(key.providerConfigs(), provider).orElseThrow(() ->
+                GatewayException.of(ErrorKind.PERMISSION, "Virtual key '" + key.name() + "' may not use provider '"
+                        + provider + "'; it may use: " + String.join(", ", key.providerConfigs().stream()
+                        .map(KeyProviderSpec::provider).toList()) + ".").withCode("provider_blocked"));
+        if (!registry.allows(spec, target.model().model())) {
+            throw GatewayException.of(ErrorKind.PERMISSION, "Virtual key '" + key.name() + "' may not use model '"
+                    + target.model().address() + "'.").withCode("model_blocked");
+        }
+    }
+
+    private void settle(Exchange exchange, Reservation reservation) {
+        long cost = exchange.priced() ? exchange.cost().nanos() : 0;
+        if (exchange.usageEstimated() && exchange.governed().get().guard() instanceof StreamAllowance allowance) {
+            // an estimate of a cut stream never bills more than was reserved for it
+            cost = Math.min(cost, allowance.reservedNanos());
+        }
+        settlements.settle(reservation.accountId(), exchange.id(), cost, exchange.usage().totalTokens(), exchange);
+    }
+
+    /** What was reserved for one request. */
+    record Reservation(String accountId, WorstCase worst, Admission.Admitted admitted) {
+    }
+}
