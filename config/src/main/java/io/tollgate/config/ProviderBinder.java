@@ -1,6 +1,5 @@
 package io.tollgate.config;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,23 +57,11 @@ final class ProviderBinder {
     }
 
     private static ProviderType type(ConfigNode node) {
-        return oneOf(node, ProviderType.values(), ProviderType::configName);
+        return node.oneOf(ProviderType.values(), ProviderType::configName);
     }
 
     private static HttpVersion httpVersion(ConfigNode node) {
-        return oneOf(node, HttpVersion.values(), HttpVersion::configName);
-    }
-
-    /** The constant whose config name the node holds, or an error listing the names (with a "did you mean"). */
-    private static <E extends Enum<E>> E oneOf(ConfigNode node, E[] values, java.util.function.Function<E, String> name) {
-        String text = node.string();
-        List<String> names = Arrays.stream(values).map(name).toList();
-        return Arrays.stream(values)
-                .filter(value -> name.apply(value).equals(text))
-                .findFirst()
-                .orElseThrow(() -> node.error("must be one of " + String.join(", ", names)
-                        + ", was " + ProblemText.quote(text)
-                        + DidYouMean.suggestion(text, names).map(suggestion -> ", " + suggestion).orElse("")));
+        return node.oneOf(HttpVersion.values(), HttpVersion::configName);
     }
 
     private static void onlyFor(ConfigNode node, String key, ProviderType actual, ProviderType allowed) {
