@@ -114,6 +114,15 @@ final class ConfigNode {
         return result.text();
     }
 
+    /** A string, as {@link #string()}, that must not be blank. */
+    String nonBlankString() {
+        String text = string();
+        if (text.isBlank()) {
+            throw error("must not be blank");
+        }
+        return text;
+    }
+
     /**
      * An optional string: like {@link #string()}, but a value that resolves to blank through a variable
      * ({@code ${NAME:-}}, or {@code ${NAME}} set to the empty string) counts as absent. A literal blank value is an
@@ -128,11 +137,6 @@ final class ConfigNode {
             throw error(blankProblem);
         }
         return Optional.empty();
-    }
-
-    /** A list of strings; an empty value counts as an empty list. */
-    List<String> strings() {
-        return list().stream().map(ConfigNode::string).toList();
     }
 
     /** {@code true} or {@code false}, written as a YAML boolean or as a string (after substitution). */

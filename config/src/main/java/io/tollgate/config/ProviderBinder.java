@@ -38,7 +38,7 @@ final class ProviderBinder {
             throw node.errorAt("base_url", "is not used by type mock");
         }
         String baseUrl = node.field("base_url").map(ProviderBinder::baseUrl).orElse(type.defaultBaseUrl());
-        Optional<String> apiVersion = node.field("api_version").map(ProviderBinder::nonBlank);
+        Optional<String> apiVersion = node.field("api_version").map(ConfigNode::nonBlankString);
         KeyListBinder.Keys keys = KeyListBinder.bind(node.field("keys"), type);
         Map<String, String> headers = node.field("headers").map(ProviderBinder::headers).orElse(Map.of());
         Timeouts timeouts = node.field("timeouts").map(ProviderBinder::timeouts).orElse(Timeouts.DEFAULT);
@@ -76,14 +76,6 @@ final class ProviderBinder {
             throw node.error("must start with http:// or https://, was " + ProblemText.quote(url));
         }
         return url;
-    }
-
-    private static String nonBlank(ConfigNode node) {
-        String text = node.string();
-        if (text.isBlank()) {
-            throw node.error("must not be blank");
-        }
-        return text;
     }
 
     private static Map<String, String> headers(ConfigNode node) {

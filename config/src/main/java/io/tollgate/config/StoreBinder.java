@@ -47,10 +47,7 @@ final class StoreBinder {
     }
 
     private static Path directory(ConfigNode node) {
-        String text = node.string();
-        if (text.isBlank()) {
-            throw node.error("must not be blank");
-        }
+        String text = node.nonBlankString();
         try {
             return Path.of(text);
         } catch (InvalidPathException invalid) {

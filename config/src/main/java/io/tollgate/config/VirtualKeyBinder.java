@@ -108,10 +108,7 @@ final class VirtualKeyBinder {
     private static List<String> models(ConfigNode element, String key) {
         List<String> models = new ArrayList<>();
         for (ConfigNode entry : element.field(key).map(ConfigNode::list).orElse(List.of())) {
-            String model = entry.string();
-            if (model.isBlank()) {
-                throw entry.error("must not be blank");
-            }
+            String model = entry.nonBlankString();
             if (model.startsWith(REGEX_PREFIX)) {
                 compile(entry, model.substring(REGEX_PREFIX.length()));
             }
