@@ -33,7 +33,7 @@ public record BudgetSpec(BigDecimal maxLimitUsd, ResetDuration resetDuration, bo
                     + maxLimitUsd.toPlainString());
         }
         if (resetDuration.unit() == ResetDuration.Unit.SECOND) {
-            throw new IllegalArgumentException("reset_duration of a budget must be 1m or longer, was " + resetDuration);
+            throw new IllegalArgumentException("reset_duration must be 1m or longer for a budget, was " + resetDuration);
         }
     }
 

@@ -8,13 +8,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Binds a parsed document to a {@link TollgateConfig}: the top level, {@code server} and {@code admin}; providers
- * and pricing have their own binders. Every section's allowed keys are declared once, here or in its binder.
+ * Binds a parsed document to a {@link TollgateConfig}: the top level, {@code server} and {@code admin}; providers,
+ * pricing, governance and the store have their own binders. Every section's allowed keys are declared once, here or in its binder.
  */
 final class ConfigBinder {
 
     /** Keys allowed at the top of the file. */
-    static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "admin", "providers", "pricing");
+    static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "admin", "providers", "pricing", "governance", "store");
     /** Keys allowed under {@code server}. */
     static final Set<String> SERVER_KEYS = Set.of("host", "port", "max_body_bytes");
     /** Keys allowed under {@code admin}. */
@@ -36,8 +36,11 @@ final class ConfigBinder {
         Map<String, ModelPrice> pricing = root.field("pricing")
                 .map(node -> PricingBinder.bind(node, providers.keySet()))
                 .orElse(Map.of());
-        return new TollgateConfig(source, server, admin, providers, pricing, GovernanceConfig.DEFAULT,
-                StoreConfig.EMBEDDED, warnings);
+        GovernanceConfig governance = root.field("governance")
+                .map(node -> GovernanceBinder.bind(node, providers))
+                .orElse(GovernanceConfig.DEFAULT);
+        StoreConfig store = root.field("store").map(StoreBinder::bind).orElse(StoreConfig.EMBEDDED);
+        return new TollgateConfig(source, server, admin, providers, pricing, governance, store, warnings);
     }
 
     private static ServerConfig server(ConfigNode node) {

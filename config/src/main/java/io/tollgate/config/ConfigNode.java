@@ -3,10 +3,13 @@ package io.tollgate.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -111,6 +114,72 @@ final class ConfigNode {
         return result.text();
     }
 
+    /** A string, as {@link #string()}, that must not be blank. */
+    String nonBlankString() {
+        String text = string();
+        if (text.isBlank()) {
+            throw error("must not be blank");
+        }
+        return text;
+    }
+
+    /**
+     * An optional string: like {@link #string()}, but a value that resolves to blank through a variable
+     * ({@code ${NAME:-}}, or {@code ${NAME}} set to the empty string) counts as absent. A literal blank value is an
+     * error with {@code blankProblem}.
+     */
+    Optional<String> optionalString(String blankProblem) {
+        String text = string();
+        if (!text.isBlank()) {
+            return Optional.of(text);
+        }
+        if (substitute(false).variables().isEmpty()) {
+            throw error(blankProblem);
+        }
+        return Optional.empty();
+    }
+
+    /** {@code true} or {@code false}, written as a YAML boolean or as a string (after substitution). */
+    boolean bool() {
+        if (node != null && node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node == null || !node.isTextual()) {
+            throw error("must be true or false, was " + ProblemText.describe(node));
+        }
+        String text = string().strip();
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw error("must be true or false, was " + ProblemText.quote(text));
+        };
+    }
+
+    /** The boolean at this map's entry {@code key}, or {@code fallback} when absent. */
+    boolean boolOr(String key, boolean fallback) {
+        return field(key).map(ConfigNode::bool).orElse(fallback);
+    }
+
+    /**
+     * The constant whose configuration name this string is, or an error listing the names (with a "did you
+     * mean").
+     */
+    <E extends Enum<E>> E oneOf(E[] values, Function<E, String> name) {
+        String text = string();
+        List<String> names = Arrays.stream(values).map(name).toList();
+        return Arrays.stream(values)
+                .filter(value -> name.apply(value).equals(text))
+                .findFirst()
+                .orElseThrow(() -> error("must be one of " + String.join(", ", names)
+                        + ", was " + ProblemText.quote(text)
+                        + DidYouMean.suggestion(text, names).map(suggestion -> ", " + suggestion).orElse("")));
+    }
+
+    /** Like {@link #oneOf(Enum[], Function)} for enums whose configuration name is the lower-case constant name. */
+    <E extends Enum<E>> E oneOf(E[] values) {
+        return oneOf(values, value -> value.name().toLowerCase(Locale.ROOT));
+    }
+
     /**
      * A secret string (a key value, a token) substituted with empty variables counting as unset; the caller
      * decides what an unset variable means. No message repeats the value.
@@ -120,6 +189,26 @@ final class ConfigNode {
             throw error("must be a string");
         }
         return substitute(true);
+    }
+
+    /**
+     * An optional secret (a password, a virtual key's value): every variable it references must be set and
+     * non-empty, else an error names the first one. A value that resolves to blank through a fallback
+     * ({@code ${NAME:-}}) counts as absent; a literal blank value is an error with {@code blankProblem}. No message
+     * repeats the value.
+     */
+    Optional<Secret> optionalSecret(String blankProblem) {
+        EnvSubstitution.Result value = secret();
+        if (!value.unset().isEmpty()) {
+            throw error("environment variable " + value.unset().getFirst() + " is not set");
+        }
+        if (!value.text().isBlank()) {
+            return Optional.of(new Secret(value.text()));
+        }
+        if (value.variables().isEmpty()) {
+            throw error(blankProblem);
+        }
+        return Optional.empty();
     }
 
     /** A whole number in {@code min..max}, written as a number or as a string (after substitution). */

@@ -28,10 +28,7 @@ final class PricingBinder {
             }
             String provider = key.substring(0, slash);
             if (!providers.contains(provider)) {
-                throw node.error("unknown provider '" + provider + "'" + DidYouMean.suggestion(provider, providers)
-                        .map(suggestion -> ", " + suggestion)
-                        .orElseGet(() -> providers.isEmpty() ? " (no providers are configured)"
-                                : " (configured: " + String.join(", ", providers) + ")"));
+                throw node.error(ProblemText.unknownName("provider", provider, providers, "configured"));
             }
             prices.put(key, price(node));
         }

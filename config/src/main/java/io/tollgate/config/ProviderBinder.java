@@ -1,6 +1,5 @@
 package io.tollgate.config;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ final class ProviderBinder {
             throw node.errorAt("base_url", "is not used by type mock");
         }
         String baseUrl = node.field("base_url").map(ProviderBinder::baseUrl).orElse(type.defaultBaseUrl());
-        Optional<String> apiVersion = node.field("api_version").map(ProviderBinder::nonBlank);
+        Optional<String> apiVersion = node.field("api_version").map(ConfigNode::nonBlankString);
         KeyListBinder.Keys keys = KeyListBinder.bind(node.field("keys"), type);
         Map<String, String> headers = node.field("headers").map(ProviderBinder::headers).orElse(Map.of());
         Timeouts timeouts = node.field("timeouts").map(ProviderBinder::timeouts).orElse(Timeouts.DEFAULT);
@@ -58,23 +57,11 @@ final class ProviderBinder {
     }
 
     private static ProviderType type(ConfigNode node) {
-        return oneOf(node, ProviderType.values(), ProviderType::configName);
+        return node.oneOf(ProviderType.values(), ProviderType::configName);
     }
 
     private static HttpVersion httpVersion(ConfigNode node) {
-        return oneOf(node, HttpVersion.values(), HttpVersion::configName);
-    }
-
-    /** The constant whose config name the node holds, or an error listing the names (with a "did you mean"). */
-    private static <E extends Enum<E>> E oneOf(ConfigNode node, E[] values, java.util.function.Function<E, String> name) {
-        String text = node.string();
-        List<String> names = Arrays.stream(values).map(name).toList();
-        return Arrays.stream(values)
-                .filter(value -> name.apply(value).equals(text))
-                .findFirst()
-                .orElseThrow(() -> node.error("must be one of " + String.join(", ", names)
-                        + ", was " + ProblemText.quote(text)
-                        + DidYouMean.suggestion(text, names).map(suggestion -> ", " + suggestion).orElse("")));
+        return node.oneOf(HttpVersion.values(), HttpVersion::configName);
     }
 
     private static void onlyFor(ConfigNode node, String key, ProviderType actual, ProviderType allowed) {
@@ -89,14 +76,6 @@ final class ProviderBinder {
             throw node.error("must start with http:// or https://, was " + ProblemText.quote(url));
         }
         return url;
-    }
-
-    private static String nonBlank(ConfigNode node) {
-        String text = node.string();
-        if (text.isBlank()) {
-            throw node.error("must not be blank");
-        }
-        return text;
     }
 
     private static Map<String, String> headers(ConfigNode node) {

@@ -161,6 +161,41 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldDeclareTheDemoKeyInTheBundledDefault() {
+        TollgateConfig config = ConfigLoader.loadDefault(Map.of());
+
+        GovernanceConfig governance = config.governance();
+        assertThat(governance.enforce()).isTrue();
+        assertThat(governance.customers()).isEmpty();
+        assertThat(governance.teams()).isEmpty();
+        assertThat(governance.virtualKeys()).singleElement().satisfies(demo -> {
+            assertThat(demo.name()).isEqualTo("demo");
+            assertThat(demo.value().reveal()).isEqualTo("tg-demo-local-only-change-me");
+            assertThat(demo.active()).isTrue();
+            assertThat(demo.expiresAt()).isEmpty();
+            assertThat(demo.team()).isEmpty();
+            assertThat(demo.customer()).isEmpty();
+            assertThat(demo.providerConfigs()).isEmpty();
+            assertThat(demo.budgets()).containsExactly(
+                    BudgetSpec.of(new BigDecimal("1.00"), new ResetDuration(1, ResetDuration.Unit.DAY)));
+            assertThat(demo.rateLimit()).contains(new RateLimitSpec(120,
+                    new ResetDuration(1, ResetDuration.Unit.MINUTE), 0, ResetDuration.NEVER));
+        });
+        assertThat(config.store()).isEqualTo(StoreConfig.EMBEDDED);
+        assertThat(config.warnings()).hasSize(2);
+    }
+
+    @Test
+    void shouldTakeTheDemoKeyOfTheBundledDefaultFromTheEnvironment() {
+        TollgateConfig config = ConfigLoader.loadDefault(Map.of("TOLLGATE_DEMO_KEY", "tg-my-own-demo-key"));
+
+        assertThat(config.governance().virtualKeys()).singleElement()
+                .extracting(demo -> demo.value().reveal()).isEqualTo("tg-my-own-demo-key");
+        assertThat(ConfigFixtures.resource(ConfigLoader.DEFAULT_RESOURCE)).doesNotContain("tg-my-own-demo-key");
+        assertThat(config.toString()).doesNotContain("tg-my-own-demo-key");
+    }
+
+    @Test
     void shouldEnableOpenAiInTheBundledDefaultWhenItsKeyIsGiven() {
         TollgateConfig config = ConfigLoader.loadDefault(
                 Map.of("OPENAI_API_KEY", "sk-test-openai", "TOLLGATE_ADMIN_TOKEN", "admin-secret"));

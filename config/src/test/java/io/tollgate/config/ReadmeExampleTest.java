@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The configuration example users copy from the root README must load as documented. */
+/** The configuration examples users copy from the root README and from this module's README load as documented. */
 class ReadmeExampleTest {
 
     @Test
@@ -25,5 +25,26 @@ class ReadmeExampleTest {
         assertThat(config.provider("openai").orElseThrow().enabled()).isTrue();
         assertThat(config.pricing().get("local-vllm/llama-3.1-8b").input()).isEqualByComparingTo("0.10");
         assertThat(config.warnings()).singleElement().asString().contains("AZURE_OPENAI_API_KEY");
+    }
+
+    @Test
+    void shouldLoadTheFullExampleOfTheConfigReadme() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("```yaml\n", readme.indexOf("### A full example"));
+        String yaml = readme.substring(start + 8, readme.indexOf("```", start + 8));
+        TollgateConfig config = ConfigLoader.parse(yaml, "config/README.md", Map.of("OPENAI_API_KEY", "sk-a",
+                "AZURE_OPENAI_API_KEY", "az", "ANTHROPIC_API_KEY", "sk-b", "TOLLGATE_ADMIN_TOKEN", "admin-token",
+                "TOLLGATE_DB_PASSWORD", "db-secret"));
+
+        assertThat(config.warnings()).isEmpty();
+        assertThat(config.governance().customers()).extracting(CustomerSeed::name).containsExactly("acme");
+        assertThat(config.governance().teams()).extracting(TeamSeed::name).containsExactly("search");
+        assertThat(config.governance().virtualKeys()).singleElement().satisfies(demo -> {
+            assertThat(demo.value().reveal()).isEqualTo("tg-demo-0000000000000000");
+            assertThat(demo.providerConfigs()).extracting(KeyProviderSpec::provider).containsExactly("mock", "openai");
+            assertThat(demo.providerConfigs().get(1).allowedModels()).containsExactly("gpt-4o-mini", "regex:gpt-4\\.1.*");
+        });
+        assertThat(config.store().url()).contains("jdbc:postgresql://127.0.0.1:5432/tollgate");
+        assertThat(config.store().password().map(Secret::reveal)).contains("db-secret");
     }
 }

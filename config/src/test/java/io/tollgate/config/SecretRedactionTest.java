@@ -12,6 +12,7 @@ class SecretRedactionTest {
 
     private static final String KEY = "sk-live-7f3a9c2e5d1b4a8f";
     private static final String TOKEN = "admin-9d8c7b6a5f4e3d2c";
+    private static final String VIRTUAL_KEY = "tg-live-5e6f7a8b9c0d1e2f";
 
     @Test
     void shouldKeepSecretsOutOfToString() {
@@ -53,6 +54,49 @@ class SecretRedactionTest {
         };
         for (String yaml : broken) {
             assertThat(failure(yaml, env)).as(yaml).doesNotContain(KEY);
+        }
+    }
+
+    @Test
+    void shouldKeepVirtualKeyValuesAndTheStorePasswordOutOfToString() {
+        TollgateConfig config = parse("""
+                governance:
+                  virtual_keys:
+                    - { name: a, value: "${VK}" }
+                    - { name: b, value: tg-literal-in-file-0001 }
+                store: { url: "jdbc:postgresql://db/tollgate", password: "${DB_PASSWORD}" }
+                """, Map.of("VK", VIRTUAL_KEY, "DB_PASSWORD", TOKEN));
+
+        assertThat(config.governance().virtualKeys().getFirst().value().reveal()).isEqualTo(VIRTUAL_KEY);
+        assertThat(config.store().password().map(Secret::reveal)).contains(TOKEN);
+        assertThat(config.toString()).doesNotContain(VIRTUAL_KEY, "tg-literal-in-file-0001", TOKEN);
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void shouldKeepVirtualKeyValuesOutOfErrorMessages() {
+        Map<String, String> env = Map.of("VK", VIRTUAL_KEY, "SHORT", "tg-short", "WRONG", KEY);
+        String[] broken = {
+            "governance: { virtual_keys: [ { name: a, value: \"${WRONG}\" } ] }",
+            "governance: { virtual_keys: [ { name: a, value: " + KEY + " } ] }",
+            "governance: { virtual_keys: [ { name: a, value: \"${SHORT}\" } ] }",
+            "governance: { virtual_keys: [ { name: a, value: tg-short } ] }",
+            "governance: { virtual_keys: [ { name: a, value: \"${VK}\" }, { name: b, value: \"${VK}\" } ] }",
+            "governance: { virtual_keys: [ { name: a, value: " + VIRTUAL_KEY + ", wieght: 1 } ] }",
+            "governance: { virtual_keys: [ { name: a, value: [ " + VIRTUAL_KEY + " ] } ] }",
+            "governance: { virtual_keys: [ { name: a, value: { v: " + VIRTUAL_KEY + " } } ] }",
+            "governance: { virtual_keys: [ { name: a, value: \"${" + VIRTUAL_KEY + "}\" } ] }",
+            "governance: { virtual_keys: [ { name: a, value: \"${VK\" } ] }",
+            "governance: { virtual_keys: [ { name: a, value: " + VIRTUAL_KEY + ", team: nope } ] }",
+            "governance: { virtual_keys: [ { name: a, value: " + VIRTUAL_KEY + ", budgets: [ { max_limit: x } ] } ] }",
+            "governance: { virtual_keys: [ { name: a, value: " + VIRTUAL_KEY + " ] }",
+            "store: { password: [ " + VIRTUAL_KEY + " ] }",
+            "store: { password: \"${VK\" }",
+            "store: { url: \"postgresql://user:" + VIRTUAL_KEY + "@db/tollgate\" }",
+            "store: { url: \"jdbc:mysql:db?password=" + VIRTUAL_KEY + "\" }",
+        };
+        for (String yaml : broken) {
+            assertThat(failure(yaml, env)).as(yaml).doesNotContain(VIRTUAL_KEY, KEY, "tg-short");
         }
     }
 }

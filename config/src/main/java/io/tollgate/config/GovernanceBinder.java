@@ -1,0 +1,98 @@
+package io.tollgate.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Binds the {@code governance} section: its settings and the declared customers and teams; virtual keys have
+ * their own binder. Customers are bound before teams and teams before keys, so a reference is checked against
+ * every declared name wherever it sits in the file.
+ */
+final class GovernanceBinder {
+
+    /** Keys allowed under {@code governance}. */
+    static final Set<String> GOVERNANCE_KEYS = Set.of("enforce", "default_output_tokens", "on_state_unavailable",
+            "reservation_timeout_ms", "customers", "teams", "virtual_keys");
+    /** Keys allowed in one element of {@code customers}. */
+    static final Set<String> CUSTOMER_KEYS = Set.of("name", "budgets");
+    /** Keys allowed in one element of {@code teams}. */
+    static final Set<String> TEAM_KEYS = Set.of("name", "customer", "budgets");
+
+    private GovernanceBinder() {
+    }
+
+    /** Binds the section; {@code providers} are the configured providers a key's provider configs may name. */
+    static GovernanceConfig bind(ConfigNode node, Map<String, ProviderConfig> providers) {
+        node.requireKeys(GOVERNANCE_KEYS);
+        GovernanceConfig defaults = GovernanceConfig.DEFAULT;
+        boolean enforce = node.boolOr("enforce", defaults.enforce());
+        long defaultOutputTokens = node.longOr("default_output_tokens", defaults.defaultOutputTokens());
+        GovernanceConfig.StateUnavailable onStateUnavailable = node.field("on_state_unavailable")
+                .map(value -> value.oneOf(GovernanceConfig.StateUnavailable.values()))
+                .orElse(defaults.onStateUnavailable());
+        long reservationTimeoutMs = node.longOr("reservation_timeout_ms", defaults.reservationTimeoutMs());
+        List<CustomerSeed> customers = customers(node);
+        Set<String> customerNames = new LinkedHashSet<>(customers.stream().map(CustomerSeed::name).toList());
+        List<TeamSeed> teams = teams(node, customerNames);
+        Set<String> teamNames = new LinkedHashSet<>(teams.stream().map(TeamSeed::name).toList());
+        List<VirtualKeySeed> virtualKeys = VirtualKeyBinder.bind(
+                node.field("virtual_keys").map(ConfigNode::list).orElse(List.of()),
+                new VirtualKeyBinder.Names(customerNames, teamNames, providers));
+        return node.build(GOVERNANCE_KEYS, () -> new GovernanceConfig(enforce, defaultOutputTokens,
+                onStateUnavailable, reservationTimeoutMs, customers, teams, virtualKeys));
+    }
+
+    /**
+     * The {@code name} of one declared element, unique within its kind: a repeat is reported at its own path.
+     *
+     * @param seen the names of this kind so far; the name is added to it
+     */
+    static String uniqueName(ConfigNode element, String kind, Set<String> seen) {
+        ConfigNode nameNode = element.required("name");
+        String name = nameNode.string();
+        if (!seen.add(name)) {
+            throw nameNode.error("duplicate " + kind + " name '" + name + "'");
+        }
+        return name;
+    }
+
+    /** The name at {@code key}, if present, which must be one of {@code declared}. */
+    static Optional<String> reference(ConfigNode element, String key, String kind, Set<String> declared) {
+        return element.field(key).map(node -> {
+            String name = node.string();
+            if (!declared.contains(name)) {
+                throw node.error(ProblemText.unknownName(kind, name, declared, "declared"));
+            }
+            return name;
+        });
+    }
+
+    private static List<CustomerSeed> customers(ConfigNode node) {
+        List<CustomerSeed> customers = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (ConfigNode element : node.field("customers").map(ConfigNode::list).orElse(List.of())) {
+            element.requireKeys(CUSTOMER_KEYS);
+            String name = uniqueName(element, "customer", names);
+            List<BudgetSpec> budgets = LimitBinder.budgets(element);
+            customers.add(element.build(CUSTOMER_KEYS, () -> new CustomerSeed(name, budgets)));
+        }
+        return customers;
+    }
+
+    private static List<TeamSeed> teams(ConfigNode node, Set<String> customers) {
+        List<TeamSeed> teams = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (ConfigNode element : node.field("teams").map(ConfigNode::list).orElse(List.of())) {
+            element.requireKeys(TEAM_KEYS);
+            String name = uniqueName(element, "team", names);
+            Optional<String> customer = reference(element, "customer", "customer", customers);
+            List<BudgetSpec> budgets = LimitBinder.budgets(element);
+            teams.add(element.build(TEAM_KEYS, () -> new TeamSeed(name, customer, budgets)));
+        }
+        return teams;
+    }
+}
