@@ -69,7 +69,7 @@ final class VirtualKeyBinder {
         return keys;
     }
 
-    private static Instant instant(ConfigNode node) {
+    static Instant instant(ConfigNode node) {
         String text = node.string();
         try {
             return Instant.parse(text.strip());
@@ -78,7 +78,7 @@ final class VirtualKeyBinder {
         }
     }
 
-    private static List<KeyProviderSpec> providerConfigs(ConfigNode key, Map<String, ProviderConfig> providers) {
+    static List<KeyProviderSpec> providerConfigs(ConfigNode key, Map<String, ProviderConfig> providers) {
         List<KeyProviderSpec> specs = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (ConfigNode element : key.field("provider_configs").map(ConfigNode::list).orElse(List.of())) {
