@@ -1,0 +1,17 @@
+package io.tollgate.cluster.store;
+
+import io.tollgate.config.StoreConfig;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
+
+class H2GridRestartIT extends GridRestartContract {
+
+    @TempDir
+    static Path dataDir;
+
+    @Override
+    StoreConfig config() {
+        return new StoreConfig(Optional.empty(), Optional.empty(), Optional.empty(), dataDir);
+    }
+}
