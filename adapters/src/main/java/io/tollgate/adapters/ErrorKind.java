@@ -15,6 +15,8 @@ public enum ErrorKind {
     PERMISSION(403, "permission_error", "permission_error"),
     /** Unknown provider, model or route. */
     NOT_FOUND(404, "invalid_request_error", "not_found_error"),
+    /** A name or state that conflicts with an existing one (management API). */
+    CONFLICT(409, "conflict_error", "invalid_request_error"),
     /** Body larger than {@code server.max_body_bytes}. */
     PAYLOAD_TOO_LARGE(413, "invalid_request_error", "request_too_large"),
     /** A rate limit is exhausted. */

@@ -15,8 +15,6 @@ import java.util.Optional;
  */
 public final class AuthenticateStage implements Stage {
 
-    private static final String[] HEADERS = {"x-tollgate-vk", "x-bf-vk", "authorization", "x-api-key", "api-key"};
-
     private final GovernanceRegistry registry;
     private final boolean enforce;
     private final Clock clock;
@@ -56,23 +54,7 @@ public final class AuthenticateStage implements Stage {
     }
 
     static Optional<String> presented(Exchange exchange) {
-        for (String name : HEADERS) {
-            Optional<String> value = exchange.header(name);
-            if (value.isEmpty()) {
-                continue;
-            }
-            String text = value.get().trim();
-            if (name.equals("authorization")) {
-                if (!text.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                    continue;
-                }
-                text = text.substring(7).trim();
-            }
-            if (text.startsWith("tg-")) {
-                return Optional.of(text);
-            }
-        }
-        return Optional.empty();
+        return VirtualKeyHeaders.find(exchange::header);
     }
 
     private static GatewayException notFound(String message) {

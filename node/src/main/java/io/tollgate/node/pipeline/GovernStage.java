@@ -56,8 +56,8 @@ public final class GovernStage implements Stage {
         }
         Governed governed = exchange.governed().get();
         Target target = exchange.target().orElseThrow(() -> new IllegalStateException("govern before route"));
-        checkAllowed(governed, target);
         var path = registry.path(governed.key(), target.model().provider());
+        checkAllowed(governed, target, path);
         if (path.budgets().isEmpty() && path.windows().isEmpty()) {
             next.proceed(exchange);
             return;
@@ -76,7 +76,7 @@ public final class GovernStage implements Stage {
         }
     }
 
-    private Reservation admit(Exchange exchange, io.tollgate.cluster.governance.GovernancePath path, Target target,
+    private Reservation admit(Exchange exchange, io.tollgate.cluster.governance.Path path, Target target,
                               boolean hard) {
         Price price = target.price().orElse(new Price("unpriced", 0, 0, 0, 0, 0, 0));
         long inputTokens = TokenBounds.input(exchange.operation(), exchange.body());
@@ -120,17 +120,14 @@ public final class GovernStage implements Stage {
         return reservation;
     }
 
-    private void checkAllowed(Governed governed, Target target) {
+    private static void checkAllowed(Governed governed, Target target, io.tollgate.cluster.governance.Path path) {
         var key = governed.key();
-        if (key.providerConfigs().isEmpty()) {
-            return;
+        if (!path.providerAllowed()) {
+            throw GatewayException.of(ErrorKind.PERMISSION, "Virtual key '" + key.name() + "' may not use provider '"
+                    + target.model().provider() + "'; it may use: " + String.join(", ", key.providerConfigs().stream()
+                    .map(KeyProviderSpec::provider).toList()) + ".").withCode("provider_blocked");
         }
-        String provider = target.model().provider();
-        KeyProviderSpec spec = BalanceStage.providerSpec(key.providerConfigs(), provider).orElseThrow(() ->
-                GatewayException.of(ErrorKind.PERMISSION, "Virtual key '" + key.name() + "' may not use provider '"
-                        + provider + "'; it may use: " + String.join(", ", key.providerConfigs().stream()
-                        .map(KeyProviderSpec::provider).toList()) + ".").withCode("provider_blocked"));
-        if (!registry.allows(spec, target.model().model())) {
+        if (!path.allows(target.model().model())) {
             throw GatewayException.of(ErrorKind.PERMISSION, "Virtual key '" + key.name() + "' may not use model '"
                     + target.model().address() + "'.").withCode("model_blocked");
         }

@@ -3,7 +3,7 @@ package io.tollgate.node.pipeline;
 import io.tollgate.adapters.ErrorKind;
 import io.tollgate.adapters.GatewayException;
 import io.tollgate.adapters.pricing.Money;
-import io.tollgate.cluster.governance.GovernancePath;
+import io.tollgate.cluster.governance.Path;
 import io.tollgate.cluster.governance.GovernanceRegistry;
 import io.tollgate.cluster.ledger.Admission;
 import io.tollgate.cluster.ledger.CounterView;
@@ -21,7 +21,7 @@ final class Rejections {
     private Rejections() {
     }
 
-    static GatewayException toException(Admission.Rejected rejected, GovernancePath path, GovernanceRegistry registry,
+    static GatewayException toException(Admission.Rejected rejected, Path path, GovernanceRegistry registry,
                                         long worstNanos, ClientChannel channel, Instant now) {
         CounterView counter = rejected.counter();
         String owner = owner(counter, registry);
@@ -65,14 +65,14 @@ final class Rejections {
         } + " (level " + counter.level().apiName() + ")";
     }
 
-    private static String duration(GovernancePath path, CounterView counter) {
+    private static String duration(Path path, CounterView counter) {
         return path.budgets().stream().filter(b -> b.counterId().equals(counter.counterId()))
                 .map(b -> (b.spec().resetDuration().never() ? "prepaid" : b.spec().resetDuration().toString())
                         + (b.spec().mode() == io.tollgate.config.BudgetMode.SOFT ? " soft" : ""))
                 .findFirst().orElse("");
     }
 
-    private static String window(GovernancePath path, CounterView counter) {
+    private static String window(Path path, CounterView counter) {
         return path.windows().stream().filter(w -> w.counterId().equals(counter.counterId()))
                 .map(w -> w.window().toString()).findFirst().orElse("window");
     }

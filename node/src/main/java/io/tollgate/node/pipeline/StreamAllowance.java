@@ -1,7 +1,7 @@
 package io.tollgate.node.pipeline;
 
 import io.tollgate.adapters.GatewayException;
-import io.tollgate.cluster.governance.GovernancePath;
+import io.tollgate.cluster.governance.Path;
 import io.tollgate.cluster.governance.GovernanceRegistry;
 import io.tollgate.cluster.ledger.Admission;
 import io.tollgate.cluster.ledger.BudgetLedger;
@@ -22,7 +22,7 @@ final class StreamAllowance implements Governed.OutputGuard {
     private final String requestId;
     private final GovernStage.Reservation reservation;
     private final long chunk;
-    private final GovernancePath path;
+    private final Path path;
     private final GovernanceRegistry registry;
     private final ClientChannel channel;
     private long reservedOutput;
@@ -30,7 +30,7 @@ final class StreamAllowance implements Governed.OutputGuard {
     private long produced;
 
     private StreamAllowance(BudgetLedger ledger, Clock clock, String requestId, GovernStage.Reservation reservation,
-                            long chunk, GovernancePath path, GovernanceRegistry registry, ClientChannel channel) {
+                            long chunk, Path path, GovernanceRegistry registry, ClientChannel channel) {
         this.ledger = ledger;
         this.clock = clock;
         this.requestId = requestId;
@@ -44,7 +44,7 @@ final class StreamAllowance implements Governed.OutputGuard {
     }
 
     static StreamAllowance create(BudgetLedger ledger, Clock clock, String requestId,
-                                  GovernStage.Reservation reservation, long chunk, GovernancePath path,
+                                  GovernStage.Reservation reservation, long chunk, Path path,
                                   GovernanceRegistry registry, ClientChannel channel) {
         return new StreamAllowance(ledger, clock, requestId, reservation, chunk, path, registry, channel);
     }
