@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -49,7 +51,7 @@ final class Definitions {
     }
 
     /** Runs a compare-and-set write until it lands (it returns a value) or gives up with CONFLICT. */
-    <R> R retrying(String what, String id, Supplier<Optional<R>> attempt) {
+    private <R> R retrying(String what, String id, Supplier<Optional<R>> attempt) {
         for (int i = 0; i < ATTEMPTS; i++) {
             Optional<R> result = attempt.get();
             if (result.isPresent()) {
@@ -57,12 +59,6 @@ final class Definitions {
             }
         }
         throw GovernanceException.conflict("id", what + " '" + id + "' kept changing concurrently; try again");
-    }
-
-    /** The team a reference names, or INVALID at {@code field}. */
-    Team existingTeam(String id, String field) {
-        return teams.fetch(id).map(DefinitionMap.Current::value)
-                .orElseThrow(() -> GovernanceException.invalid(field, "unknown team '" + id + "'"));
     }
 
     /** The key's account as the grid holds its team now. */
@@ -78,8 +74,8 @@ final class Definitions {
         }
     }
 
-    /** Checks the key draft's references and providers; returns its team, if it names one. */
-    Optional<Team> checkReferences(VirtualKeyDraft draft) {
+    /** Checks that the key draft's team, customer and providers exist, or INVALID naming the field. */
+    void checkReferences(VirtualKeyDraft draft) {
         requireCustomer(draft.customerId(), "customer_id");
         List<KeyProviderSpec> configs = draft.providerConfigs();
         for (int i = 0; i < configs.size(); i++) {
@@ -88,7 +84,9 @@ final class Definitions {
                         + configs.get(i).provider() + "'; configured: " + String.join(", ", providers));
             }
         }
-        return draft.teamId().map(id -> existingTeam(id, "team_id"));
+        if (draft.teamId().isPresent() && teams.fetch(draft.teamId().get()).isEmpty()) {
+            throw GovernanceException.invalid("team_id", "unknown team '" + draft.teamId().get() + "'");
+        }
     }
 
     /**
@@ -121,6 +119,39 @@ final class Definitions {
     record Change<T>(T before, T after) {
     }
 
+    /**
+     * Replaces a definition with what {@code next} makes of its current state (empty: nothing to change, nothing
+     * written), retrying when it changed meanwhile. {@code next} runs again on each attempt, checks included.
+     */
+    <T> Change<T> update(DefinitionMap<T> map, String id, Function<T, Optional<T>> next,
+                         Function<T, List<Claim>> claimsOf) {
+        return retrying(map.what(), id, () -> {
+            DefinitionMap.Current<T> current = map.require(id);
+            Optional<T> changed = next.apply(current.value());
+            if (changed.isEmpty()) {
+                return Optional.of(new Change<>(current.value(), current.value()));
+            }
+            return replace(map, current, changed.get(), id, claimsOf.apply(current.value()),
+                    claimsOf.apply(changed.get()));
+        });
+    }
+
+    /**
+     * Deletes a definition after {@code check} accepted its current state (it throws otherwise) and releases its
+     * claims, retrying when it changed meanwhile; returns what was deleted.
+     */
+    <T> T delete(DefinitionMap<T> map, String id, Consumer<T> check, Function<T, List<Claim>> claimsOf) {
+        return retrying(map.what(), id, () -> {
+            DefinitionMap.Current<T> current = map.require(id);
+            check.accept(current.value());
+            if (!map.delete(current)) {
+                return Optional.empty();
+            }
+            claimsOf.apply(current.value()).forEach(claim -> claims.release(claim.key(), id));
+            return Optional.of(current.value());
+        });
+    }
+
     /** Takes the claims, then stores the new definition; releases the claims when storing fails. */
     <T> void insert(DefinitionMap<T> map, T value, String id, List<Claim> wanted) {
         List<Claim> taken = take(wanted, id);
@@ -136,7 +167,7 @@ final class Definitions {
      * Takes the claims {@code next} needs that {@code current} lacks, then compare-and-sets; releases the claims
      * it no longer needs. Empty when the definition changed meanwhile (nothing changed then).
      */
-    <T> Optional<Change<T>> replace(DefinitionMap<T> map, DefinitionMap.Current<T> current, T next, String id,
+    private <T> Optional<Change<T>> replace(DefinitionMap<T> map, DefinitionMap.Current<T> current, T next, String id,
                                     List<Claim> before, List<Claim> after) {
         List<Claim> wanted = after.stream().filter(claim -> absent(before, claim)).toList();
         List<Claim> taken = take(wanted, id);
@@ -146,15 +177,6 @@ final class Definitions {
         }
         before.stream().filter(claim -> absent(after, claim)).forEach(claim -> claims.release(claim.key(), id));
         return Optional.of(new Change<>(current.value(), next));
-    }
-
-    /** Removes the definition and releases its claims; empty when it changed meanwhile. */
-    <T> Optional<T> delete(DefinitionMap<T> map, DefinitionMap.Current<T> current, String id, List<Claim> held) {
-        if (!map.delete(current)) {
-            return Optional.empty();
-        }
-        held.forEach(claim -> claims.release(claim.key(), id));
-        return Optional.of(current.value());
     }
 
     private List<Claim> take(List<Claim> wanted, String id) {

@@ -50,7 +50,8 @@ public interface GovernanceRegistry {
 
     /**
      * Everything governance checks for a request of {@code key} on {@code provider}: account, budgets, windows,
-     * model rules. Cached per key and provider until any definition changes. Local; a grid read happens only in
+     * model rules. Cached per key id and provider until any definition changes, so it follows the key's
+     * current definition on this node even when {@code key} is an older copy. Local; a grid read happens only in
      * the moment after another node created the key's team or customer, before its event arrived.
      */
     Path path(VirtualKey key, String provider);

@@ -31,9 +31,6 @@ public final class HazelcastGovernanceRegistry implements GovernanceRegistry, Au
     /** Uniqueness claims (names, key hashes); derived from the definitions and rebuilt at start: not persisted. */
     public static final String NAMES_MAP = Claims.MAP_NAME;
 
-    /** Longer presented values are not keys; refusing them early keeps hashing cheap. */
-    private static final int MAX_PRESENTED_LENGTH = 256;
-
     private final Definitions defs;
     private final Set<String> providers;
     private final OwnerWrites owners;
@@ -102,7 +99,7 @@ public final class HazelcastGovernanceRegistry implements GovernanceRegistry, Au
 
     @Override
     public Optional<VirtualKey> keyByValue(String presented) {
-        if (presented.length() > MAX_PRESENTED_LENGTH || !presented.startsWith(KeyValues.VALUE_PREFIX)) {
+        if (presented.length() > KeyValues.MAX_VALUE_LENGTH || !presented.startsWith(KeyValues.VALUE_PREFIX)) {
             return Optional.empty();
         }
         return defs.view.keyByHash(KeyValues.hash(presented));

@@ -30,6 +30,9 @@ public final class KeyValues {
     /** Virtual key ids start with this. */
     public static final String KEY_PREFIX = "vk_";
 
+    /** Presented values longer than this are not keys (lookup refuses them before hashing); seeds must obey it. */
+    public static final int MAX_VALUE_LENGTH = 256;
+
     static final int VALUE_CHARS = 43;
     static final int ID_CHARS = 16;
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";

@@ -48,23 +48,20 @@ final class KeyWrites {
      * is written when both are unchanged.
      */
     VirtualKey change(String id, Function<VirtualKey, VirtualKeyDraft> draftOf, Optional<String> value) {
-        Definitions.Change<VirtualKey> change = defs.retrying("virtual key", id, () -> {
-            DefinitionMap.Current<VirtualKey> current = defs.keys.require(id);
-            VirtualKey old = current.value();
+        Definitions.Change<VirtualKey> change = defs.update(defs.keys, id, old -> {
             VirtualKeyDraft draft = draftOf.apply(old);
             String hash = value.map(KeyValues::hash).orElse(old.valueHash());
             boolean sameDefinition = old.toDraft().equals(draft);
             if (sameDefinition && hash.equals(old.valueHash())) {
-                return Optional.of(new Definitions.Change<>(old, old));
+                return Optional.empty();
             }
             if (!sameDefinition) {
                 defs.checkReferences(draft);
             }
-            VirtualKey next = new VirtualKey(id, draft.name(), hash, value.map(KeyValues::hint).orElse(old.valueHint()),
-                    draft.active(), draft.expiresAt(), draft.teamId(), draft.customerId(), draft.providerConfigs(),
-                    draft.budgets(), draft.rateLimit(), old.createdAt(), defs.now());
-            return defs.replace(defs.keys, current, next, id, claims(old), claims(next));
-        });
+            return Optional.of(new VirtualKey(id, draft.name(), hash, value.map(KeyValues::hint)
+                    .orElse(old.valueHint()), draft.active(), draft.expiresAt(), draft.teamId(), draft.customerId(),
+                    draft.providerConfigs(), draft.budgets(), draft.rateLimit(), old.createdAt(), defs.now()));
+        }, KeyWrites::claims);
         VirtualKey before = change.before();
         VirtualKey after = change.after();
         if (before != after) {
@@ -78,10 +75,7 @@ final class KeyWrites {
     }
 
     void delete(String id) {
-        VirtualKey gone = defs.retrying("virtual key", id, () -> {
-            DefinitionMap.Current<VirtualKey> current = defs.keys.require(id);
-            return defs.delete(defs.keys, current, id, claims(current.value()));
-        });
+        VirtualKey gone = defs.delete(defs.keys, id, key -> { }, KeyWrites::claims);
         Set<String> ids = Counters.ids(gone);
         if (!ids.isEmpty()) {
             defs.ledger.remove(defs.accountOf(gone), ids);

@@ -24,32 +24,25 @@ final class OwnerWrites {
     }
 
     Customer updateCustomer(String id, CustomerDraft draft) {
-        Definitions.Change<Customer> change = defs.retrying("customer", id, () -> {
-            DefinitionMap.Current<Customer> current = defs.customers.require(id);
-            Customer old = current.value();
-            if (old.toDraft().equals(draft)) {
-                return Optional.of(new Definitions.Change<>(old, old));
-            }
-            Customer next = new Customer(id, draft.name(), draft.budgets(), old.createdAt(), defs.now());
-            return defs.replace(defs.customers, current, next, id, claims(old), claims(next));
-        });
+        Definitions.Change<Customer> change = defs.update(defs.customers, id, old -> old.toDraft().equals(draft)
+                ? Optional.empty()
+                : Optional.of(new Customer(id, draft.name(), draft.budgets(), old.createdAt(), defs.now())),
+                OwnerWrites::claims);
         defs.ledgerChange(id, id, Counters.ids(change.before()), Counters.ids(change.after()), Set.of());
         return change.after();
     }
 
     void deleteCustomer(String id) {
-        Customer gone = defs.retrying("customer", id, () -> {
-            DefinitionMap.Current<Customer> current = defs.customers.require(id);
+        Customer gone = defs.delete(defs.customers, id, customer -> {
             long teams = defs.view.teams().all().stream()
                     .filter(team -> team.customerId().equals(Optional.of(id))).count();
             long keys = defs.view.keys().all().stream()
                     .filter(key -> key.customerId().equals(Optional.of(id))).count();
             if (teams + keys > 0) {
-                throw GovernanceException.conflict("id", "customer '" + current.value().name() + "' still has "
+                throw GovernanceException.conflict("id", "customer '" + customer.name() + "' still has "
                         + count(teams, "team") + " and " + count(keys, "virtual key") + "; move or delete them first");
             }
-            return defs.delete(defs.customers, current, id, claims(current.value()));
-        });
+        }, OwnerWrites::claims);
         removeCounters(id, Counters.ids(gone));
     }
 
@@ -63,16 +56,14 @@ final class OwnerWrites {
     }
 
     Team updateTeam(String id, TeamDraft draft) {
-        Definitions.Change<Team> change = defs.retrying("team", id, () -> {
-            DefinitionMap.Current<Team> current = defs.teams.require(id);
-            Team old = current.value();
+        Definitions.Change<Team> change = defs.update(defs.teams, id, old -> {
             if (old.toDraft().equals(draft)) {
-                return Optional.of(new Definitions.Change<>(old, old));
+                return Optional.empty();
             }
             defs.requireCustomer(draft.customerId(), "customer_id");
-            Team next = new Team(id, draft.name(), draft.customerId(), draft.budgets(), old.createdAt(), defs.now());
-            return defs.replace(defs.teams, current, next, id, claims(old), claims(next));
-        });
+            return Optional.of(new Team(id, draft.name(), draft.customerId(), draft.budgets(), old.createdAt(),
+                    defs.now()));
+        }, OwnerWrites::claims);
         Set<String> keyCounters = new LinkedHashSet<>();
         if (!change.before().accountId().equals(change.after().accountId())) {
             defs.view.keys().all().stream()
@@ -85,15 +76,13 @@ final class OwnerWrites {
     }
 
     void deleteTeam(String id) {
-        Team gone = defs.retrying("team", id, () -> {
-            DefinitionMap.Current<Team> current = defs.teams.require(id);
+        Team gone = defs.delete(defs.teams, id, team -> {
             long keys = defs.view.keys().all().stream().filter(key -> key.teamId().equals(Optional.of(id))).count();
             if (keys > 0) {
-                throw GovernanceException.conflict("id", "team '" + current.value().name() + "' still has "
+                throw GovernanceException.conflict("id", "team '" + team.name() + "' still has "
                         + count(keys, "virtual key") + "; move or delete them first");
             }
-            return defs.delete(defs.teams, current, id, claims(current.value()));
-        });
+        }, OwnerWrites::claims);
         removeCounters(gone.accountId(), Counters.ids(gone));
     }
 

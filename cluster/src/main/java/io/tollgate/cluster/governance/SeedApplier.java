@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Applies the configuration's customers, teams and keys, matched by name: absent ones are created, differing
@@ -58,27 +59,15 @@ final class SeedApplier {
 
     private void customer(CustomerSeed seed) {
         CustomerDraft draft = new CustomerDraft(seed.name(), seed.budgets());
-        Optional<String> id = defs.claims.holder(Claims.customer(seed.name()));
-        if (id.isEmpty()) {
-            owners.createCustomer(draft);
-            created++;
-        } else {
-            Customer before = defs.customers.require(id.get()).value();
-            count(before, owners.updateCustomer(id.get(), draft));
-        }
+        upsert(Claims.customer(seed.name()), () -> owners.createCustomer(draft), defs.customers,
+                id -> owners.updateCustomer(id, draft));
     }
 
     private void team(TeamSeed seed) {
         Optional<String> customerId = seed.customer().map(name -> reference(Claims.customer(name), "customer", name));
         TeamDraft draft = new TeamDraft(seed.name(), customerId, seed.budgets());
-        Optional<String> id = defs.claims.holder(Claims.team(seed.name()));
-        if (id.isEmpty()) {
-            owners.createTeam(draft);
-            created++;
-        } else {
-            Team before = defs.teams.require(id.get()).value();
-            count(before, owners.updateTeam(id.get(), draft));
-        }
+        upsert(Claims.team(seed.name()), () -> owners.createTeam(draft), defs.teams,
+                id -> owners.updateTeam(id, draft));
     }
 
     private void key(VirtualKeySeed seed) {
@@ -87,18 +76,24 @@ final class SeedApplier {
         VirtualKeyDraft draft = new VirtualKeyDraft(seed.name(), seed.active(), seed.expiresAt(), teamId, customerId,
                 seed.providerConfigs(), seed.budgets(), seed.rateLimit());
         String value = seed.value().reveal();
-        Optional<String> id = defs.claims.holder(Claims.key(seed.name()));
-        if (id.isEmpty()) {
-            keys.create(draft, value);
-            created++;
-        } else {
-            VirtualKey before = defs.keys.require(id.get()).value();
-            count(before, keys.change(id.get(), current -> draft, Optional.of(value)));
+        if (value.length() > KeyValues.MAX_VALUE_LENGTH) {
+            throw GovernanceException.invalid("value", "must be at most " + KeyValues.MAX_VALUE_LENGTH
+                    + " characters, was " + value.length());
         }
+        upsert(Claims.key(seed.name()), () -> keys.create(draft, value), defs.keys,
+                id -> keys.change(id, current -> draft, Optional.of(value)));
     }
 
-    private void count(Object before, Object after) {
-        if (before.equals(after)) {
+    /** Creates the definition when no one holds its name, else updates it; counts which it was. */
+    private <T> void upsert(String nameClaim, Runnable create, DefinitionMap<T> map, Function<String, T> update) {
+        Optional<String> id = defs.claims.holder(nameClaim);
+        if (id.isEmpty()) {
+            create.run();
+            created++;
+            return;
+        }
+        T before = map.require(id.get()).value();
+        if (before.equals(update.apply(id.get()))) {
             unchanged++;
         } else {
             updated++;

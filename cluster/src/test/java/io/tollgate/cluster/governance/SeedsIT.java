@@ -134,6 +134,14 @@ class SeedsIT extends RegistryTestBase {
         assertThat(registry.keys()).extracting(VirtualKey::name).containsExactly("a");
     }
 
+    @Test
+    void shouldRefuseSeedValueTooLongToPresent() {
+        GovernanceConfig tooLong = seeds(List.of(), List.of(), List.of(keySeed("k", "tg-" + "x".repeat(254),
+                Optional.empty())));
+        assertError(() -> registry.applySeeds(tooLong), Kind.INVALID, "virtual_keys[0].value",
+                "virtual_keys[0].value: must be at most 256 characters, was 257");
+    }
+
     private static Map<String, String> snapshot() {
         Map<String, String> all = new HashMap<>();
         for (String map : List.of(HazelcastGovernanceRegistry.CUSTOMERS_MAP, HazelcastGovernanceRegistry.TEAMS_MAP,
