@@ -1,0 +1,68 @@
+package io.tollgate.cluster.governance;
+
+import io.tollgate.config.BudgetSpec;
+import io.tollgate.config.KeyProviderSpec;
+import io.tollgate.config.RateLimitSpec;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A virtual key as stored: its value only as a SHA-256 hash and a hint; it belongs to a team, a customer, or
+ * neither.
+ *
+ * @param id {@code vk_} and 16 random characters
+ * @param name unique among keys
+ * @param valueHash SHA-256 of the value, 64 lowercase hex digits
+ * @param valueHint {@code tg-…} and the value's last 4 characters, to recognise a key without revealing it
+ * @param active false blocks it
+ * @param expiresAt when it stops working, if ever
+ * @param teamId its team, if any
+ * @param customerId its customer, if any (never together with a team)
+ * @param providerConfigs the providers it may use, one per provider; empty allows every provider and model
+ * @param budgets at most one per reset duration
+ * @param rateLimit its request and token limits, if any
+ * @param createdAt when it was created
+ * @param updatedAt when it last changed (a rotation is a change)
+ * @throws GovernanceException of kind INVALID naming the field
+ */
+public record VirtualKey(String id, String name, String valueHash, String valueHint, boolean active,
+                         Optional<Instant> expiresAt, Optional<String> teamId, Optional<String> customerId,
+                         List<KeyProviderSpec> providerConfigs, List<BudgetSpec> budgets,
+                         Optional<RateLimitSpec> rateLimit, Instant createdAt, Instant updatedAt) {
+
+    public VirtualKey {
+        DefinitionChecks.id(id, KeyValues.KEY_PREFIX);
+        DefinitionChecks.name(name);
+        DefinitionChecks.valueHash(valueHash);
+        Objects.requireNonNull(valueHint, "valueHint");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        DefinitionChecks.owner(teamId, customerId);
+        providerConfigs = DefinitionChecks.providerConfigs(providerConfigs);
+        budgets = DefinitionChecks.budgets(budgets, "budgets");
+        Objects.requireNonNull(rateLimit, "rateLimit");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** True when the key is active and not expired at {@code now}; the authentication stage asks this. */
+    public boolean usableAt(Instant now) {
+        return active && expiresAt.map(now::isBefore).orElse(true);
+    }
+
+    /** Its provider config for {@code provider}, if it lists one. */
+    public Optional<KeyProviderSpec> providerConfig(String provider) {
+        for (KeyProviderSpec config : providerConfigs) {
+            if (config.provider().equals(provider)) {
+                return Optional.of(config);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The draft that would produce this key's current definition (the value is not part of it). */
+    public VirtualKeyDraft toDraft() {
+        return new VirtualKeyDraft(name, active, expiresAt, teamId, customerId, providerConfigs, budgets, rateLimit);
+    }
+}

@@ -1,0 +1,37 @@
+package io.tollgate.cluster.governance;
+
+import io.tollgate.config.BudgetSpec;
+import io.tollgate.config.KeyProviderSpec;
+import io.tollgate.config.RateLimitSpec;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the management API sends to create a virtual key or replace its definition. The value is never part of
+ * a draft: creating generates one, {@link GovernanceRegistry#rotate} replaces it.
+ *
+ * @param name unique among keys
+ * @param active false blocks it
+ * @param expiresAt when it stops working, if ever
+ * @param teamId its team, if any (must exist)
+ * @param customerId its customer, if any (must exist; never together with a team)
+ * @param providerConfigs the providers it may use, one per configured provider; empty allows all
+ * @param budgets at most one per reset duration
+ * @param rateLimit its request and token limits, if any
+ * @throws GovernanceException of kind INVALID naming the field
+ */
+public record VirtualKeyDraft(String name, boolean active, Optional<Instant> expiresAt, Optional<String> teamId,
+                              Optional<String> customerId, List<KeyProviderSpec> providerConfigs,
+                              List<BudgetSpec> budgets, Optional<RateLimitSpec> rateLimit) {
+
+    public VirtualKeyDraft {
+        DefinitionChecks.name(name);
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        DefinitionChecks.owner(teamId, customerId);
+        providerConfigs = DefinitionChecks.providerConfigs(providerConfigs);
+        budgets = DefinitionChecks.budgets(budgets, "budgets");
+        Objects.requireNonNull(rateLimit, "rateLimit");
+    }
+}
