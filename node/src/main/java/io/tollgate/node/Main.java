@@ -52,6 +52,18 @@ public final class Main {
         stopped.await();
     }
 
+    /**
+     * The demo key of the bundled default configuration, shown so the printed example works; keys of a user's own
+     * configuration are never printed.
+     */
+    static java.util.Optional<String> demoKey(TollgateConfig config) {
+        if (!config.source().equals(ConfigLoader.DEFAULT_SOURCE) || !config.governance().enforce()) {
+            return java.util.Optional.empty();
+        }
+        return config.governance().virtualKeys().stream().filter(k -> k.name().equals("demo")).findFirst()
+                .map(k -> k.value().reveal());
+    }
+
     static void banner(PrintStream out, TollgateNode node) {
         String base = node.baseUri().toString();
         out.println();
@@ -64,8 +76,12 @@ public final class Main {
         out.println("Routes:");
         GatewayRouting.ROUTES.forEach(r -> out.println("  " + r));
         out.println();
+        java.util.Optional<String> demo = demoKey(node.config());
+        demo.ifPresent(value -> out.println("Demo virtual key (bundled default, small budget): " + value));
+        out.println();
         out.println("Try it:");
         out.println("  curl -s " + base + "/v1/chat/completions -H 'content-type: application/json' \\");
+        demo.ifPresent(value -> out.println("    -H 'authorization: Bearer " + value + "' \\"));
         out.println("    -d '{\"model\":\"mock/echo\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello, Tollgate!\"}]}'");
         out.println();
         out.flush();

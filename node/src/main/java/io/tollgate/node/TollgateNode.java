@@ -1,18 +1,24 @@
 package io.tollgate.node;
 
 import io.helidon.webserver.WebServer;
+import io.tollgate.cluster.ClusterServices;
 import io.tollgate.adapters.pricing.PricingCatalog;
 import io.tollgate.adapters.spi.HttpTransport;
 import io.tollgate.adapters.spi.ProviderAdapter;
 import io.tollgate.adapters.spi.ProviderAdapters;
 import io.tollgate.config.ProviderConfig;
 import io.tollgate.config.TollgateConfig;
+import io.tollgate.node.admin.ManagementRouting;
 import io.tollgate.node.http.GatewayRouting;
 import io.tollgate.node.pipeline.AccountStage;
+import io.tollgate.node.pipeline.AuthenticateStage;
+import io.tollgate.node.pipeline.BalanceStage;
+import io.tollgate.node.pipeline.GovernStage;
 import io.tollgate.node.pipeline.InvokeStage;
 import io.tollgate.node.pipeline.ObserveStage;
 import io.tollgate.node.pipeline.Pipeline;
 import io.tollgate.node.pipeline.RouteStage;
+import io.tollgate.node.pipeline.Settlements;
 import io.tollgate.node.upstream.HelidonTransport;
 import java.net.URI;
 import java.time.Clock;
@@ -35,6 +41,8 @@ public final class TollgateNode implements AutoCloseable {
     private final WebServer server;
     private final List<HttpTransport> transports;
     private final ScheduledExecutorService watchdog;
+    private final ClusterServices cluster;
+    private final Settlements settlements;
     private volatile boolean ready;
 
     private TollgateNode(TollgateConfig config, Clock clock) {
@@ -52,16 +60,24 @@ public final class TollgateNode implements AutoCloseable {
             transports.add(transport);
             adapters.put(provider.name(), ProviderAdapters.create(provider, transport, clock));
         }
+        this.cluster = ClusterServices.start(config, clock);
+        this.settlements = Settlements.create(cluster.ledger(), clock);
         Pipeline pipeline = Pipeline.of(List.of(
                 ObserveStage.create(),
+                AuthenticateStage.create(cluster.registry(), config.governance().enforce(), clock),
                 RouteStage.create(config, catalog, adapters),
+                GovernStage.create(cluster.registry(), cluster.ledger(), clock, config.governance(), settlements),
+                BalanceStage.create(adapters),
                 AccountStage.create(),
                 InvokeStage.create(clock)));
         this.server = WebServer.builder()
                 .host(config.server().host())
                 .port(config.server().port())
                 .connectionOptions(options -> options.tcpNoDelay(true))
-                .routing(routing -> GatewayRouting.register(routing, config, catalog, pipeline, () -> ready))
+                .routing(routing -> {
+                    ManagementRouting.register(routing, cluster.registry(), cluster.ledger(), config, clock);
+                    GatewayRouting.register(routing, config, catalog, pipeline, () -> ready);
+                })
                 .build();
     }
 
@@ -97,11 +113,18 @@ public final class TollgateNode implements AutoCloseable {
         return catalog;
     }
 
+    /** The cluster side: ledger and governance registry. */
+    public ClusterServices cluster() {
+        return cluster;
+    }
+
     @Override
     public void close() {
         ready = false;
         server.stop();
+        settlements.close();
         transports.forEach(HttpTransport::close);
         watchdog.shutdownNow();
+        cluster.close();
     }
 }

@@ -28,7 +28,9 @@ class MainIT {
         var defaults = ConfigLoader.loadDefault(Map.of());
         var config = new io.tollgate.config.TollgateConfig(defaults.source(),
                 new io.tollgate.config.ServerConfig("127.0.0.1", 0, defaults.server().maxBodyBytes()),
-                defaults.admin(), defaults.providers(), defaults.pricing(), defaults.governance(), defaults.store(),
+                defaults.admin(), defaults.providers(), defaults.pricing(), defaults.governance(),
+                new io.tollgate.config.StoreConfig(java.util.Optional.empty(), java.util.Optional.empty(),
+                        java.util.Optional.empty(), java.nio.file.Path.of(io.tollgate.node.testing.NodeHarness.tempDir())),
                 defaults.warnings());
         try (TollgateNode node = TollgateNode.start(config, Clock.systemUTC())) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -38,18 +40,21 @@ class MainIT {
                     .contains("openai (openai)  disabled: OPENAI_API_KEY is not set");
             GatewayRouting.ROUTES.forEach(route -> assertThat(banner).contains(route));
 
-            Matcher curl = Pattern.compile("curl -s (\\S+) .*?-d '([^']+)'", Pattern.DOTALL).matcher(banner);
+            Matcher curl = Pattern.compile("curl -s (\\S+) .*?authorization: (Bearer tg-[^']+)'.*?-d '([^']+)'",
+                    Pattern.DOTALL).matcher(banner);
             assertThat(curl.find()).as(banner).isTrue();
             HttpResponse<String> response;
             try (HttpClient http = HttpClient.newHttpClient()) {
                 response = http.send(HttpRequest.newBuilder(URI.create(curl.group(1)))
                         .header("content-type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(curl.group(2))).build(),
+                        .header("authorization", curl.group(2))
+                        .POST(HttpRequest.BodyPublishers.ofString(curl.group(3))).build(),
                         HttpResponse.BodyHandlers.ofString());
             }
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("Mock reply to: Hello, Tollgate!");
             assertThat(response.headers().firstValue("x-tollgate-cost-usd").orElseThrow()).isNotEqualTo("unpriced");
+            assertThat(response.headers().firstValue("x-tollgate-budget-remaining-usd")).isPresent();
         }
     }
 }

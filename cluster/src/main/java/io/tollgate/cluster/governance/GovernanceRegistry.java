@@ -151,4 +151,10 @@ public interface GovernanceRegistry {
      *     unknown provider or a name taken by another definition
      */
     SeedReport applySeeds(GovernanceConfig seeds);
+
+    /** The limits every owner defines (customers, teams, keys, keys' provider configs), for the listings. */
+    List<OwnerLimits> allLimits();
+
+    /** The limits on a key's paths: its own, its provider configs', its team's and its customer's. */
+    List<OwnerLimits> limitsOf(VirtualKey key);
 }

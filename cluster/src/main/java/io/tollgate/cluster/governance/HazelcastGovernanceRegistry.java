@@ -167,6 +167,47 @@ public final class HazelcastGovernanceRegistry implements GovernanceRegistry, Au
     }
 
     @Override
+    public List<OwnerLimits> allLimits() {
+        List<OwnerLimits> all = new java.util.ArrayList<>();
+        for (Customer customer : customers()) {
+            all.add(new OwnerLimits(customer.id(), Level.CUSTOMER, customer.id(), customer.name(),
+                    Counters.budgets(customer), List.of()));
+        }
+        for (Team team : teams()) {
+            all.add(new OwnerLimits(team.accountId(), Level.TEAM, team.id(), team.name(), Counters.budgets(team),
+                    List.of()));
+        }
+        for (VirtualKey key : keys()) {
+            all.addAll(keyLimits(key));
+        }
+        return all;
+    }
+
+    @Override
+    public List<OwnerLimits> limitsOf(VirtualKey key) {
+        List<OwnerLimits> limits = new java.util.ArrayList<>(keyLimits(key));
+        Optional<Team> team = key.teamId().flatMap(this::team);
+        team.ifPresent(t -> limits.add(new OwnerLimits(t.accountId(), Level.TEAM, t.id(), t.name(),
+                Counters.budgets(t), List.of())));
+        Optional<String> customerId = key.customerId().or(() -> team.flatMap(Team::customerId));
+        customerId.flatMap(this::customer).ifPresent(c -> limits.add(new OwnerLimits(c.id(), Level.CUSTOMER, c.id(),
+                c.name(), Counters.budgets(c), List.of())));
+        return limits;
+    }
+
+    private List<OwnerLimits> keyLimits(VirtualKey key) {
+        String account = defs.accountOf(key);
+        List<OwnerLimits> limits = new java.util.ArrayList<>();
+        limits.add(new OwnerLimits(account, Level.VIRTUAL_KEY, key.id(), key.name(), Counters.budgets(key),
+                Counters.windows(key)));
+        for (KeyProviderSpec config : key.providerConfigs()) {
+            limits.add(new OwnerLimits(account, Level.PROVIDER_CONFIG, Counters.providerOwner(key, config),
+                    key.name() + "/" + config.provider(), Counters.budgets(key, config), Counters.windows(key, config)));
+        }
+        return limits;
+    }
+
+    @Override
     public Customer createCustomer(CustomerDraft draft) {
         return owners.createCustomer(draft);
     }

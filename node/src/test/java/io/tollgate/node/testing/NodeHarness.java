@@ -35,10 +35,36 @@ public final class NodeHarness implements AutoCloseable {
         return start(yaml, Map.of());
     }
 
-    /** Starts a node from this YAML and environment. */
+    /**
+     * Starts a node from this YAML and environment. Unless the YAML says otherwise, the node keeps its state in a
+     * fresh temporary directory and does not enforce virtual keys (tests of governance declare their own).
+     */
     public static NodeHarness start(String yaml, Map<String, String> env) {
-        TollgateConfig config = ConfigLoader.parse(yaml, "test.yaml", env);
-        return new NodeHarness(TollgateNode.start(config, Clock.systemUTC()));
+        return start(yaml, env, Clock.systemUTC());
+    }
+
+    /** Starts a node with this clock (governance tests move it). */
+    public static NodeHarness start(String yaml, Map<String, String> env, Clock clock) {
+        String full = yaml;
+        if (!yaml.contains("\nstore:") && !yaml.startsWith("store:")) {
+            full += "\nstore: { data_dir: \"" + tempDir() + "\" }\n";
+        }
+        if (!yaml.contains("\ngovernance:") && !yaml.startsWith("governance:")) {
+            full += "\ngovernance: { enforce: false }\n";
+        }
+        TollgateConfig config = ConfigLoader.parse(full, "test.yaml", env);
+        return new NodeHarness(TollgateNode.start(config, clock));
+    }
+
+    /** A new empty temporary directory, removed when the JVM exits. */
+    public static String tempDir() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("tollgate-test-");
+            dir.toFile().deleteOnExit();
+            return dir.toAbsolutePath().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The running node. */
@@ -61,10 +87,25 @@ public final class NodeHarness implements AutoCloseable {
         return send(request(path, json, headers), HttpResponse.BodyHandlers.ofInputStream());
     }
 
-    /** GETs a path. */
-    public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(url() + path)).GET().build(),
+    /** GETs a path, with optional header name/value pairs. */
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(builder(path, headers).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends any method with an optional JSON body and header name/value pairs. */
+    public HttpResponse<String> send(String method, String path, String json, String... headers) {
+        HttpRequest.BodyPublisher body = json.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json);
+        return send(builder(path, headers).header("content-type", "application/json").method(method, body).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder builder(String path, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return builder;
     }
 
     /** Parses a JSON body. */

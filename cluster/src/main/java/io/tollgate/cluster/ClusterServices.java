@@ -1,0 +1,123 @@
+package io.tollgate.cluster;
+
+import com.hazelcast.map.MapStore;
+import io.tollgate.cluster.governance.GovernanceRegistry;
+import io.tollgate.cluster.governance.HazelcastGovernanceRegistry;
+import io.tollgate.cluster.governance.SeedReport;
+import io.tollgate.cluster.grid.Grid;
+import io.tollgate.cluster.grid.GridSettings;
+import io.tollgate.cluster.ledger.BudgetLedger;
+import io.tollgate.cluster.ledger.HazelcastBudgetLedger;
+import io.tollgate.cluster.store.JdbcMapStore;
+import io.tollgate.cluster.store.StateStore;
+import io.tollgate.config.TollgateConfig;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The cluster side of a node, assembled in one place: the state store (embedded H2 or PostgreSQL, migrated), the
+ * grid member with write-through persistence of definitions and accounts, the budget ledger, the governance
+ * registry with the configuration's seeds applied, and the sweeper that reclaims reservations of requests that
+ * vanished. {@link #close()} stops them in reverse order.
+ */
+public final class ClusterServices implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ClusterServices.class.getName());
+    /** How often expired reservations are looked for. */
+    private static final long RECLAIM_PERIOD_SECONDS = 15;
+
+    private final StateStore store;
+    private final Grid grid;
+    private final BudgetLedger ledger;
+    private final HazelcastGovernanceRegistry registry;
+    private final ScheduledExecutorService sweeper;
+    private final SeedReport seeds;
+
+    private ClusterServices(StateStore store, Grid grid, BudgetLedger ledger, HazelcastGovernanceRegistry registry,
+                            ScheduledExecutorService sweeper, SeedReport seeds) {
+        this.store = store;
+        this.grid = grid;
+        this.ledger = ledger;
+        this.registry = registry;
+        this.sweeper = sweeper;
+        this.seeds = seeds;
+    }
+
+    /**
+     * Starts everything for this configuration. A node without a {@code cluster} section is a one-member cluster
+     * with a name of its own, so nodes on one machine never join each other by accident.
+     */
+    public static ClusterServices start(TollgateConfig config, Clock clock) {
+        StateStore store = StateStore.open(config.store());
+        Grid grid = null;
+        try {
+            Map<String, MapStore<String, ?>> stores = new HashMap<>();
+            HazelcastGovernanceRegistry.codecs().forEach((map, codec) ->
+                    stores.put(map, JdbcMapStore.create(store, map, codec)));
+            stores.put(HazelcastBudgetLedger.ACCOUNTS_MAP,
+                    JdbcMapStore.create(store, HazelcastBudgetLedger.ACCOUNTS_MAP, HazelcastBudgetLedger.codec()));
+            grid = Grid.start(GridSettings.local("tollgate-" + UUID.randomUUID()), stores);
+            BudgetLedger ledger = HazelcastBudgetLedger.create(grid);
+            HazelcastGovernanceRegistry registry = HazelcastGovernanceRegistry.create(grid, ledger, clock,
+                    config.providers().keySet());
+            SeedReport seeds = registry.applySeeds(config.governance());
+            ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                    .daemon().name("tollgate-reservation-sweeper").factory());
+            sweeper.scheduleWithFixedDelay(() -> reclaim(ledger, clock), RECLAIM_PERIOD_SECONDS,
+                    RECLAIM_PERIOD_SECONDS, TimeUnit.SECONDS);
+            return new ClusterServices(store, grid, ledger, registry, sweeper, seeds);
+        } catch (RuntimeException e) {
+            if (grid != null) {
+                grid.close();
+            }
+            store.close();
+            throw e;
+        }
+    }
+
+    private static void reclaim(BudgetLedger ledger, Clock clock) {
+        try {
+            int reclaimed = ledger.reclaimExpired(clock.instant());
+            if (reclaimed > 0) {
+                LOG.info("reclaimed " + reclaimed + " reservations of requests that were never settled");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "reclaiming expired reservations failed; will try again", e);
+        }
+    }
+
+    /** The budget ledger. */
+    public BudgetLedger ledger() {
+        return ledger;
+    }
+
+    /** The governance definitions. */
+    public GovernanceRegistry registry() {
+        return registry;
+    }
+
+    /** What applying the configuration's seeds did. */
+    public SeedReport seeds() {
+        return seeds;
+    }
+
+    /** True when the state store answers. */
+    public boolean storeHealthy() {
+        return store.healthy();
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        registry.close();
+        grid.close();
+        store.close();
+    }
+}
