@@ -5,6 +5,7 @@ import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.tollgate.cluster.grid.GridSerialization;
 import io.tollgate.cluster.ledger.AccountState;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A step on one account, run on the member owning it (and replayed on its backup: every step takes its time as an
@@ -18,6 +19,14 @@ abstract class AccountProcessor<R> implements EntryProcessor<String, AccountStat
     @Override
     public final int getFactoryId() {
         return GridSerialization.FACTORY_ID;
+    }
+
+    /** Runs one changing step on the account's state (a new empty one when it has none) and stores it. */
+    static <T> T change(Map.Entry<String, AccountState> entry, Function<AccountState, T> step) {
+        AccountState state = stateOf(entry);
+        T result = step.apply(state);
+        store(entry, state);
+        return result;
     }
 
     /** The account's state; a new empty one when it has none yet. */

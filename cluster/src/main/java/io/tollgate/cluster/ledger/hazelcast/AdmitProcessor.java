@@ -22,10 +22,7 @@ final class AdmitProcessor extends AccountProcessor<AdmissionReply> {
 
     @Override
     public AdmissionReply process(Map.Entry<String, AccountState> entry) {
-        AccountState state = stateOf(entry);
-        AdmissionReply reply = new AdmissionReply(AccountAnswer.here(state.admit(request)));
-        store(entry, state);
-        return reply;
+        return change(entry, state -> new AdmissionReply(AccountAnswer.here(state.admit(request))));
     }
 
     @Override

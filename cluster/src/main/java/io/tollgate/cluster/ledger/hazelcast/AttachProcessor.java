@@ -23,10 +23,10 @@ final class AttachProcessor extends AccountProcessor<Void> {
 
     @Override
     public Void process(Map.Entry<String, AccountState> entry) {
-        AccountState state = stateOf(entry);
-        state.attach(moved, now);
-        store(entry, state);
-        return null;
+        return change(entry, state -> {
+            state.attach(moved, now);
+            return null;
+        });
     }
 
     @Override

@@ -26,10 +26,7 @@ final class DetachProcessor extends AccountProcessor<AccountState> {
 
     @Override
     public AccountState process(Map.Entry<String, AccountState> entry) {
-        AccountState state = stateOf(entry);
-        AccountState moved = state.detach(counterIds, toAccountId, now);
-        store(entry, state);
-        return moved;
+        return change(entry, state -> state.detach(counterIds, toAccountId, now));
     }
 
     @Override

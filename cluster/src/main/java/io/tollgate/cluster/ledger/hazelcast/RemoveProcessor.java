@@ -21,10 +21,10 @@ final class RemoveProcessor extends AccountProcessor<Void> {
 
     @Override
     public Void process(Map.Entry<String, AccountState> entry) {
-        AccountState state = stateOf(entry);
-        state.remove(counterIds);
-        store(entry, state);
-        return null;
+        return change(entry, state -> {
+            state.remove(counterIds);
+            return null;
+        });
     }
 
     @Override

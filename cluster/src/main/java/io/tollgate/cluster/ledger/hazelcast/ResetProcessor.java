@@ -24,10 +24,10 @@ final class ResetProcessor extends AccountProcessor<Void> {
 
     @Override
     public Void process(Map.Entry<String, AccountState> entry) {
-        AccountState state = stateOf(entry);
-        state.reset(counterIds, now);
-        store(entry, state);
-        return null;
+        return change(entry, state -> {
+            state.reset(counterIds, now);
+            return null;
+        });
     }
 
     @Override
