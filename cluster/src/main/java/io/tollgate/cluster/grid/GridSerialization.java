@@ -2,11 +2,16 @@ package io.tollgate.cluster.grid;
 
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.tollgate.cluster.ledger.hazelcast.LedgerGridTypes;
 
 /**
  * The one {@link DataSerializableFactory} of Tollgate's grid types. Every entry processor and every map value
  * that is not a plain String is {@link IdentifiedDataSerializable} and listed here with a fixed type id, which is
  * part of the wire format: never reuse or renumber an id.
+ *
+ * <p>Id ranges: 1–99 the budget ledger ({@link LedgerGridTypes}: 1 account state, 2 admit, 3 extend, 4 settle,
+ * 5 counters, 6 reset, 7 detach, 8 attach, 9 remove, 10 reclaim, 11 admission reply, 12 views reply); 100 and up
+ * free for other grid types.
  */
 public final class GridSerialization implements DataSerializableFactory {
 
@@ -15,7 +20,9 @@ public final class GridSerialization implements DataSerializableFactory {
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
-        // one case per registered type, e.g. case ReserveProcessor.TYPE_ID -> new ReserveProcessor();
+        if (LedgerGridTypes.owns(typeId)) {
+            return LedgerGridTypes.create(typeId);
+        }
         throw new IllegalArgumentException("unknown Tollgate grid type id " + typeId);
     }
 }

@@ -4,8 +4,9 @@ import io.tollgate.config.ResetDuration;
 import java.util.Objects;
 
 /**
- * A rate-limit window on a request's path. Windows are fixed: they start at multiples of their duration since the
- * epoch (calendar boundaries in UTC for weeks, months, quarters, years).
+ * A rate-limit window on a request's path. Windows are fixed and calendar-aligned in UTC (see
+ * {@link Periods#window}): {@code 1m} windows start at every minute, {@code 1h} at every hour, {@code 1d} at UTC
+ * midnight, weeks on Monday, months on the 1st.
  *
  * @param counterId the window's stable id (for example {@code vk:vk_123:requests})
  * @param kind {@link CounterKind#REQUESTS} or {@link CounterKind#TOKENS}

@@ -1,0 +1,146 @@
+package io.tollgate.cluster.ledger.hazelcast;
+
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.IMap;
+import io.tollgate.cluster.grid.Grid;
+import io.tollgate.cluster.ledger.AccountAnswer;
+import io.tollgate.cluster.ledger.AccountState;
+import io.tollgate.cluster.ledger.Admission;
+import io.tollgate.cluster.ledger.AdmissionRequest;
+import io.tollgate.cluster.ledger.BudgetLedger;
+import io.tollgate.cluster.ledger.CounterView;
+import io.tollgate.cluster.ledger.LedgerUnavailableException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The {@link BudgetLedger} of a cluster: one entry per account in the map {@value #MAP_NAME}, each step one entry
+ * processor run on the member owning the account (one network round trip from any other member; never a
+ * read-modify-write over the network). {@link #allCounters} and {@link #reclaimExpired} run on every entry.
+ * Thread-safe. Every grid or store failure surfaces as {@link LedgerUnavailableException}; invalid arguments are
+ * refused with {@link IllegalArgumentException} before anything is sent.
+ */
+public final class HazelcastBudgetLedger implements BudgetLedger {
+
+    /** The map holding one {@link AccountState} per account id. */
+    public static final String MAP_NAME = "tollgate.accounts";
+
+    private final IMap<String, AccountState> accounts;
+
+    private HazelcastBudgetLedger(IMap<String, AccountState> accounts) {
+        this.accounts = accounts;
+    }
+
+    /** The ledger of this member's cluster. */
+    public static HazelcastBudgetLedger create(Grid grid) {
+        Objects.requireNonNull(grid, "grid");
+        return new HazelcastBudgetLedger(grid.instance().getMap(MAP_NAME));
+    }
+
+    @Override
+    public Admission admit(AdmissionRequest request) {
+        AccountState.checkAdmission(request);
+        return onAccount(request.accountId(), "admitting request '" + request.requestId() + "'",
+                new AdmitProcessor(request)).answer().answer();
+    }
+
+    @Override
+    public Admission extend(String accountId, String requestId, long moreNanos, long moreTokens, Instant now) {
+        AccountState.checkAmounts("extension", moreNanos, moreTokens);
+        return AccountAnswer.follow(accountId,
+                account -> onAccount(account, "extending request '" + requestId + "'",
+                        new ExtendProcessor(requestId, moreNanos, moreTokens, now)).answer(),
+                (before, next) -> next);
+    }
+
+    @Override
+    public List<CounterView> settle(String accountId, String requestId, long costNanos, long tokens, Instant now) {
+        AccountState.checkAmounts("settlement", costNanos, tokens);
+        return AccountAnswer.follow(accountId,
+                account -> onAccount(account, "settling request '" + requestId + "'",
+                        new SettleProcessor(requestId, costNanos, tokens, now)).answer(),
+                HazelcastBudgetLedger::concat);
+    }
+
+    @Override
+    public List<CounterView> counters(String accountId, Instant now) {
+        return onAccount(accountId, "reading counters", new CountersProcessor(now)).answer().answer();
+    }
+
+    @Override
+    public List<CounterView> allCounters(Instant now) {
+        Map<String, ViewsReply> replies = new TreeMap<>(onEveryAccount("listing counters", new CountersProcessor(now)));
+        List<CounterView> all = new ArrayList<>();
+        replies.values().forEach(reply -> all.addAll(reply.answer().answer()));
+        return all;
+    }
+
+    @Override
+    public void reset(String accountId, Collection<String> counterIds, Instant now) {
+        onAccount(accountId, "resetting counters", new ResetProcessor(List.copyOf(counterIds), now));
+    }
+
+    @Override
+    public void move(String fromAccountId, String toAccountId, Collection<String> counterIds, Instant now) {
+        Objects.requireNonNull(toAccountId, "toAccountId");
+        if (fromAccountId.equals(toAccountId)) {
+            return;
+        }
+        AccountState moved = onAccount(fromAccountId, "moving counters to account '" + toAccountId + "'",
+                new DetachProcessor(List.copyOf(counterIds), toAccountId, now));
+        if (moved == null || moved.isEmpty()) {
+            return;
+        }
+        try {
+            onAccount(toAccountId, "receiving counters from account '" + fromAccountId + "'",
+                    new AttachProcessor(moved, now));
+        } catch (LedgerUnavailableException e) {
+            try {
+                onAccount(fromAccountId, "putting back counters that could not move", new AttachProcessor(moved, now));
+            } catch (LedgerUnavailableException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void remove(String accountId, Collection<String> counterIds) {
+        onAccount(accountId, "removing counters", new RemoveProcessor(List.copyOf(counterIds)));
+    }
+
+    @Override
+    public int reclaimExpired(Instant now) {
+        return onEveryAccount("reclaiming expired reservations", new ReclaimProcessor(now)).values().stream()
+                .mapToInt(Integer::intValue).sum();
+    }
+
+    private <R> R onAccount(String accountId, String what, EntryProcessor<String, AccountState, R> step) {
+        Objects.requireNonNull(accountId, "accountId");
+        try {
+            return accounts.executeOnKey(accountId, step);
+        } catch (RuntimeException e) {
+            throw new LedgerUnavailableException("budget ledger unavailable: " + what + " on account '" + accountId
+                    + "' failed: " + e, e);
+        }
+    }
+
+    private <R> Map<String, R> onEveryAccount(String what, EntryProcessor<String, AccountState, R> step) {
+        try {
+            return accounts.executeOnEntries(step);
+        } catch (RuntimeException e) {
+            throw new LedgerUnavailableException("budget ledger unavailable: " + what + " failed: " + e, e);
+        }
+    }
+
+    private static List<CounterView> concat(List<CounterView> before, List<CounterView> next) {
+        List<CounterView> all = new ArrayList<>(before);
+        all.addAll(next);
+        return all;
+    }
+}
