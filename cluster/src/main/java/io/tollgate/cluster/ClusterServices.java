@@ -7,7 +7,7 @@ import io.tollgate.cluster.governance.SeedReport;
 import io.tollgate.cluster.grid.Grid;
 import io.tollgate.cluster.grid.GridSettings;
 import io.tollgate.cluster.ledger.BudgetLedger;
-import io.tollgate.cluster.ledger.HazelcastBudgetLedger;
+import io.tollgate.cluster.ledger.hazelcast.HazelcastBudgetLedger;
 import io.tollgate.cluster.store.JdbcMapStore;
 import io.tollgate.cluster.store.StateStore;
 import io.tollgate.config.TollgateConfig;
@@ -61,8 +61,8 @@ public final class ClusterServices implements AutoCloseable {
             Map<String, MapStore<String, ?>> stores = new HashMap<>();
             HazelcastGovernanceRegistry.codecs().forEach((map, codec) ->
                     stores.put(map, JdbcMapStore.create(store, map, codec)));
-            stores.put(HazelcastBudgetLedger.ACCOUNTS_MAP,
-                    JdbcMapStore.create(store, HazelcastBudgetLedger.ACCOUNTS_MAP, HazelcastBudgetLedger.codec()));
+            stores.put(HazelcastBudgetLedger.MAP_NAME,
+                    JdbcMapStore.create(store, HazelcastBudgetLedger.MAP_NAME, HazelcastBudgetLedger.codec()));
             grid = Grid.start(GridSettings.local("tollgate-" + UUID.randomUUID()), stores);
             BudgetLedger ledger = HazelcastBudgetLedger.create(grid);
             HazelcastGovernanceRegistry registry = HazelcastGovernanceRegistry.create(grid, ledger, clock,

@@ -62,14 +62,15 @@ final class InFlight {
             charge(state, reservation.hardBudgets, reservation.nanos, costNanos, now);
             charge(state, reservation.softBudgets, 0, costNanos, now);
             charge(state, reservation.tokenWindows, reservation.tokens, tokens, now);
-            state.settled.put(requestId, time + 2 * reservation.ttl);
+            // no settled-id list: a second settlement finds neither reservation nor tombstone and changes nothing,
+            // and the account (written through to the database on every change) stays as small as its requests
+            // in flight
             return new AccountAnswer<>(state.views(reservation.counterIds(), now), forward);
         }
         Tombstone tombstone = state.reclaimed.remove(requestId);
         if (tombstone != null) {
             charge(state, tombstone.budgets(), 0, costNanos, now);
             charge(state, tombstone.tokenWindows(), 0, tokens, now);
-            state.settled.put(requestId, time + 2 * tombstone.ttl());
             List<String> ids = new ArrayList<>(tombstone.budgets());
             ids.addAll(tombstone.tokenWindows());
             return new AccountAnswer<>(state.views(ids, now), forward);

@@ -30,7 +30,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -205,7 +204,7 @@ public final class ManagementRouting {
         } catch (LedgerUnavailableException e) {
             answer = new Answer(503, GatewayException.of(ErrorKind.UNAVAILABLE, "The governance state is unavailable."));
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "management request failed", e);
+            LOG.log(java.util.logging.Level.SEVERE, "management request failed", e);
             answer = new Answer(500, GatewayException.of(ErrorKind.INTERNAL, "The management request failed."));
         }
         res.status(answer.status());

@@ -60,7 +60,7 @@ class GovernanceIT {
                     - { name: ads, customer: acme }
                   virtual_keys:
                     - { name: open, value: tg-open-0000000000000001 }
-                    - { name: off, value: tg-off-00000000000000001, is_active: false }
+                    - { name: disabled, value: tg-off-00000000000000001, is_active: false }
                     - { name: old, value: tg-old-00000000000000001, expires_at: "2020-01-01T00:00:00Z" }
                     - name: only-mock
                       value: tg-only-mock-000000000001

@@ -33,8 +33,8 @@ class SdkIT extends GatewayIT {
 
     @BeforeAll
     static void startClients() {
-        openai = OpenAIOkHttpClient.builder().baseUrl(node.url() + "/v1").apiKey("tg-unused").maxRetries(0).build();
-        anthropic = AnthropicOkHttpClient.builder().baseUrl(node.url() + "/anthropic").apiKey("tg-unused")
+        openai = OpenAIOkHttpClient.builder().baseUrl(node.url() + "/v1").apiKey(Fixtures.SDK_KEY).maxRetries(0).build();
+        anthropic = AnthropicOkHttpClient.builder().baseUrl(node.url() + "/anthropic").apiKey(Fixtures.SDK_KEY)
                 .maxRetries(0).build();
     }
 

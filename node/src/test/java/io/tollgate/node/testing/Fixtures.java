@@ -10,6 +10,9 @@ public final class Fixtures {
     /** Same, for the Anthropic-type provider. */
     public static final String ANTHROPIC_SECRET = "sk-ant-fake-secret-0123456789";
 
+    /** A virtual key without limits that the SDK tests present, as applications do. */
+    public static final String SDK_KEY = "tg-sdk-00000000000000001";
+
     private Fixtures() {
     }
 
@@ -40,7 +43,10 @@ public final class Fixtures {
                   mock/echo: { input: 0.15, output: 0.60 }
                   fake/gpt-test: { input: "1.00", output: "2.00", cached_input: "0.50", reasoning: "2.00" }
                   claude/claude-test: { input: 3, output: 15, cached_input: 0.30, cache_write: 3.75 }
-                """.formatted(upstream.url(), OPENAI_SECRET, ANTHROPIC_SECRET, closedPort);
+                governance:
+                  enforce: false
+                  virtual_keys: [ { name: sdk, value: %5$s } ]
+                """.formatted(upstream.url(), OPENAI_SECRET, ANTHROPIC_SECRET, closedPort, SDK_KEY);
     }
 
     /** A loopback port nothing listens on. */

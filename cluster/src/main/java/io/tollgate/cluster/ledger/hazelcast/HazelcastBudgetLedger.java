@@ -37,6 +37,35 @@ public final class HazelcastBudgetLedger implements BudgetLedger {
     }
 
     /** The ledger of this member's cluster. */
+    /**
+     * The stored form of an account for the database: its binary format (which starts with its version byte) in
+     * Base64. Accounts hold their counters, reservations in flight and recent tombstones only, so a write stays small.
+     */
+    public static io.tollgate.cluster.store.Codec<AccountState> codec() {
+        return new io.tollgate.cluster.store.Codec<>() {
+            @Override
+            public String encode(AccountState value) {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256);
+                try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+                    value.writeTo(out);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
+            }
+
+            @Override
+            public AccountState decode(String text) {
+                try (java.io.DataInputStream in = new java.io.DataInputStream(
+                        new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(text)))) {
+                    return AccountState.readFrom(in);
+                } catch (java.io.IOException | RuntimeException e) {
+                    throw new IllegalArgumentException("not a stored account: " + e.getMessage(), e);
+                }
+            }
+        };
+    }
+
     public static HazelcastBudgetLedger create(Grid grid) {
         Objects.requireNonNull(grid, "grid");
         return new HazelcastBudgetLedger(grid.instance().getMap(MAP_NAME));
