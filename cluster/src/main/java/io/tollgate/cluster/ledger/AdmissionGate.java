@@ -53,23 +53,14 @@ final class AdmissionGate {
      */
     Admission admit(Map<String, Counter> counters, Map<String, Reservation> reservations) {
         WorstCase worst = request.worstCase();
-        for (Counter window : windows) {
-            if (window.kind == CounterKind.REQUESTS && window.used + window.reserved >= window.limit) {
-                return reject(Admission.Reason.REQUEST_LIMITED, window);
-            }
-        }
         long outputTokens = outputAllowance();
         boolean clamped = outputTokens < worst.outputTokens();
         long nanos = clamped ? worst.inputNanos() + worst.outputNanos(outputTokens) : worst.totalNanos();
         long tokens = worst.inputTokens() + outputTokens;
-        for (Counter window : windows) {
-            if (window.kind == CounterKind.TOKENS && window.available() < tokens) {
-                return reject(Admission.Reason.TOKEN_LIMITED, window);
-            }
-        }
-        for (Counter budget : budgets) {
-            if (budget.hard ? budget.available() < nanos : budget.used >= budget.limit) {
-                return reject(Admission.Reason.BUDGET_EXCEEDED, budget);
+        if (!request.force()) {
+            Admission.Rejected refused = firstRefusal(nanos, tokens);
+            if (refused != null) {
+                return refused;
             }
         }
         List<String> hard = new ArrayList<>();
@@ -101,6 +92,26 @@ final class AdmissionGate {
                 outputTokens, clamped, hard, soft, tokenWindows);
         reservations.put(request.requestId(), reservation);
         return reservation.answer(views);
+    }
+
+    /** The first limit that refuses, in order (request windows, token windows, budgets), or null when none does. */
+    private Admission.Rejected firstRefusal(long nanos, long tokens) {
+        for (Counter window : windows) {
+            if (window.kind == CounterKind.REQUESTS && window.used + window.reserved >= window.limit) {
+                return reject(Admission.Reason.REQUEST_LIMITED, window);
+            }
+        }
+        for (Counter window : windows) {
+            if (window.kind == CounterKind.TOKENS && window.available() < tokens) {
+                return reject(Admission.Reason.TOKEN_LIMITED, window);
+            }
+        }
+        for (Counter budget : budgets) {
+            if (budget.hard ? budget.available() < nanos : budget.used >= budget.limit) {
+                return reject(Admission.Reason.BUDGET_EXCEEDED, budget);
+            }
+        }
+        return null;
     }
 
     /**

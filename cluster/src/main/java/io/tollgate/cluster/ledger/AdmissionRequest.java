@@ -17,10 +17,20 @@ import java.util.Objects;
  * @param allowClamp true for non-streaming requests: a hard budget with {@code on_low_budget: clamp} may then
  *     lower the output allowance instead of rejecting
  * @param reservationTtl after this long without settlement the reservation is reclaimed
+ * @param force true to admit whatever the limits say, reserving nothing: used to record, once the ledger is back,
+ *     a request that was served while it was unavailable ({@code on_state_unavailable: open}); the settlement that
+ *     follows charges its cost
  */
 public record AdmissionRequest(String accountId, String requestId, Instant now, List<BudgetCharge> budgets,
                                List<WindowCharge> windows, WorstCase worstCase, boolean allowClamp,
-                               Duration reservationTtl) {
+                               Duration reservationTtl, boolean force) {
+
+    /** An ordinary admission, checked against every limit. */
+    public AdmissionRequest(String accountId, String requestId, Instant now, List<BudgetCharge> budgets,
+                            List<WindowCharge> windows, WorstCase worstCase, boolean allowClamp,
+                            Duration reservationTtl) {
+        this(accountId, requestId, now, budgets, windows, worstCase, allowClamp, reservationTtl, false);
+    }
 
     public AdmissionRequest {
         Objects.requireNonNull(accountId, "accountId");

@@ -62,6 +62,22 @@ abstract class BudgetLedgerContract {
     }
 
     @Test
+    void shouldRecordAForcedAdmissionWhateverTheLimitsAndChargeItsSettlement() {
+        spend("a1", 900, keyBudget("vk_a", 1_000));
+        AdmissionRequest forced = new AdmissionRequest(ACCOUNT, "late-1", now, List.of(keyBudget("vk_a", 1_000)),
+                List.of(requestWindow(1)), new WorstCase(0, 0, 0, 0), false, TTL, true);
+
+        assertThat(ledger.admit(forced)).isInstanceOf(Admission.Admitted.class);
+        assertThat(ledger.admit(forced)).as("idempotent while unsettled").isInstanceOf(Admission.Admitted.class);
+        ledger.settle(ACCOUNT, "late-1", 500, 7, now);
+        ledger.settle(ACCOUNT, "late-1", 500, 7, now);
+
+        assertThat(counter("vk:vk_a:1d")).extracting(CounterView::used, CounterView::reserved)
+                .containsExactly(1_400L, 0L);
+        assertThat(counter("vk:vk_a:requests").used()).isEqualTo(1);
+    }
+
+    @Test
     void shouldRejectBothKeysOnceTheirSharedTeamBudgetIsSpent() {
         spend("a1", 600, keyBudget("vk_a", 1_000), teamBudget(1_000));
         spend("b1", 300, keyBudget("vk_b", 1_000), teamBudget(1_000));

@@ -68,11 +68,38 @@ public final class GovernStage implements Stage {
                     + "and virtual key '" + governed.key().name() + "' has a hard budget that cannot count an "
                     + "unknown cost. Add the model under 'pricing' in the configuration.").withCode("model_blocked");
         }
-        Reservation reservation = admit(exchange, path, target, hard);
+        Reservation reservation;
+        try {
+            reservation = admit(exchange, path, target, hard);
+        } catch (LedgerUnavailableException e) {
+            if (config.onStateUnavailable() == GovernanceConfig.StateUnavailable.CLOSED) {
+                throw GatewayException.of(ErrorKind.UNAVAILABLE, "Budgets and rate limits cannot be checked right "
+                        + "now (the governance state is unavailable), so the request was refused.", e)
+                        .withCode("governance_unavailable");
+            }
+            serveUnenforced(exchange, path, next);
+            return;
+        }
         try {
             next.proceed(exchange);
         } finally {
             settle(exchange, reservation);
+        }
+    }
+
+    /**
+     * {@code on_state_unavailable: open}: serves without a reservation and records the spend for settlement once
+     * the ledger answers again.
+     */
+    private void serveUnenforced(Exchange exchange, io.tollgate.cluster.governance.Path path, Chain next) {
+        exchange.channel().header("x-tollgate-governance", "unenforced");
+        try {
+            next.proceed(exchange);
+        } finally {
+            long cost = exchange.priced() ? exchange.cost().nanos() : 0;
+            settlements.record(new AdmissionRequest(path.accountId(), exchange.id(), clock.instant(), path.budgets(),
+                    path.windows(), new WorstCase(0, 0, 0, 0), false,
+                    Duration.ofMillis(config.reservationTimeoutMs()), true), cost, exchange.usage().totalTokens());
         }
     }
 
@@ -92,16 +119,9 @@ public final class GovernStage implements Stage {
         WorstCase worst = new WorstCase(Math.ceilDiv(Math.multiplyExact(inputTokens, inputRate), 1_000_000L),
                 outputTokens, Math.max(price.output(), price.reasoning()), inputTokens);
         Instant now = clock.instant();
-        Admission admission;
-        try {
-            admission = ledger.admit(new AdmissionRequest(path.accountId(), exchange.id(), now, path.budgets(),
-                    path.windows(), worst, !exchange.stream() && exchange.operation() != Operation.EMBEDDINGS,
-                    Duration.ofMillis(config.reservationTimeoutMs())));
-        } catch (LedgerUnavailableException e) {
-            throw GatewayException.of(ErrorKind.UNAVAILABLE, "Budgets and rate limits cannot be checked right now "
-                    + "(the governance state is unavailable), so the request was refused.", e)
-                    .withCode("governance_unavailable");
-        }
+        Admission admission = ledger.admit(new AdmissionRequest(path.accountId(), exchange.id(), now, path.budgets(),
+                path.windows(), worst, !exchange.stream() && exchange.operation() != Operation.EMBEDDINGS,
+                Duration.ofMillis(config.reservationTimeoutMs())));
         if (admission instanceof Admission.Rejected rejected) {
             throw Rejections.toException(rejected, path, registry, worst.totalNanos(), exchange.channel(), now);
         }

@@ -50,7 +50,19 @@ public final class Settlements implements AutoCloseable {
             }
         } catch (LedgerUnavailableException e) {
             LOG.warning("settlement of request " + requestId + " deferred: " + e.getMessage());
-            pending.add(new Pending(accountId, requestId, costNanos, tokens));
+            pending.add(new Pending(accountId, requestId, costNanos, tokens, null));
+        }
+    }
+
+    /**
+     * Records a request that was served while the ledger was unavailable ({@code on_state_unavailable: open}): once
+     * the ledger answers, it is admitted whatever the limits say (reserving nothing) and settled with its cost, so
+     * the spend is counted. Both steps are idempotent per request id, so retries never bill twice.
+     */
+    void record(io.tollgate.cluster.ledger.AdmissionRequest forced, long costNanos, long tokens) {
+        Pending item = new Pending(forced.accountId(), forced.requestId(), costNanos, tokens, forced);
+        if (!apply(item)) {
+            pending.add(item);
         }
     }
 
@@ -59,22 +71,33 @@ public final class Settlements implements AutoCloseable {
         return pending.size();
     }
 
-    private void retryPending() {
+    void retryPending() {
         for (int n = pending.size(); n > 0; n--) {
             Pending next = pending.poll();
             if (next == null) {
                 return;
             }
-            try {
-                ledger.settle(next.accountId, next.requestId, next.costNanos, next.tokens, clock.instant());
-            } catch (LedgerUnavailableException e) {
-                pending.add(next);
-                return;
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "settlement of request " + next.requestId + " failed", e);
+            if (!apply(next)) {
                 pending.add(next);
                 return;
             }
+        }
+    }
+
+    /** Applies one pending item; false when the ledger is still unavailable. */
+    private boolean apply(Pending item) {
+        try {
+            if (item.forced != null && !item.admitted) {
+                ledger.admit(item.forced);
+                item.admitted = true;
+            }
+            ledger.settle(item.accountId, item.requestId, item.costNanos, item.tokens, clock.instant());
+            return true;
+        } catch (LedgerUnavailableException e) {
+            return false;
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "settlement of request " + item.requestId + " failed", e);
+            return false;
         }
     }
 
@@ -88,6 +111,22 @@ public final class Settlements implements AutoCloseable {
         }
     }
 
-    private record Pending(String accountId, String requestId, long costNanos, long tokens) {
+    /** A settlement waiting for the ledger; {@code forced} is the admission to record first, if any. */
+    private static final class Pending {
+        private final String accountId;
+        private final String requestId;
+        private final long costNanos;
+        private final long tokens;
+        private final io.tollgate.cluster.ledger.AdmissionRequest forced;
+        private volatile boolean admitted;
+
+        Pending(String accountId, String requestId, long costNanos, long tokens,
+                io.tollgate.cluster.ledger.AdmissionRequest forced) {
+            this.accountId = accountId;
+            this.requestId = requestId;
+            this.costNanos = costNanos;
+            this.tokens = tokens;
+            this.forced = forced;
+        }
     }
 }

@@ -174,6 +174,7 @@ final class Wire {
         out.writeLong(worst.inputTokens());
         out.writeBoolean(request.allowClamp());
         out.writeLong(request.reservationTtl().toMillis());
+        out.writeBoolean(request.force());
     }
 
     static AdmissionRequest readRequest(DataInput in) throws IOException {
@@ -197,8 +198,10 @@ final class Wire {
                     in.readUTF(), in.readLong(), readDuration(in)));
         }
         WorstCase worst = new WorstCase(in.readLong(), in.readLong(), in.readLong(), in.readLong());
-        return new AdmissionRequest(accountId, requestId, now, budgets, windows, worst, in.readBoolean(),
-                Duration.ofMillis(in.readLong()));
+        boolean allowClamp = in.readBoolean();
+        Duration ttl = Duration.ofMillis(in.readLong());
+        return new AdmissionRequest(accountId, requestId, now, budgets, windows, worst, allowClamp, ttl,
+                in.readBoolean());
     }
 
     private static void writeDuration(DataOutput out, ResetDuration duration) throws IOException {
