@@ -18,13 +18,16 @@ class ReadmeExampleTest {
         assertThat(start).as("README has a yaml block").isNotNegative();
         String yaml = readme.substring(start + 8, readme.indexOf("```", start + 8));
         TollgateConfig config = ConfigLoader.parse(yaml, "README.md", Map.of("OPENAI_API_KEY", "sk-a",
-                "ANTHROPIC_API_KEY", "sk-b", "TOLLGATE_ADMIN_TOKEN", "admin-token"));
+                "ANTHROPIC_API_KEY", "sk-b", "TOLLGATE_ADMIN_TOKEN", "admin-token", "MY_APP_KEY",
+                "tg-my-app-0123456789"));
         assertThat(config.providers().keySet()).containsExactly("openai", "azure", "local-vllm", "anthropic", "mock");
         assertThat(config.provider("azure").orElseThrow().enabled()).isFalse();
         assertThat(config.provider("azure").orElseThrow().apiVersion()).contains("2024-10-21");
         assertThat(config.provider("openai").orElseThrow().enabled()).isTrue();
         assertThat(config.pricing().get("local-vllm/llama-3.1-8b").input()).isEqualByComparingTo("0.10");
         assertThat(config.warnings()).singleElement().asString().contains("AZURE_OPENAI_API_KEY");
+        assertThat(config.governance().virtualKeys()).singleElement()
+                .satisfies(key -> assertThat(key.budgets()).hasSize(1));
     }
 
     @Test
