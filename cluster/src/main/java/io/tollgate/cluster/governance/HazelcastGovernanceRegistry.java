@@ -169,14 +169,8 @@ public final class HazelcastGovernanceRegistry implements GovernanceRegistry, Au
     @Override
     public List<OwnerLimits> allLimits() {
         List<OwnerLimits> all = new java.util.ArrayList<>();
-        for (Customer customer : customers()) {
-            all.add(new OwnerLimits(customer.id(), Level.CUSTOMER, customer.id(), customer.name(),
-                    Counters.budgets(customer), List.of()));
-        }
-        for (Team team : teams()) {
-            all.add(new OwnerLimits(team.accountId(), Level.TEAM, team.id(), team.name(), Counters.budgets(team),
-                    List.of()));
-        }
+        customers().forEach(customer -> all.add(limits(customer)));
+        teams().forEach(team -> all.add(limits(team)));
         for (VirtualKey key : keys()) {
             all.addAll(keyLimits(key));
         }
@@ -187,12 +181,20 @@ public final class HazelcastGovernanceRegistry implements GovernanceRegistry, Au
     public List<OwnerLimits> limitsOf(VirtualKey key) {
         List<OwnerLimits> limits = new java.util.ArrayList<>(keyLimits(key));
         Optional<Team> team = key.teamId().flatMap(this::team);
-        team.ifPresent(t -> limits.add(new OwnerLimits(t.accountId(), Level.TEAM, t.id(), t.name(),
-                Counters.budgets(t), List.of())));
+        team.ifPresent(t -> limits.add(limits(t)));
         Optional<String> customerId = key.customerId().or(() -> team.flatMap(Team::customerId));
-        customerId.flatMap(this::customer).ifPresent(c -> limits.add(new OwnerLimits(c.id(), Level.CUSTOMER, c.id(),
-                c.name(), Counters.budgets(c), List.of())));
+        customerId.flatMap(this::customer).ifPresent(c -> limits.add(limits(c)));
         return limits;
+    }
+
+    private static OwnerLimits limits(Customer customer) {
+        return new OwnerLimits(customer.id(), Level.CUSTOMER, customer.id(), customer.name(),
+                Counters.budgets(customer), List.of());
+    }
+
+    private static OwnerLimits limits(Team team) {
+        return new OwnerLimits(team.accountId(), Level.TEAM, team.id(), team.name(), Counters.budgets(team),
+                List.of());
     }
 
     private List<OwnerLimits> keyLimits(VirtualKey key) {
