@@ -248,6 +248,26 @@ public final class AccountState implements IdentifiedDataSerializable {
     }
 
     /** Writes the versioned binary form. */
+    /**
+     * A deep copy. A changing step works on a copy and stores it only when it succeeded, so a write-through that
+     * fails leaves the state the grid holds as it was (the map keeps values as objects, so changing them in place
+     * would survive a failed write).
+     */
+    public AccountState copy() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256);
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            writeTo(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try (java.io.DataInputStream in = new java.io.DataInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            return readFrom(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public void writeTo(DataOutput out) throws IOException {
         AccountFormat.write(this, out);
     }

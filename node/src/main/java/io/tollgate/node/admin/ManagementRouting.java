@@ -204,12 +204,29 @@ public final class ManagementRouting {
         } catch (LedgerUnavailableException e) {
             answer = new Answer(503, GatewayException.of(ErrorKind.UNAVAILABLE, "The governance state is unavailable."));
         } catch (RuntimeException e) {
-            LOG.log(java.util.logging.Level.SEVERE, "management request failed", e);
-            answer = new Answer(500, GatewayException.of(ErrorKind.INTERNAL, "The management request failed."));
+            if (causedByStore(e)) {
+                LOG.warning("management request refused: the state store is unavailable (" + e.getClass().getName()
+                        + ")");
+                answer = new Answer(503, GatewayException.of(ErrorKind.UNAVAILABLE, "The governance state store is "
+                        + "unavailable; nothing was changed. Try again when it is back.").withCode(
+                        "governance_unavailable"));
+            } else {
+                LOG.log(java.util.logging.Level.SEVERE, "management request failed", e);
+                answer = new Answer(500, GatewayException.of(ErrorKind.INTERNAL, "The management request failed."));
+            }
         }
         res.status(answer.status());
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
         res.send(answer.bytes());
+    }
+
+    private static boolean causedByStore(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.tollgate.cluster.store.StoreException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ObjectNode body(ServerRequest req) {

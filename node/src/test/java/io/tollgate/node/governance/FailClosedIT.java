@@ -31,7 +31,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -204,13 +203,11 @@ class FailClosedIT {
     }
 
     /**
-     * Known bug: {@code AccountProcessor.change} mutates the very account object the grid holds (in-memory format
-     * OBJECT) before the write-through; when the write fails, the caller gets the failure (the client a 503) but the
-     * mutation stays in memory, so the refused request keeps a reservation on the budget until it is reclaimed
-     * (15 minutes by default) and counts in its request window. Excluded from the run by its tag until fixed.
+     * A step whose write-through fails must leave nothing behind: the ledger changes a copy of the account and
+     * stores it only when the write succeeds, so a request refused with 503 holds no reservation and counts in no
+     * window.
      */
     @Test
-    @Tag("known-bug")
     void shouldHoldAndCountNothingForRequestsRefusedWhileTheStoreWasDown() {
         assertThat(chat(BUDGETED).statusCode()).isEqualTo(200);
         assertThat(chat(LIMITED).statusCode()).isEqualTo(200);
@@ -251,8 +248,8 @@ class FailClosedIT {
         storeDown();
         HttpResponse<String> refused = node.send("POST", "/api/governance/virtual-keys", "{\"name\":\"late\"}",
                 "authorization", "Bearer " + ADMIN_TOKEN);
-        // 500 "The management request failed." today; a 503 naming the state store would be clearer
-        assertThat(refused.statusCode()).as(refused.body()).isBetween(500, 503);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        assertThat(json(refused).at("/error/code").asText()).isEqualTo("governance_unavailable");
         assertThat(json(refused).at("/error/message").asText()).isNotBlank();
         assertThat(json(refused).at("/error/type").asText()).isIn("server_error", "service_unavailable");
         AdminClient admin = AdminClient.of(node, ADMIN_TOKEN);
@@ -262,6 +259,26 @@ class FailClosedIT {
         storeUp();
         JsonNode created = admin.post("/virtual-keys", "{\"name\":\"late\"}", 201).path("virtual_key");
         assertThat(chat(created.path("value").asText()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldServeUnenforcedAndRecordTheSpendLaterWhenConfiguredOpen() {
+        node.close();
+        String open = yaml.replace("governance:\n", "governance:\n  on_state_unavailable: open\n");
+        node = NodeHarness.start(open, Map.of(), clock);
+        assertThat(chat(BUDGETED).statusCode()).isEqualTo(200);
+        String account = keyId("budgeted");
+
+        storeDown();
+        HttpResponse<String> served = chat(BUDGETED);
+        assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
+        assertThat(served.headers().firstValue("x-tollgate-governance")).contains("unenforced");
+        assertThat(served.headers().firstValue("x-tollgate-cost-usd")).contains("0.012");
+
+        storeUp();
+        Await.until("the spend served while the store was down is recorded", Duration.ofSeconds(20),
+                () -> storedBudget(account).used() == 24_000_000L);
+        assertThat(storedBudget(account).reserved()).isZero();
     }
 
     private void storeDown() {

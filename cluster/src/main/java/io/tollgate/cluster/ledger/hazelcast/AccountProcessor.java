@@ -21,9 +21,13 @@ abstract class AccountProcessor<R> implements EntryProcessor<String, AccountStat
         return GridSerialization.FACTORY_ID;
     }
 
-    /** Runs one changing step on the account's state (a new empty one when it has none) and stores it. */
+    /**
+     * Runs one changing step on a copy of the account's state (a new empty one when it has none) and stores the
+     * copy: if storing fails (the write-through to the database), the state the grid holds is unchanged.
+     */
     static <T> T change(Map.Entry<String, AccountState> entry, Function<AccountState, T> step) {
-        AccountState state = stateOf(entry);
+        AccountState current = entry.getValue();
+        AccountState state = current == null ? AccountState.create() : current.copy();
         T result = step.apply(state);
         store(entry, state);
         return result;

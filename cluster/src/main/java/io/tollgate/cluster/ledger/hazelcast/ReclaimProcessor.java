@@ -24,10 +24,11 @@ final class ReclaimProcessor extends AccountProcessor<Integer> {
 
     @Override
     public Integer process(Map.Entry<String, AccountState> entry) {
-        AccountState state = entry.getValue();
-        if (state == null) {
+        AccountState current = entry.getValue();
+        if (current == null) {
             return 0;
         }
+        AccountState state = current.copy();
         int released = state.reclaimExpired(now);
         boolean pruned = state.prune(now);
         if (released > 0 || pruned) {
