@@ -72,6 +72,9 @@ class GovernanceIT {
                     - name: limited
                       value: tg-limited-000000000001
                       rate_limit: { request_max_limit: 3, request_reset_duration: 1m }
+                    - name: anthropic-limited
+                      value: tg-anthropic-limited-0001
+                      rate_limit: { request_max_limit: 1, request_reset_duration: 1h }
                     - name: tokens
                       value: tg-tokens-0000000000001
                       rate_limit: { token_max_limit: 50, token_reset_duration: 1h }
@@ -135,6 +138,23 @@ class GovernanceIT {
         assertThat(error(post("tg-only-mock-000000000001", CHAT.replace("mock/echo", "mock/other")), 403)
                 .path("code").asText()).isEqualTo("model_blocked");
         assertThat(post("tg-only-mock-000000000001", CHAT).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldAnswerPermissionAndRateLimitErrorsInTheAnthropicShape() {
+        HttpResponse<String> model = node.post("/anthropic/v1/messages",
+                ANTHROPIC_CHAT.replace("mock/echo", "mock/other"), "x-api-key", "tg-only-mock-000000000001");
+        assertThat(model.statusCode()).isEqualTo(403);
+        assertThat(json(model).at("/error/type").asText()).isEqualTo("permission_error");
+        assertThat(json(model).at("/error/message").asText()).contains("may not use model 'mock/other'");
+        HttpResponse<String> first = node.post("/anthropic/v1/messages", ANTHROPIC_CHAT, "x-api-key",
+                "tg-anthropic-limited-0001");
+        assertThat(first.statusCode()).isEqualTo(200);
+        HttpResponse<String> limited = node.post("/anthropic/v1/messages", ANTHROPIC_CHAT, "x-api-key",
+                "tg-anthropic-limited-0001");
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(json(limited).at("/error/type").asText()).isEqualTo("rate_limit_error");
+        assertThat(limited.headers().firstValue("retry-after")).isPresent();
     }
 
     @Test
