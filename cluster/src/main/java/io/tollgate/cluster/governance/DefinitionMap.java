@@ -123,6 +123,22 @@ final class DefinitionMap<T> {
         return true;
     }
 
+    /** Reads one entry from the grid and brings the local view up to it (present or deleted). */
+    void refresh(String key) {
+        String json = map.get(key);
+        if (json == null) {
+            view.remove(section, key, Long.MAX_VALUE);
+            view.removalSeen(section, key);
+        } else {
+            apply(key, json);
+        }
+    }
+
+    /** The grid map's name. */
+    String mapName() {
+        return map.getName();
+    }
+
     private void apply(String key, String json) {
         try {
             view.put(section, key, decode.apply(json));

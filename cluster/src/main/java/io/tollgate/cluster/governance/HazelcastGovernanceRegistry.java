@@ -28,6 +28,8 @@ public final class HazelcastGovernanceRegistry implements GovernanceRegistry, Au
     public static final String TEAMS_MAP = "tollgate.teams";
     /** Virtual keys by id, values JSON with {@code "v": 1} (the key's value only as its SHA-256). */
     public static final String KEYS_MAP = "tollgate.keys";
+    private static final String SYNC_EXECUTOR = "tollgate.governance.sync";
+    private static final long SYNC_TIMEOUT_SECONDS = 10;
     /** Uniqueness claims (names, key hashes); derived from the definitions and rebuilt at start: not persisted. */
     public static final String NAMES_MAP = Claims.MAP_NAME;
 
@@ -35,8 +37,10 @@ public final class HazelcastGovernanceRegistry implements GovernanceRegistry, Au
     private final Set<String> providers;
     private final OwnerWrites owners;
     private final KeyWrites keys;
+    private final HazelcastInstance instance;
 
-    private HazelcastGovernanceRegistry(Definitions defs, Set<String> providers) {
+    private HazelcastGovernanceRegistry(Definitions defs, Set<String> providers, HazelcastInstance instance) {
+        this.instance = instance;
         this.defs = defs;
         this.providers = providers;
         this.owners = new OwnerWrites(defs);
@@ -73,7 +77,38 @@ public final class HazelcastGovernanceRegistry implements GovernanceRegistry, Au
         defs.keys.start();
         view.loaded();
         defs.claims.restore(claimsOf(view));
-        return new HazelcastGovernanceRegistry(defs, configured);
+        HazelcastGovernanceRegistry registry = new HazelcastGovernanceRegistry(defs, configured, instance);
+        instance.getUserContext().put(SyncDefinition.CONTEXT_KEY, registry);
+        return registry;
+    }
+
+    /** Brings this member's local view up to one entry of a definition map (see {@link SyncDefinition}). */
+    void refresh(String mapName, String key) {
+        for (DefinitionMap<?> map : List.of(defs.customers, defs.teams, defs.keys)) {
+            if (map.mapName().equals(mapName)) {
+                map.refresh(key);
+            }
+        }
+    }
+
+    /**
+     * Makes every member re-read this definition before a management call returns. A member that does not answer
+     * within the timeout still gets the change through its map listener; the write itself has already landed.
+     */
+    private <T> T synced(String mapName, String key, T result) {
+        try {
+            var futures = instance.getExecutorService(SYNC_EXECUTOR)
+                    .submitToAllMembers(new SyncDefinition(mapName, key));
+            for (var future : futures.values()) {
+                future.get(SYNC_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            java.util.logging.Logger.getLogger(HazelcastGovernanceRegistry.class.getName()).warning(
+                    "not every member confirmed the change of " + mapName + " '" + key + "': " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return result;
     }
 
     /**
@@ -211,52 +246,58 @@ public final class HazelcastGovernanceRegistry implements GovernanceRegistry, Au
 
     @Override
     public Customer createCustomer(CustomerDraft draft) {
-        return owners.createCustomer(draft);
+        Customer created = owners.createCustomer(draft);
+        return synced(CUSTOMERS_MAP, created.id(), created);
     }
 
     @Override
     public Customer updateCustomer(String id, CustomerDraft draft) {
-        return owners.updateCustomer(id, draft);
+        return synced(CUSTOMERS_MAP, id, owners.updateCustomer(id, draft));
     }
 
     @Override
     public void deleteCustomer(String id) {
         owners.deleteCustomer(id);
+        synced(CUSTOMERS_MAP, id, id);
     }
 
     @Override
     public Team createTeam(TeamDraft draft) {
-        return owners.createTeam(draft);
+        Team created = owners.createTeam(draft);
+        return synced(TEAMS_MAP, created.id(), created);
     }
 
     @Override
     public Team updateTeam(String id, TeamDraft draft) {
-        return owners.updateTeam(id, draft);
+        return synced(TEAMS_MAP, id, owners.updateTeam(id, draft));
     }
 
     @Override
     public void deleteTeam(String id) {
         owners.deleteTeam(id);
+        synced(TEAMS_MAP, id, id);
     }
 
     @Override
     public CreatedKey createKey(VirtualKeyDraft draft) {
-        return keys.create(draft);
+        CreatedKey created = keys.create(draft);
+        return synced(KEYS_MAP, created.key().id(), created);
     }
 
     @Override
     public VirtualKey updateKey(String id, VirtualKeyDraft draft) {
-        return keys.update(id, draft);
+        return synced(KEYS_MAP, id, keys.update(id, draft));
     }
 
     @Override
     public void deleteKey(String id) {
         keys.delete(id);
+        synced(KEYS_MAP, id, id);
     }
 
     @Override
     public CreatedKey rotate(String keyId) {
-        return keys.rotate(keyId);
+        return synced(KEYS_MAP, keyId, keys.rotate(keyId));
     }
 
     @Override
@@ -275,6 +316,7 @@ public final class HazelcastGovernanceRegistry implements GovernanceRegistry, Au
     /** Stops following the grid's changes; reads then answer from the last state seen. */
     @Override
     public void close() {
+        instance.getUserContext().remove(SyncDefinition.CONTEXT_KEY, this);
         defs.customers.stop();
         defs.teams.stop();
         defs.keys.stop();

@@ -23,6 +23,9 @@ public final class GridSerialization implements DataSerializableFactory {
         if (LedgerGridTypes.owns(typeId)) {
             return LedgerGridTypes.create(typeId);
         }
+        if (typeId == io.tollgate.cluster.governance.SyncDefinition.TYPE_ID) {
+            return new io.tollgate.cluster.governance.SyncDefinition();
+        }
         throw new IllegalArgumentException("unknown Tollgate grid type id " + typeId);
     }
 }

@@ -74,6 +74,21 @@ class TwoMemberIT {
     }
 
     @Test
+    void shouldHaveEveryChangeInForceOnTheOtherMemberBeforeTheWriteReturns() {
+        // no waiting: the write returns only after every member re-read the definition into its local view
+        CreatedKey created = writer.createKey(keyDraft("now-" + UUID.randomUUID()));
+        assertThat(reader.keyByValue(created.value().reveal())).contains(created.key());
+        CreatedKey rotated = writer.rotate(created.key().id());
+        assertThat(reader.keyByValue(created.value().reveal())).isEmpty();
+        assertThat(reader.keyByValue(rotated.value().reveal())).isPresent();
+        VirtualKey disabled = writer.updateKey(created.key().id(), new VirtualKeyDraft(created.key().name(), false,
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty()));
+        assertThat(reader.key(created.key().id())).contains(disabled);
+        writer.deleteKey(created.key().id());
+        assertThat(reader.key(created.key().id())).isEmpty();
+    }
+
+    @Test
     void shouldRecomputeCachedPathsWhenAnotherMemberChangesABudget() {
         Team team = writer.createTeam(new TeamDraft("team-" + UUID.randomUUID(), Optional.empty(),
                 List.of(budget("10", "1d"))));
