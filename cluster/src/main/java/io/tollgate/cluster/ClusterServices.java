@@ -63,7 +63,8 @@ public final class ClusterServices implements AutoCloseable {
                     stores.put(map, JdbcMapStore.create(store, map, codec)));
             stores.put(HazelcastBudgetLedger.MAP_NAME,
                     JdbcMapStore.create(store, HazelcastBudgetLedger.MAP_NAME, HazelcastBudgetLedger.codec()));
-            grid = Grid.start(GridSettings.local("tollgate-" + UUID.randomUUID()), stores);
+            grid = Grid.start(config.cluster().map(GridSettings::of)
+                    .orElseGet(() -> GridSettings.local("tollgate-" + UUID.randomUUID())), stores);
             BudgetLedger ledger = HazelcastBudgetLedger.create(grid);
             HazelcastGovernanceRegistry registry = HazelcastGovernanceRegistry.create(grid, ledger, clock,
                     config.providers().keySet());

@@ -14,7 +14,8 @@ import java.util.Set;
 final class ConfigBinder {
 
     /** Keys allowed at the top of the file. */
-    static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "admin", "providers", "pricing", "governance", "store");
+    static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "admin", "providers", "pricing", "governance", "store",
+            "cluster");
     /** Keys allowed under {@code server}. */
     static final Set<String> SERVER_KEYS = Set.of("host", "port", "max_body_bytes");
     /** Keys allowed under {@code admin}. */
@@ -40,7 +41,8 @@ final class ConfigBinder {
                 .map(node -> GovernanceBinder.bind(node, providers))
                 .orElse(GovernanceConfig.DEFAULT);
         StoreConfig store = root.field("store").map(StoreBinder::bind).orElse(StoreConfig.EMBEDDED);
-        return new TollgateConfig(source, server, admin, providers, pricing, governance, store, warnings);
+        Optional<ClusterConfig> cluster = root.field("cluster").map(node -> ClusterBinder.bind(node, store));
+        return new TollgateConfig(source, server, admin, providers, pricing, governance, store, cluster, warnings);
     }
 
     private static ServerConfig server(ConfigNode node) {

@@ -6,6 +6,7 @@ import io.tollgate.adapters.pricing.PricingCatalog;
 import io.tollgate.adapters.spi.HttpTransport;
 import io.tollgate.adapters.spi.ProviderAdapter;
 import io.tollgate.adapters.spi.ProviderAdapters;
+import io.tollgate.config.ClusterConfig;
 import io.tollgate.config.ProviderConfig;
 import io.tollgate.config.TollgateConfig;
 import io.tollgate.node.admin.ManagementRouting;
@@ -66,7 +67,8 @@ public final class TollgateNode implements AutoCloseable {
                 ObserveStage.create(),
                 AuthenticateStage.create(cluster.registry(), config.governance().enforce(), clock),
                 RouteStage.create(config, catalog, adapters),
-                GovernStage.create(cluster.registry(), cluster.ledger(), clock, config.governance(), settlements),
+                GovernStage.create(cluster.registry(), cluster.ledger(), clock, config.governance(), settlements,
+                        config.cluster().map(c -> c.onPartition() == ClusterConfig.OnPartition.OPEN).orElse(false)),
                 BalanceStage.create(adapters),
                 AccountStage.create(),
                 InvokeStage.create(clock)));

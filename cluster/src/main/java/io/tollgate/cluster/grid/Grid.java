@@ -7,7 +7,10 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.map.MapStore;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
+import com.hazelcast.spi.merge.PutIfAbsentMergePolicy;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,6 +41,9 @@ public final class Grid implements AutoCloseable {
         config.setProperty("hazelcast.logging.type", "jdk");
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        // an exception from a remote member travels back with Java serialization, which a running Helidon server's
+        // deserialization filter refuses, so the call would hang until this timeout; keep it short
+        config.setProperty("hazelcast.operation.call.timeout.millis", "10000");
         config.getSerializationConfig().addDataSerializableFactory(GridSerialization.FACTORY_ID,
                 new GridSerialization());
         var network = config.getNetworkConfig();
@@ -45,23 +51,48 @@ public final class Grid implements AutoCloseable {
         network.getInterfaces().setEnabled(true).addInterface(settings.host());
         config.setProperty("hazelcast.local.localAddress", settings.host());
         JoinConfig join = network.getJoin();
-        join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).setMembers(settings.members().isEmpty()
-                ? java.util.List.of(settings.host()) : settings.members());
-        MapConfig defaults = new MapConfig("tollgate.*")
-                .setBackupCount(1)
-                .setInMemoryFormat(InMemoryFormat.OBJECT);
-        config.addMapConfig(defaults);
-        stores.forEach((name, store) -> config.addMapConfig(new MapConfig(name)
-                .setBackupCount(1)
-                .setInMemoryFormat(InMemoryFormat.OBJECT)
+        join.getMulticastConfig().setEnabled(settings.multicast());
+        if (settings.kubernetes().isPresent()) {
+            join.getKubernetesConfig().setEnabled(true)
+                    .setProperty("namespace", settings.kubernetes().get().namespace())
+                    .setProperty("service-name", settings.kubernetes().get().serviceName());
+        } else if (!settings.multicast()) {
+            join.getTcpIpConfig().setEnabled(true).setMembers(settings.members().isEmpty()
+                    ? java.util.List.of(settings.host()) : settings.members());
+        }
+        String protection = null;
+        if (settings.quorum() > 1) {
+            protection = "tollgate-quorum";
+            config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(protection, true, settings.quorum())
+                    .setProtectOn(SplitBrainProtectionOn.READ_WRITE));
+        }
+        config.addMapConfig(mapConfig("tollgate.*", protection));
+        for (Map.Entry<String, MapStore<String, ?>> entry : stores.entrySet()) {
+            config.addMapConfig(mapConfig(entry.getKey(), protection)
                 .setMapStoreConfig(new MapStoreConfig()
                         .setEnabled(true)
-                        .setImplementation(store)
+                        .setImplementation(entry.getValue())
                         .setWriteDelaySeconds(0)
-                        .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER))));
+                        .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER)));
+        }
         return new Grid(Hazelcast.newHazelcastInstance(config));
+    }
+
+    /**
+     * One synchronous backup; values kept as objects (entry processors work on them in place); split-brain
+     * protection when a quorum is set; and, when two sides merge, the larger side's entries win
+     * ({@code PutIfAbsentMergePolicy}): a side without quorum changed nothing, so nothing it holds is newer.
+     */
+    private static MapConfig mapConfig(String name, String protection) {
+        MapConfig map = new MapConfig(name)
+                .setBackupCount(1)
+                .setInMemoryFormat(InMemoryFormat.OBJECT);
+        map.getMergePolicyConfig().setPolicy(PutIfAbsentMergePolicy.class.getName());
+        if (protection != null) {
+            map.setSplitBrainProtectionName(protection);
+        }
+        return map;
     }
 
     /** The member, for this module's implementations only. */

@@ -10,10 +10,26 @@ import java.util.Objects;
  * @param host the address to bind and advertise
  * @param port the first port to try; 0 picks a free one (tests)
  * @param members other members' {@code host:port} to join over TCP; empty for a one-member cluster
+ * @param multicast join by multicast discovery
+ * @param kubernetes Kubernetes discovery (namespace and service name), if used
+ * @param quorum the fewest members that may change Tollgate's maps (split-brain protection); 0 for none
  */
-public record GridSettings(String clusterName, String host, int port, List<String> members) {
+public record GridSettings(String clusterName, String host, int port, List<String> members, boolean multicast,
+                           java.util.Optional<io.tollgate.config.ClusterConfig.Kubernetes> kubernetes, int quorum) {
+
+    /** TCP members only, no split-brain protection. */
+    public GridSettings(String clusterName, String host, int port, List<String> members) {
+        this(clusterName, host, port, members, false, java.util.Optional.empty(), 0);
+    }
+
+    /** The settings a node's {@code cluster} section asks for. */
+    public static GridSettings of(io.tollgate.config.ClusterConfig cluster) {
+        return new GridSettings(cluster.name(), cluster.host(), cluster.port(), cluster.members(),
+                cluster.multicast(), cluster.kubernetes(), cluster.quorum());
+    }
 
     public GridSettings {
+        Objects.requireNonNull(kubernetes, "kubernetes");
         Objects.requireNonNull(clusterName, "clusterName");
         Objects.requireNonNull(host, "host");
         members = List.copyOf(members);

@@ -32,9 +32,11 @@ public final class GovernStage implements Stage {
     private final Clock clock;
     private final GovernanceConfig config;
     private final Settlements settlements;
+    private final boolean openOnPartition;
 
     private GovernStage(GovernanceRegistry registry, BudgetLedger ledger, Clock clock, GovernanceConfig config,
-                        Settlements settlements) {
+                        Settlements settlements, boolean openOnPartition) {
+        this.openOnPartition = openOnPartition;
         this.registry = registry;
         this.ledger = ledger;
         this.clock = clock;
@@ -42,10 +44,14 @@ public final class GovernStage implements Stage {
         this.settlements = settlements;
     }
 
-    /** A govern stage; {@code settlements} retries settlements the ledger could not take at once. */
+    /**
+     * A govern stage; {@code settlements} retries settlements the ledger could not take at once;
+     * {@code openOnPartition} serves (and records later) requests refused by a lost quorum ({@code cluster.on_partition:
+     * open}), while other ledger failures follow {@code governance.on_state_unavailable}.
+     */
     public static GovernStage create(GovernanceRegistry registry, BudgetLedger ledger, Clock clock,
-                                     GovernanceConfig config, Settlements settlements) {
-        return new GovernStage(registry, ledger, clock, config, settlements);
+                                     GovernanceConfig config, Settlements settlements, boolean openOnPartition) {
+        return new GovernStage(registry, ledger, clock, config, settlements, openOnPartition);
     }
 
     @Override
@@ -72,7 +78,9 @@ public final class GovernStage implements Stage {
         try {
             reservation = admit(exchange, path, target, hard);
         } catch (LedgerUnavailableException e) {
-            if (config.onStateUnavailable() == GovernanceConfig.StateUnavailable.CLOSED) {
+            boolean open = config.onStateUnavailable() == GovernanceConfig.StateUnavailable.OPEN
+                    || (e.quorumLost() && openOnPartition);
+            if (!open) {
                 throw GatewayException.of(ErrorKind.UNAVAILABLE, "Budgets and rate limits cannot be checked right "
                         + "now (the governance state is unavailable), so the request was refused.", e)
                         .withCode("governance_unavailable");
