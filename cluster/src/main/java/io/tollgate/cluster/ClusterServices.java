@@ -30,6 +30,8 @@ import java.util.logging.Logger;
 public final class ClusterServices implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ClusterServices.class.getName());
+    /** Member information, outside the {@code tollgate.*} maps so a minority side can still report. */
+    private static final String MEMBERS_MAP = "members.tollgate";
     /** How often expired reservations are looked for. */
     private static final long RECLAIM_PERIOD_SECONDS = 15;
 
@@ -114,8 +116,49 @@ public final class ClusterServices implements AutoCloseable {
         return store.healthy();
     }
 
+    /** Publishes this node's information for the cluster status (every node does so every second). */
+    public void publish(MemberInfo info) {
+        members().set(grid.instance().getCluster().getLocalMember().getUuid().toString(), MemberInfoJson.write(info));
+    }
+
+    /** The cluster as this member sees it. */
+    public ClusterStatus status() {
+        var instance = grid.instance();
+        var local = instance.getCluster().getLocalMember();
+        var published = members();
+        java.util.List<ClusterStatus.Member> list = new java.util.ArrayList<>();
+        for (var member : instance.getCluster().getMembers()) {
+            String json = published.get(member.getUuid().toString());
+            var entry = new ClusterStatus.Member(member.getAddress().getHost() + ":" + member.getAddress().getPort(),
+                    member.localMember(), java.util.Optional.ofNullable(json).flatMap(MemberInfoJson::read));
+            if (member.localMember()) {
+                list.add(0, entry);
+            } else {
+                list.add(entry);
+            }
+        }
+        boolean quorumPresent = true;
+        int quorum = grid.settings().quorum();
+        if (quorum > 1) {
+            quorumPresent = instance.getSplitBrainProtectionService()
+                    .getSplitBrainProtection("tollgate-quorum").hasMinimumSize();
+        }
+        boolean safe = instance.getPartitionService().isClusterSafe();
+        return new ClusterStatus(instance.getConfig().getClusterName(), safe, quorum, quorumPresent, list,
+                store.dialect(), store.healthy());
+    }
+
+    private com.hazelcast.map.IMap<String, String> members() {
+        return grid.instance().getMap(MEMBERS_MAP);
+    }
+
     @Override
     public void close() {
+        try {
+            members().remove(grid.instance().getCluster().getLocalMember().getUuid().toString());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "could not withdraw member information", e);
+        }
         sweeper.shutdownNow();
         registry.close();
         grid.close();

@@ -16,6 +16,7 @@ import io.tollgate.node.pipeline.AuthenticateStage;
 import io.tollgate.node.pipeline.BalanceStage;
 import io.tollgate.node.pipeline.GovernStage;
 import io.tollgate.node.pipeline.InvokeStage;
+import io.tollgate.node.pipeline.NodeStats;
 import io.tollgate.node.pipeline.ObserveStage;
 import io.tollgate.node.pipeline.Pipeline;
 import io.tollgate.node.pipeline.RouteStage;
@@ -44,9 +45,16 @@ public final class TollgateNode implements AutoCloseable {
     private final ScheduledExecutorService watchdog;
     private final ClusterServices cluster;
     private final Settlements settlements;
+    private final NodeStats stats = NodeStats.create();
+    private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("tollgate-member-info").factory());
+    private final Clock clock;
+    private final java.time.Instant startedAt;
+    private final java.util.ArrayDeque<Long> lastTotals = new java.util.ArrayDeque<>();
     private volatile boolean ready;
 
     private TollgateNode(TollgateConfig config, Clock clock) {
+        this.startedAt = clock.instant();
         this.config = config;
         this.catalog = PricingCatalog.bundled().withOverrides(config.pricing());
         this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
@@ -62,9 +70,10 @@ public final class TollgateNode implements AutoCloseable {
             adapters.put(provider.name(), ProviderAdapters.create(provider, transport, clock));
         }
         this.cluster = ClusterServices.start(config, clock);
+        this.clock = clock;
         this.settlements = Settlements.create(cluster.ledger(), clock);
         Pipeline pipeline = Pipeline.of(List.of(
-                ObserveStage.create(),
+                ObserveStage.create(stats),
                 AuthenticateStage.create(cluster.registry(), config.governance().enforce(), clock),
                 RouteStage.create(config, catalog, adapters),
                 GovernStage.create(cluster.registry(), cluster.ledger(), clock, config.governance(), settlements,
@@ -77,7 +86,7 @@ public final class TollgateNode implements AutoCloseable {
                 .port(config.server().port())
                 .connectionOptions(options -> options.tcpNoDelay(true))
                 .routing(routing -> {
-                    ManagementRouting.register(routing, cluster.registry(), cluster.ledger(), config, clock);
+                    ManagementRouting.register(routing, cluster, config, clock);
                     GatewayRouting.register(routing, config, catalog, pipeline, () -> ready);
                 })
                 .build();
@@ -87,8 +96,33 @@ public final class TollgateNode implements AutoCloseable {
     public static TollgateNode start(TollgateConfig config, Clock clock) {
         TollgateNode node = new TollgateNode(config, clock);
         node.server.start();
+        node.publish();
+        node.publisher.scheduleWithFixedDelay(node::publish, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         node.ready = true;
         return node;
+    }
+
+    /** The node's version. */
+    public static String version() {
+        String version = TollgateNode.class.getPackage().getImplementationVersion();
+        return version == null ? "0.1.0-SNAPSHOT" : version;
+    }
+
+    /** Publishes this node's information for the cluster status; requests per second over the last ten seconds. */
+    private synchronized void publish() {
+        try {
+            long total = stats.total();
+            lastTotals.addLast(total);
+            if (lastTotals.size() > 11) {
+                lastTotals.removeFirst();
+            }
+            double rps = lastTotals.size() < 2 ? 0 : (total - lastTotals.peekFirst()) / (double) (lastTotals.size() - 1);
+            cluster.publish(new io.tollgate.cluster.MemberInfo(baseUri().toString(), version(), startedAt, rps,
+                    stats.inFlight(), clock.instant()));
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(TollgateNode.class.getName()).log(java.util.logging.Level.FINE,
+                    "could not publish member information", e);
+        }
     }
 
     /** The port the node listens on (the configured one, or the one chosen for port 0). */
@@ -123,6 +157,7 @@ public final class TollgateNode implements AutoCloseable {
     @Override
     public void close() {
         ready = false;
+        publisher.shutdownNow();
         server.stop();
         settlements.close();
         transports.forEach(HttpTransport::close);

@@ -22,9 +22,16 @@ import java.util.Objects;
 public final class Grid implements AutoCloseable {
 
     private final HazelcastInstance instance;
+    private final GridSettings settings;
 
-    private Grid(HazelcastInstance instance) {
+    private Grid(HazelcastInstance instance, GridSettings settings) {
         this.instance = instance;
+        this.settings = settings;
+    }
+
+    /** The settings the member started with. */
+    public GridSettings settings() {
+        return settings;
     }
 
     /**
@@ -63,6 +70,8 @@ public final class Grid implements AutoCloseable {
         }
         String protection = null;
         if (settings.quorum() > 1) {
+            // the maps load from the store at start, which a member without quorum may not do: wait for it
+            config.setProperty("hazelcast.initial.min.cluster.size", Integer.toString(settings.quorum()));
             protection = "tollgate-quorum";
             config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(protection, true, settings.quorum())
                     .setProtectOn(SplitBrainProtectionOn.READ_WRITE));
@@ -76,7 +85,7 @@ public final class Grid implements AutoCloseable {
                         .setWriteDelaySeconds(0)
                         .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER)));
         }
-        return new Grid(Hazelcast.newHazelcastInstance(config));
+        return new Grid(Hazelcast.newHazelcastInstance(config), settings);
     }
 
     /**

@@ -48,18 +48,23 @@ public final class ManagementRouting {
     private final AdminAuth auth;
     private final Drafts drafts;
 
-    private ManagementRouting(GovernanceRegistry registry, BudgetLedger ledger, TollgateConfig config, Clock clock) {
-        this.registry = registry;
-        this.ledger = ledger;
+    private final io.tollgate.cluster.ClusterServices cluster;
+    private final TollgateConfig config;
+
+    private ManagementRouting(io.tollgate.cluster.ClusterServices cluster, TollgateConfig config, Clock clock) {
+        this.cluster = cluster;
+        this.config = config;
+        this.registry = cluster.registry();
+        this.ledger = cluster.ledger();
         this.clock = clock;
         this.auth = new AdminAuth(config.admin());
         this.drafts = new Drafts(config.providers());
     }
 
     /** Adds the management routes. */
-    public static void register(HttpRouting.Builder routing, GovernanceRegistry registry, BudgetLedger ledger,
+    public static void register(HttpRouting.Builder routing, io.tollgate.cluster.ClusterServices cluster,
                                 TollgateConfig config, Clock clock) {
-        new ManagementRouting(registry, ledger, config, clock).routes(routing);
+        new ManagementRouting(cluster, config, clock).routes(routing);
     }
 
     private void routes(HttpRouting.Builder routing) {
@@ -120,6 +125,10 @@ public final class ManagementRouting {
         }));
         routing.post(BASE + "/virtual-keys/{id}/rotate", admin(req -> one("virtual_key",
                 withValue(registry.rotate(id(req))))));
+
+        routing.get("/api/cluster/status", admin(req -> new Answer(200, StatusJson.status(cluster.status(),
+                clock.instant()))));
+        routing.get("/api/providers/keys", admin(req -> list("keys", StatusJson.providerKeys(config))));
 
         routing.get(BASE + "/budgets", admin(req -> list("budgets", counters(registry.allLimits(), true))));
         routing.get(BASE + "/rate-limits", admin(req -> list("rate_limits", counters(registry.allLimits(), false))));

@@ -12,16 +12,20 @@ public final class ObserveStage implements Stage {
 
     private static final Logger LOG = Logger.getLogger("io.tollgate.requests");
 
-    private ObserveStage() {
+    private final NodeStats stats;
+
+    private ObserveStage(NodeStats stats) {
+        this.stats = stats;
     }
 
-    /** A new observe stage. */
-    public static ObserveStage create() {
-        return new ObserveStage();
+    /** An observe stage counting into these stats. */
+    public static ObserveStage create(NodeStats stats) {
+        return new ObserveStage(stats);
     }
 
     @Override
     public void handle(Exchange exchange, Chain next) {
+        stats.started();
         try {
             next.proceed(exchange);
             if (LOG.isLoggable(Level.FINE)) {
@@ -32,6 +36,8 @@ public final class ObserveStage implements Stage {
                 LOG.info(line(exchange, e.status() + " " + e.kind() + ": " + e.getMessage()));
             }
             throw e;
+        } finally {
+            stats.finished();
         }
     }
 

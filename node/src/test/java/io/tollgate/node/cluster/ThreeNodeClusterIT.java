@@ -1,0 +1,216 @@
+package io.tollgate.node.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tollgate.adapters.Json;
+import io.tollgate.node.testing.NodeProcess;
+import io.tollgate.node.testing.PostgresSchema;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Three real node JVMs on loopback forming one cluster over a shared PostgreSQL store: one set of limits whichever
+ * node a request lands on. Mock prices make a short chat cost $0.012 (worst case $0.045).
+ */
+@Timeout(300)
+class ThreeNodeClusterIT {
+
+    private static final String ADMIN = "cluster-admin-token-0123456789";
+    private static final String CHAT = "{\"model\":\"mock/echo\",\"max_tokens\":4,\"messages\":[{\"role\":\"user\","
+            + "\"content\":\"hi\"}]}";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static PostgresSchema schema;
+    private static final List<NodeProcess> NODES = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws IOException {
+        schema = PostgresSchema.create("tg_cluster_");
+        Path dir = Files.createTempDirectory("tollgate-cluster-");
+        String clusterName = "tg-it-" + UUID.randomUUID();
+        int[] http = {NodeProcess.freePort(), NodeProcess.freePort(), NodeProcess.freePort()};
+        int[] grid = {NodeProcess.freePort(), NodeProcess.freePort(), NodeProcess.freePort()};
+        String members = "\"127.0.0.1:" + grid[0] + "\", \"127.0.0.1:" + grid[1] + "\", \"127.0.0.1:" + grid[2] + "\"";
+        for (int i = 0; i < 3; i++) {
+            String yaml = """
+                    server: { host: 127.0.0.1, port: %d }
+                    admin: { token: %s }
+                    providers:
+                      mock: { type: mock, mock: { latency_ms: 10 } }
+                    pricing:
+                      mock/echo: { input: 1000, output: 1000 }
+                    cluster: { name: %s, port: %d, members: [ %s ], quorum: 2 }
+                    governance:
+                      virtual_keys:
+                        - { name: capped, value: tg-cluster-capped-0000001, budgets: [ { max_limit: 0.24, reset_duration: 1d } ] }
+                        - name: limited
+                          value: tg-cluster-limited-000001
+                          rate_limit: { request_max_limit: 30, request_reset_duration: 1d }
+                    %s
+                    """.formatted(http[i], ADMIN, clusterName, grid[i], members, schema.storeYaml());
+            NODES.add(NodeProcess.launch(dir, "node" + (i + 1), yaml, http[i]));
+        }
+        NODES.forEach(NodeProcess::awaitReady);
+    }
+
+    @AfterAll
+    static void stop() {
+        NODES.forEach(NodeProcess::close);
+        if (schema != null) {
+            schema.close();
+        }
+    }
+
+    @Test
+    void shouldFormOneClusterOfThree() {
+        JsonNode status = get(NODES.get(2), "/api/cluster/status");
+        assertThat(status.at("/cluster/size").asInt()).as(status.toString()).isEqualTo(3);
+        assertThat(status.at("/verdict/healthy").asBoolean()).as(status.toString()).isTrue();
+        assertThat(status.at("/cluster/quorum/present").asBoolean()).isTrue();
+    }
+
+    @Test
+    void shouldHoldAHardBudgetExactlyAcrossAllNodes() throws Exception {
+        int successes = hammer("tg-cluster-capped-0000001", 48, 402);
+        BigDecimal spent = budgetUsage("capped");
+        assertThat(spent).as("settled spend").isLessThanOrEqualTo(new BigDecimal("0.24"));
+        assertThat(spent).as("filled to within one worst case").isGreaterThan(new BigDecimal("0.195"));
+        assertThat(spent).isEqualByComparingTo(new BigDecimal("0.012").multiply(BigDecimal.valueOf(successes)));
+        for (NodeProcess node : NODES) {
+            assertThat(budgetUsage(node, "capped")).as("the same on " + node).isEqualByComparingTo(spent);
+        }
+    }
+
+    @Test
+    void shouldAcceptExactlyNRequestsPerWindowAcrossTheCluster() throws Exception {
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger limited = new AtomicInteger();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < 45; i++) {
+                NodeProcess node = NODES.get(i % 3);
+                calls.add(pool.submit(() -> {
+                    int status = chat(node, "tg-cluster-limited-000001").statusCode();
+                    (status == 200 ? accepted : limited).incrementAndGet();
+                    assertThat(status).isIn(200, 429);
+                    return null;
+                }));
+            }
+            for (Future<?> call : calls) {
+                call.get();
+            }
+        }
+        assertThat(accepted.get()).isEqualTo(30);
+        assertThat(limited.get()).isEqualTo(15);
+    }
+
+    @Test
+    void shouldHonourAKeyCreatedOnNodeOneOnNodeThreeImmediately() {
+        HttpResponse<String> created = send(NODES.get(0), "POST", "/api/governance/virtual-keys",
+                "{\"name\":\"fresh-" + UUID.randomUUID() + "\",\"budgets\":[{\"max_limit\":1,\"reset_duration\":\"1d\"}]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String value = parse(created.body()).at("/virtual_key/value").asText();
+        HttpResponse<String> used = chat(NODES.get(2), value);
+        assertThat(used.statusCode()).as(used.body()).isEqualTo(200);
+        String id = parse(created.body()).at("/virtual_key/id").asText();
+        assertThat(send(NODES.get(1), "PUT", "/api/governance/virtual-keys/" + id, "{\"is_active\":false}")
+                .statusCode()).isEqualTo(200);
+        assertThat(chat(NODES.get(2), value).statusCode()).as("disabled on node 2, refused on node 3 at once")
+                .isEqualTo(403);
+    }
+
+    /** Clients spread over the nodes send until refused with {@code stopStatus}; returns the successes. */
+    private static int hammer(String key, int clients, int stopStatus) throws Exception {
+        AtomicInteger successes = new AtomicInteger();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                NodeProcess node = NODES.get(c % 3);
+                futures.add(pool.submit(() -> {
+                    while (true) {
+                        HttpResponse<String> response = chat(node, key);
+                        if (response.statusCode() == stopStatus) {
+                            return null;
+                        }
+                        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                        successes.incrementAndGet();
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        }
+        return successes.get();
+    }
+
+    private static BigDecimal budgetUsage(String owner) {
+        return budgetUsage(NODES.get(0), owner);
+    }
+
+    private static BigDecimal budgetUsage(NodeProcess node, String owner) {
+        for (JsonNode budget : get(node, "/api/governance/budgets").path("budgets")) {
+            if (budget.path("owner_name").asText().equals(owner)) {
+                assertThat(budget.path("reserved_usd").decimalValue()).isZero();
+                return budget.path("usage_usd").decimalValue();
+            }
+        }
+        throw new AssertionError("no budget of " + owner);
+    }
+
+    private static HttpResponse<String> chat(NodeProcess node, String key) {
+        return call(HttpRequest.newBuilder(URI.create(node.url() + "/v1/chat/completions"))
+                .header("content-type", "application/json").header("authorization", "Bearer " + key)
+                .POST(HttpRequest.BodyPublishers.ofString(CHAT)));
+    }
+
+    private static JsonNode get(NodeProcess node, String path) {
+        HttpResponse<String> response = send(node, "GET", path, "");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return parse(response.body());
+    }
+
+    private static HttpResponse<String> send(NodeProcess node, String method, String path, String body) {
+        return call(HttpRequest.newBuilder(URI.create(node.url() + path))
+                .header("content-type", "application/json").header("authorization", "Bearer " + ADMIN)
+                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static HttpResponse<String> call(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError(text, e);
+        }
+    }
+}
