@@ -32,7 +32,7 @@ public final class ClusterServices implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ClusterServices.class.getName());
     /** Member information, outside the {@code tollgate.*} maps so a minority side can still report. */
     private static final String MEMBERS_MAP = "members.tollgate";
-    /** How often expired reservations are looked for. */
+    /** How often expired reservations are looked for, at most (a third of the reservation TTL when shorter). */
     private static final long RECLAIM_PERIOD_SECONDS = 15;
 
     private final StateStore store;
@@ -73,8 +73,9 @@ public final class ClusterServices implements AutoCloseable {
             SeedReport seeds = registry.applySeeds(config.governance());
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                     .daemon().name("tollgate-reservation-sweeper").factory());
-            sweeper.scheduleWithFixedDelay(() -> reclaim(ledger, clock), RECLAIM_PERIOD_SECONDS,
-                    RECLAIM_PERIOD_SECONDS, TimeUnit.SECONDS);
+            long period = Math.max(1_000, Math.min(RECLAIM_PERIOD_SECONDS * 1_000,
+                    config.governance().reservationTimeoutMs() / 3));
+            sweeper.scheduleWithFixedDelay(() -> reclaim(ledger, clock), period, period, TimeUnit.MILLISECONDS);
             return new ClusterServices(store, grid, ledger, registry, sweeper, seeds);
         } catch (RuntimeException e) {
             if (grid != null) {

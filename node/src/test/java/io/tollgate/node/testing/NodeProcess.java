@@ -72,6 +72,11 @@ public final class NodeProcess implements AutoCloseable {
         awaitReady();
     }
 
+    /** Starts the process again without waiting (see {@link #awaitReady()}): for restarting members together. */
+    public void relaunch() {
+        spawn();
+    }
+
     /** Waits until the node answers {@code /ready}, or fails with its output. */
     public void awaitReady() {
         awaitReady(Duration.ofSeconds(120));
