@@ -1,12 +1,7 @@
 package io.tollgate.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code customer}: customers over {@code /api/governance/customers}. */
 @Command(name = "customer", description = "Manage customers.",
@@ -19,48 +14,23 @@ final class CustomerCommand extends ResourceCommand {
         return Resource.CUSTOMER;
     }
 
-    /** {@code customer create}. */
+    /** {@code customer create}: a name and budgets. */
     @Command(name = "create", description = "Create a customer.")
-    static final class Create implements Callable<Integer> {
-
-        @ParentCommand
-        private CustomerCommand parent;
-
-        @Mixin
-        private OwnerOptions owner;
+    static final class Create extends DefinitionCommands.Create<CustomerCommand> {
 
         @Override
-        public Integer call() {
-            ObjectNode body = Json.object();
-            owner.addTo(body);
-            return parent.create(body);
+        void addFields(ObjectNode body) {
+            // a customer has only a name and budgets
         }
     }
 
     /** {@code customer update ID}. */
     @Command(name = "update", description = "Change a customer; only the given options change.")
-    static final class Update implements Callable<Integer> {
-
-        @ParentCommand
-        private CustomerCommand parent;
-
-        @Parameters(paramLabel = "ID", description = "The customer's id.")
-        private String id;
-
-        @Mixin
-        private OwnerOptions owner;
-
-        @Option(names = "--reset-usage", description = "Set the customer's budget usage to zero.")
-        private boolean resetUsage;
+    static final class Update extends DefinitionCommands.Update<CustomerCommand> {
 
         @Override
-        public Integer call() {
-            ObjectNode body = Json.object();
-            owner.addTo(body);
-            if (resetUsage) {
-                body.put("reset_budget_usage", true);
-            }
-            return parent.update(id, body);
+        void addFields(ObjectNode body) {
+            // a customer has only a name and budgets
         }
     }
 }

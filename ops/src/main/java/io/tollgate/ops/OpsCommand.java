@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -115,7 +116,7 @@ final class OpsCommand implements Runnable, AutoCloseable {
     }
 
     /** Prints {@code answer} as JSON with {@code --json}, else as {@code table}. */
-    void answer(JsonNode answer, java.util.function.Supplier<String> table) {
+    void answer(JsonNode answer, Supplier<String> table) {
         if (json) {
             printJson(answer);
         } else {

@@ -17,8 +17,9 @@ final class OwnerOptions {
                     + "or soft; e.g. 10:1M, 1.5:1d:soft. Repeatable; on update the given budgets replace all."})
     private List<BudgetArg> budgets = new ArrayList<>();
 
-    /** Adds the given options to a create or update body. */
-    void addTo(ObjectNode body) {
+    /** A create or update body with the given options. */
+    ObjectNode body() {
+        ObjectNode body = Json.object();
         if (name != null) {
             body.put("name", name);
         }
@@ -26,6 +27,7 @@ final class OwnerOptions {
             ArrayNode array = body.putArray("budgets");
             budgets.forEach(budget -> array.add(budget.json()));
         }
+        return body;
     }
 
     /** Puts {@code value} at {@code field}, or JSON null when it is blank (which clears the field). */

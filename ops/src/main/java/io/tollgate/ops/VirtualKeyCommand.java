@@ -3,12 +3,8 @@ package io.tollgate.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code vk}: virtual keys over {@code /api/governance/virtual-keys}. A key's value is shown once, by
@@ -26,96 +22,62 @@ final class VirtualKeyCommand extends ResourceCommand {
         return Resource.VIRTUAL_KEY;
     }
 
+    private int rotate(String id) {
+        JsonNode answer = ops().client().post(resource().path(id) + "/rotate", Json.object());
+        ops().answer(answer, () -> "Virtual key " + id + " rotated: the old value stopped working.");
+        showValueOnce(answer.path(resource().field()));
+        return 0;
+    }
+
     private int setActive(String id, boolean active) {
         JsonNode answer = ops().client().put(resource().path(id), Json.object().put("is_active", active));
         ops().answer(answer, () -> "Virtual key " + id + (active ? " enabled." : " disabled."));
         return 0;
     }
 
-    /** {@code vk create}: {@code POST}; prints the new value once. */
+    private JsonNode currentRateLimit(String id) {
+        return ops().client().get(resource().path(id)).path(resource().field()).path("rate_limit");
+    }
+
+    /** {@code vk create}: prints the new value once. */
     @Command(name = "create", description = "Create a virtual key; its value is shown once.")
-    static final class Create implements Callable<Integer> {
-
-        @ParentCommand
-        private VirtualKeyCommand parent;
-
-        @Mixin
-        private OwnerOptions owner;
+    static final class Create extends DefinitionCommands.Create<VirtualKeyCommand> {
 
         @Mixin
         private KeyOptions key;
 
         @Override
-        public Integer call() {
-            ObjectNode body = Json.object();
-            owner.addTo(body);
+        void addFields(ObjectNode body) {
             key.addTo(body, MissingNode.getInstance());
-            return parent.create(body);
         }
     }
 
-    /** {@code vk update ID}: {@code PUT} the changed fields. */
+    /** {@code vk update ID}: with one rate limit given, reads the key first to keep the other. */
     @Command(name = "update", description = "Change a virtual key; only the given options change.")
-    static final class Update implements Callable<Integer> {
-
-        @ParentCommand
-        private VirtualKeyCommand parent;
-
-        @Parameters(paramLabel = "ID", description = "The key's id.")
-        private String id;
-
-        @Mixin
-        private OwnerOptions owner;
+    static final class Update extends DefinitionCommands.Update<VirtualKeyCommand> {
 
         @Mixin
         private KeyOptions key;
 
-        @Option(names = "--reset-usage", description = "Set the key's budget usage to zero.")
-        private boolean resetUsage;
-
         @Override
-        public Integer call() {
-            ObjectNode body = Json.object();
-            owner.addTo(body);
-            JsonNode current = key.changesOneRateLimit()
-                    ? parent.ops().client().get(parent.resource().path(id)).path("virtual_key").path("rate_limit")
-                    : MissingNode.getInstance();
-            key.addTo(body, current);
-            if (resetUsage) {
-                body.put("reset_budget_usage", true);
-            }
-            return parent.update(id, body);
+        void addFields(ObjectNode body) {
+            key.addTo(body, key.changesOneRateLimit() ? parent.currentRateLimit(id) : MissingNode.getInstance());
         }
     }
 
     /** {@code vk rotate ID}: a new value; the old one stops working at once. */
     @Command(name = "rotate", description = "Give a virtual key a new value (shown once); the old one stops working.")
-    static final class Rotate implements Callable<Integer> {
-
-        @ParentCommand
-        private VirtualKeyCommand parent;
-
-        @Parameters(paramLabel = "ID", description = "The key's id.")
-        private String id;
+    static final class Rotate extends DefinitionCommands.ById<VirtualKeyCommand> {
 
         @Override
         public Integer call() {
-            JsonNode answer = parent.ops().client().post(parent.resource().path(id) + "/rotate", Json.object());
-            parent.ops().answer(answer, () -> "Virtual key " + id + " rotated: the old value stopped working.");
-            parent.showValueOnce(answer.path("virtual_key"));
-            return 0;
+            return parent.rotate(id);
         }
     }
 
     /** {@code vk disable ID}: requests with the key are refused until it is enabled. */
     @Command(name = "disable", description = "Disable a virtual key.")
-    static final class Disable implements Callable<Integer> {
-
-        @ParentCommand
-        private VirtualKeyCommand parent;
-
-        @Parameters(paramLabel = "ID", description = "The key's id.")
-        private String id;
+    static final class Disable extends DefinitionCommands.ById<VirtualKeyCommand> {
 
         @Override
         public Integer call() {
@@ -125,13 +87,7 @@ final class VirtualKeyCommand extends ResourceCommand {
 
     /** {@code vk enable ID}. */
     @Command(name = "enable", description = "Enable a virtual key.")
-    static final class Enable implements Callable<Integer> {
-
-        @ParentCommand
-        private VirtualKeyCommand parent;
-
-        @Parameters(paramLabel = "ID", description = "The key's id.")
-        private String id;
+    static final class Enable extends DefinitionCommands.ById<VirtualKeyCommand> {
 
         @Override
         public Integer call() {

@@ -2,10 +2,9 @@ package io.tollgate.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class BudgetsCommandIT {
+class BudgetsCommandIT extends FakeNodeTestBase {
 
     static final String BUDGETS = """
             {"budgets":[
@@ -19,18 +18,11 @@ class BudgetsCommandIT {
                "limit_usd":120.5,"usage_usd":48.2,"reserved_usd":0,"remaining_usd":72.3,"mode":"hard","percent_used":40,"resets_at":"2026-12-01T00:00:00Z"}
             ],"count":3}""";
 
-    private final FakeNode node = FakeNode.start();
-
-    @AfterEach
-    void stop() {
-        node.close();
-    }
-
     @Test
     void shouldListBudgetsByPercentUsedWithExactAmountsBarsAndResets() {
         node.reply("GET", "/api/governance/budgets", 200, BUDGETS);
 
-        Cli.Result result = Cli.run(node.url(), "budgets");
+        Cli.Result result = run("budgets");
 
         assertThat(result.exitCode()).isZero();
         assertThat(node.request().path()).isEqualTo("/api/governance/budgets");
@@ -50,7 +42,7 @@ class BudgetsCommandIT {
     void shouldPassTheJsonThroughWithoutRoundingWithJson() {
         node.reply("GET", "/api/governance/budgets", 200, BUDGETS);
 
-        Cli.Result result = Cli.run(node.url(), "--json", "budgets");
+        Cli.Result result = run("--json", "budgets");
 
         assertThat(Json.parse(result.out())).isEqualTo(Json.parse(BUDGETS));
         assertThat(result.out()).contains("\"usage_usd\" : 20.000000001")
@@ -61,7 +53,7 @@ class BudgetsCommandIT {
     void shouldSayWhenThereAreNoBudgets() {
         node.reply("GET", "/api/governance/budgets", 200, "{\"budgets\":[],\"count\":0}");
 
-        Cli.Result result = Cli.run(node.url(), "budgets");
+        Cli.Result result = run("budgets");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEqualTo("No budgets.\n");

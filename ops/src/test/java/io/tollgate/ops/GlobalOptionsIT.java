@@ -3,17 +3,9 @@ package io.tollgate.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class GlobalOptionsIT {
-
-    private final FakeNode node = FakeNode.start();
-
-    @AfterEach
-    void stop() {
-        node.close();
-    }
+class GlobalOptionsIT extends FakeNodeTestBase {
 
     @Test
     void shouldPreferTheUrlAndTokenOptionsToTheEnvironment() {
@@ -39,7 +31,7 @@ class GlobalOptionsIT {
 
     @Test
     void shouldExitTwoForAUrlThatIsNotHttp() {
-        Cli.Result result = Cli.run(node.url(), "--url", "127.0.0.1:8080", "status");
+        Cli.Result result = run("--url", "127.0.0.1:8080", "status");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).isEqualTo(
@@ -50,7 +42,7 @@ class GlobalOptionsIT {
     void shouldExitTwoWhenTheNodeDoesNotAnswerInTime() {
         node.stall("GET", "/api/cluster/status");
 
-        Cli.Result result = Cli.run(node.url(), "status", "--timeout-ms", "200");
+        Cli.Result result = run("status", "--timeout-ms", "200");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("tollgate ops: cannot reach " + node.url()
@@ -59,7 +51,7 @@ class GlobalOptionsIT {
 
     @Test
     void shouldExitTwoWithAHintForAnUnknownCommand() {
-        Cli.Result result = Cli.run(node.url(), "stauts");
+        Cli.Result result = run("stauts");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("tollgate ops: Unmatched argument at index 0: 'stauts'\n")
@@ -68,8 +60,8 @@ class GlobalOptionsIT {
 
     @Test
     void shouldExitTwoWhenNoCommandIsGiven() {
-        Cli.Result top = Cli.run(node.url());
-        Cli.Result vk = Cli.run(node.url(), "vk");
+        Cli.Result top = run();
+        Cli.Result vk = run("vk");
 
         assertThat(top.exitCode()).isEqualTo(2);
         assertThat(top.err()).startsWith("tollgate ops: missing command: status, budgets, keys, vk, team or customer");
@@ -80,8 +72,8 @@ class GlobalOptionsIT {
 
     @Test
     void shouldPrintHelpAndExitZero() {
-        Cli.Result top = Cli.run(node.url(), "--help");
-        Cli.Result create = Cli.run(node.url(), "vk", "create", "--help");
+        Cli.Result top = run("--help");
+        Cli.Result create = run("vk", "create", "--help");
 
         assertThat(top.exitCode()).isZero();
         assertThat(top.out()).startsWith("Usage: tollgate ops ").contains("status", "budgets", "keys", "vk", "team",
@@ -96,7 +88,7 @@ class GlobalOptionsIT {
     void shouldReportAnAnswerThatIsNotJson() {
         node.reply("GET", "/api/cluster/status", 502, "<html>bad gateway</html>");
 
-        Cli.Result result = Cli.run(node.url(), "status");
+        Cli.Result result = run("status");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).isEqualTo("tollgate ops: the node answered GET /api/cluster/status with status 502 "
@@ -108,7 +100,7 @@ class GlobalOptionsIT {
         node.reply("GET", "/api/providers/keys", 400, "{\"error\":{\"message\":\"bad header 'Bearer " + Cli.TOKEN
                 + "'\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}");
 
-        Cli.Result result = Cli.run(node.url(), "keys", "--token", Cli.TOKEN);
+        Cli.Result result = run("keys", "--token", Cli.TOKEN);
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).isEqualTo("tollgate ops: bad header 'Bearer ***'\n");

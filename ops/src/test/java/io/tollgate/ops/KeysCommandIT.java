@@ -2,10 +2,9 @@ package io.tollgate.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class KeysCommandIT {
+class KeysCommandIT extends FakeNodeTestBase {
 
     static final String KEYS = """
             {"keys":[
@@ -17,18 +16,11 @@ class KeysCommandIT {
                "error_rate":null}
             ],"count":3}""";
 
-    private final FakeNode node = FakeNode.start();
-
-    @AfterEach
-    void stop() {
-        node.close();
-    }
-
     @Test
     void shouldListKeysWithADashForEveryFigureTheNodeDoesNotFill() {
         node.reply("GET", "/api/providers/keys", 200, KEYS);
 
-        Cli.Result result = Cli.run(node.url(), "keys");
+        Cli.Result result = run("keys");
 
         assertThat(result.exitCode()).isZero();
         assertThat(node.request().method()).isEqualTo("GET");
@@ -44,7 +36,7 @@ class KeysCommandIT {
     void shouldPrintTheRawJsonWithJson() {
         node.reply("GET", "/api/providers/keys", 200, KEYS);
 
-        Cli.Result result = Cli.run(node.url(), "keys", "--json");
+        Cli.Result result = run("keys", "--json");
 
         assertThat(result.exitCode()).isZero();
         assertThat(Json.parse(result.out())).isEqualTo(Json.parse(KEYS));

@@ -2,10 +2,9 @@ package io.tollgate.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class StatusCommandIT {
+class StatusCommandIT extends FakeNodeTestBase {
 
     static final String HEALTHY = """
             {"cluster":{"name":"tollgate-prod","size":3,"partitions_safe":true,"quorum":{"required":2,"present":true}},
@@ -23,18 +22,11 @@ class StatusCommandIT {
              "store":{"kind":"h2","healthy":false},
              "verdict":{"healthy":false,"message":"partitions not safe, store down"}}""";
 
-    private final FakeNode node = FakeNode.start();
-
-    @AfterEach
-    void stop() {
-        node.close();
-    }
-
     @Test
     void shouldPrintMembersSafetyStoreAndVerdictAndExitZeroWhenHealthy() {
         node.reply("GET", "/api/cluster/status", 200, HEALTHY);
 
-        Cli.Result result = Cli.run(node.url(), "status");
+        Cli.Result result = run("status");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out().lines()).containsExactly(
@@ -52,7 +44,7 @@ class StatusCommandIT {
     void shouldCallTheStatusRouteWithTheTokenAsBearer() {
         node.reply("GET", "/api/cluster/status", 200, HEALTHY);
 
-        Cli.run(node.url(), "status");
+        run("status");
 
         FakeNode.Request request = node.request();
         assertThat(request.method()).isEqualTo("GET");
@@ -65,7 +57,7 @@ class StatusCommandIT {
     void shouldSayNotHealthyAndExitOneWhenTheVerdictIsUnhealthy() {
         node.reply("GET", "/api/cluster/status", 200, UNHEALTHY);
 
-        Cli.Result result = Cli.run(node.url(), "status");
+        Cli.Result result = run("status");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out().lines()).containsExactly(
@@ -83,7 +75,7 @@ class StatusCommandIT {
     void shouldPrintTheRawJsonPrettyWithJsonAndKeepTheExitCode() {
         node.reply("GET", "/api/cluster/status", 200, UNHEALTHY);
 
-        Cli.Result result = Cli.run(node.url(), "status", "--json");
+        Cli.Result result = run("status", "--json");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(Json.parse(result.out())).isEqualTo(Json.parse(UNHEALTHY));
@@ -109,7 +101,7 @@ class StatusCommandIT {
                 {"error":{"message":"Send the admin token as 'Authorization: Bearer <admin token>'.",
                  "type":"authentication_error","param":null,"code":"invalid_admin_token"}}""");
 
-        Cli.Result result = Cli.run(node.url(), "status");
+        Cli.Result result = run("status");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("tollgate ops: the node refused the admin token "
@@ -123,7 +115,7 @@ class StatusCommandIT {
                 {"error":{"message":"The management API is disabled: no admin token is configured.",
                  "type":"authentication_error","param":null,"code":"admin_token_missing"}}""");
 
-        Cli.Result result = Cli.run(node.url(), "status");
+        Cli.Result result = run("status");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).isEqualTo(
@@ -132,7 +124,7 @@ class StatusCommandIT {
 
     @Test
     void shouldExplainAnOldNodeWithoutTheStatusRoute() {
-        Cli.Result result = Cli.run(node.url(), "status");
+        Cli.Result result = run("status");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).isEqualTo("tollgate ops: No route for GET /api/cluster/status.\n");

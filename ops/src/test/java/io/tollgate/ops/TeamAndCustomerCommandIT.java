@@ -2,10 +2,9 @@ package io.tollgate.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class TeamAndCustomerCommandIT {
+class TeamAndCustomerCommandIT extends FakeNodeTestBase {
 
     static final String TEAM = """
             {"id":"t_1","name":"search","customer_id":"c_1","budgets":[{"max_limit":25,"reset_duration":"1w",
@@ -15,18 +14,11 @@ class TeamAndCustomerCommandIT {
             {"id":"c_1","name":"acme","budgets":[{"max_limit":100.25,"reset_duration":"1M","calendar_aligned":true,
              "timezone":"UTC","mode":"hard","on_low_budget":"reject"}]}""";
 
-    private final FakeNode node = FakeNode.start();
-
-    @AfterEach
-    void stop() {
-        node.close();
-    }
-
     @Test
     void shouldListTeamsAsATable() {
         node.reply("GET", "/api/governance/teams", 200, "{\"teams\":[" + TEAM + "],\"count\":1}");
 
-        Cli.Result result = Cli.run(node.url(), "team", "list");
+        Cli.Result result = run("team", "list");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out().lines()).containsExactly(
@@ -38,7 +30,7 @@ class TeamAndCustomerCommandIT {
     void shouldCreateATeamWithItsCustomerAndBudget() {
         node.reply("POST", "/api/governance/teams", 201, "{\"message\":\"team created\",\"team\":" + TEAM + "}");
 
-        Cli.Result result = Cli.run(node.url(), "team", "create", "--name", "search", "--customer", "c_1",
+        Cli.Result result = run("team", "create", "--name", "search", "--customer", "c_1",
                 "--budget", "25:1w");
 
         assertThat(result.exitCode()).isZero();
@@ -58,9 +50,9 @@ class TeamAndCustomerCommandIT {
         node.reply("GET", "/api/governance/teams/t_1", 200, "{\"team\":" + TEAM + "}");
         node.reply("DELETE", "/api/governance/teams/t_1", 200, "{\"message\":\"team t_1 deleted\"}");
 
-        Cli.Result updated = Cli.run(node.url(), "team", "update", "t_1", "--customer", "", "--reset-usage");
-        Cli.Result got = Cli.run(node.url(), "team", "get", "t_1");
-        Cli.Result deleted = Cli.run(node.url(), "team", "delete", "t_1");
+        Cli.Result updated = run("team", "update", "t_1", "--customer", "", "--reset-usage");
+        Cli.Result got = run("team", "get", "t_1");
+        Cli.Result deleted = run("team", "delete", "t_1");
 
         assertThat(node.requests()).extracting(FakeNode.Request::method, FakeNode.Request::body).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("PUT", "{\"customer_id\":null,\"reset_budget_usage\":true}"),
@@ -79,10 +71,10 @@ class TeamAndCustomerCommandIT {
         node.reply("PUT", "/api/governance/customers/c_1", 200, "{\"customer\":" + CUSTOMER + "}");
         node.reply("DELETE", "/api/governance/customers/c_1", 200, "{\"message\":\"customer c_1 deleted\"}");
 
-        Cli.Result listed = Cli.run(node.url(), "customer", "list");
-        Cli.Result created = Cli.run(node.url(), "customer", "create", "--name", "acme", "--budget", "100.25:1M");
-        Cli.run(node.url(), "customer", "update", "c_1", "--name", "acme-corp");
-        Cli.Result deleted = Cli.run(node.url(), "customer", "delete", "c_1");
+        Cli.Result listed = run("customer", "list");
+        Cli.Result created = run("customer", "create", "--name", "acme", "--budget", "100.25:1M");
+        run("customer", "update", "c_1", "--name", "acme-corp");
+        Cli.Result deleted = run("customer", "delete", "c_1");
 
         assertThat(listed.out().lines()).containsExactly(
                 "ID   NAME  BUDGETS",
@@ -105,7 +97,7 @@ class TeamAndCustomerCommandIT {
                 {"error":{"message":"Customer 'c_1' still has teams or keys.","type":"invalid_request_error",
                  "param":null,"code":"conflict"}}""");
 
-        Cli.Result result = Cli.run(node.url(), "customer", "delete", "c_1");
+        Cli.Result result = run("customer", "delete", "c_1");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).isEqualTo("tollgate ops: Customer 'c_1' still has teams or keys.\n");
@@ -115,6 +107,6 @@ class TeamAndCustomerCommandIT {
     void shouldSayWhenThereAreNoCustomers() {
         node.reply("GET", "/api/governance/customers", 200, "{\"customers\":[],\"count\":0}");
 
-        assertThat(Cli.run(node.url(), "customer", "list").out()).isEqualTo("No customers.\n");
+        assertThat(run("customer", "list").out()).isEqualTo("No customers.\n");
     }
 }

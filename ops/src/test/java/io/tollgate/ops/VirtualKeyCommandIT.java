@@ -3,10 +3,9 @@ package io.tollgate.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class VirtualKeyCommandIT {
+class VirtualKeyCommandIT extends FakeNodeTestBase {
 
     static final String KEY = """
             {"id":"vk_1","name":"search-prod","value_hint":"tg-…7f3a","is_active":true,
@@ -29,18 +28,11 @@ class VirtualKeyCommandIT {
 
     private static final String BASE = "/api/governance/virtual-keys";
 
-    private final FakeNode node = FakeNode.start();
-
-    @AfterEach
-    void stop() {
-        node.close();
-    }
-
     @Test
     void shouldListKeysAsATable() {
         node.reply("GET", BASE, 200, "{\"virtual_keys\":[" + KEY + "," + OTHER + "],\"count\":2}");
 
-        Cli.Result result = Cli.run(node.url(), "vk", "list");
+        Cli.Result result = run("vk", "list");
 
         assertThat(result.exitCode()).isZero();
         assertThat(node.request().method()).isEqualTo("GET");
@@ -55,7 +47,7 @@ class VirtualKeyCommandIT {
     void shouldShowOneKeyInDetail() {
         node.reply("GET", BASE + "/vk_1", 200, "{\"virtual_key\":" + KEY + "}");
 
-        Cli.Result result = Cli.run(node.url(), "vk", "get", "vk_1");
+        Cli.Result result = run("vk", "get", "vk_1");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out().lines()).containsExactly(
@@ -75,7 +67,7 @@ class VirtualKeyCommandIT {
     void shouldSendExactBudgetJsonWhenCreating() {
         node.reply("POST", BASE, 201, created(OTHER));
 
-        Cli.run(node.url(), "vk", "create", "--name", "ci", "--budget", "10:1M");
+        run("vk", "create", "--name", "ci", "--budget", "10:1M");
 
         FakeNode.Request request = node.request();
         assertThat(request.method()).isEqualTo("POST");
@@ -90,7 +82,7 @@ class VirtualKeyCommandIT {
     void shouldSendEveryCreateOptionAsTheApisFields() {
         node.reply("POST", BASE, 201, created(OTHER));
 
-        Cli.Result result = Cli.run(node.url(), "vk", "create", "--name", "search-prod", "--team", "t_1",
+        Cli.Result result = run("vk", "create", "--name", "search-prod", "--team", "t_1",
                 "--budget", "1.50:1d:soft", "--budget", "0.000000001:never", "--rate-limit-requests", "600/1m",
                 "--rate-limit-tokens", "2000000/1h", "--provider", "openai:gpt-4o-mini,regex:gpt-5.*",
                 "--provider", "anthropic", "--expires-at", "2026-12-31T00:00:00Z");
@@ -112,7 +104,7 @@ class VirtualKeyCommandIT {
     void shouldShowTheNewValueOnceWithANoteWhenCreating() {
         node.reply("POST", BASE, 201, created(OTHER));
 
-        Cli.Result result = Cli.run(node.url(), "vk", "create", "--name", "ci");
+        Cli.Result result = run("vk", "create", "--name", "ci");
 
         assertThat(result.exitCode()).isZero();
         List<String> lines = result.out().lines().toList();
@@ -127,7 +119,7 @@ class VirtualKeyCommandIT {
     void shouldPrintTheCreatedJsonAndTheNoteOnStderrWithJson() {
         node.reply("POST", BASE, 201, created(OTHER));
 
-        Cli.Result result = Cli.run(node.url(), "vk", "create", "--name", "ci", "--json");
+        Cli.Result result = run("vk", "create", "--name", "ci", "--json");
 
         assertThat(Json.parse(result.out()).path("virtual_key").path("value").asText()).isEqualTo(NEW_VALUE);
         assertThat(result.err()).isEqualTo("This value is shown once and cannot be shown again: store it now.\n");
@@ -135,7 +127,7 @@ class VirtualKeyCommandIT {
 
     @Test
     void shouldRefuseToCreateWithoutAName() {
-        Cli.Result result = Cli.run(node.url(), "vk", "create", "--budget", "10:1M");
+        Cli.Result result = run("vk", "create", "--budget", "10:1M");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("tollgate ops: --name is required to create a virtual key\n");
@@ -146,7 +138,7 @@ class VirtualKeyCommandIT {
     void shouldPutOnlyTheChangedFields() {
         node.reply("PUT", BASE + "/vk_2", 200, "{\"virtual_key\":" + OTHER + "}");
 
-        Cli.Result result = Cli.run(node.url(), "vk", "update", "vk_2", "--name", "ci", "--team", "",
+        Cli.Result result = run("vk", "update", "vk_2", "--name", "ci", "--team", "",
                 "--expires-at", "never", "--reset-usage");
 
         assertThat(result.exitCode()).isZero();
@@ -162,7 +154,7 @@ class VirtualKeyCommandIT {
         node.reply("GET", BASE + "/vk_1", 200, "{\"virtual_key\":" + KEY + "}");
         node.reply("PUT", BASE + "/vk_1", 200, "{\"virtual_key\":" + KEY + "}");
 
-        Cli.run(node.url(), "vk", "update", "vk_1", "--rate-limit-tokens", "5000/1d");
+        run("vk", "update", "vk_1", "--rate-limit-tokens", "5000/1d");
 
         assertThat(node.requests()).extracting(FakeNode.Request::method).containsExactly("GET", "PUT");
         assertThat(node.requests().get(1).body()).isEqualTo("{\"rate_limit\":{\"request_max_limit\":600,"
@@ -171,7 +163,7 @@ class VirtualKeyCommandIT {
 
     @Test
     void shouldRefuseAnUpdateThatChangesNothing() {
-        Cli.Result result = Cli.run(node.url(), "vk", "update", "vk_1");
+        Cli.Result result = run("vk", "update", "vk_1");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("tollgate ops: nothing to change for virtual key vk_1");
@@ -182,7 +174,7 @@ class VirtualKeyCommandIT {
     void shouldRotateAndShowTheNewValueOnce() {
         node.reply("POST", BASE + "/vk_1/rotate", 200, "{\"virtual_key\":" + withValue(KEY) + "}");
 
-        Cli.Result result = Cli.run(node.url(), "vk", "rotate", "vk_1");
+        Cli.Result result = run("vk", "rotate", "vk_1");
 
         assertThat(result.exitCode()).isZero();
         assertThat(node.request().method()).isEqualTo("POST");
@@ -198,8 +190,8 @@ class VirtualKeyCommandIT {
     void shouldDisableAndEnableWithIsActive() {
         node.reply("PUT", BASE + "/vk_1", 200, "{\"virtual_key\":" + KEY + "}");
 
-        Cli.Result disabled = Cli.run(node.url(), "vk", "disable", "vk_1");
-        Cli.Result enabled = Cli.run(node.url(), "vk", "enable", "vk_1");
+        Cli.Result disabled = run("vk", "disable", "vk_1");
+        Cli.Result enabled = run("vk", "enable", "vk_1");
 
         assertThat(node.requests()).extracting(FakeNode.Request::method, FakeNode.Request::body).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("PUT", "{\"is_active\":false}"),
@@ -212,7 +204,7 @@ class VirtualKeyCommandIT {
     void shouldDeleteAndPrintTheApisMessage() {
         node.reply("DELETE", BASE + "/vk_1", 200, "{\"message\":\"virtual key vk_1 deleted\"}");
 
-        Cli.Result result = Cli.run(node.url(), "vk", "delete", "vk_1");
+        Cli.Result result = run("vk", "delete", "vk_1");
 
         assertThat(result.exitCode()).isZero();
         assertThat(node.request().method()).isEqualTo("DELETE");
@@ -225,7 +217,7 @@ class VirtualKeyCommandIT {
                 {"error":{"message":"No virtual key with id 'nope'.","type":"invalid_request_error","param":null,
                  "code":"not_found"}}""");
 
-        Cli.Result result = Cli.run(node.url(), "vk", "get", "nope");
+        Cli.Result result = run("vk", "get", "nope");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).isEqualTo("tollgate ops: No virtual key with id 'nope'.\n");
@@ -234,14 +226,14 @@ class VirtualKeyCommandIT {
 
     @Test
     void shouldEncodeIdsInThePath() {
-        Cli.run(node.url(), "vk", "get", "a b/c");
+        run("vk", "get", "a b/c");
 
         assertThat(node.request().path()).isEqualTo(BASE + "/a%20b%2Fc");
     }
 
     @Test
     void shouldRejectABadBudgetBeforeCallingTheNode() {
-        Cli.Result result = Cli.run(node.url(), "vk", "create", "--name", "x", "--budget", "10:1month");
+        Cli.Result result = run("vk", "create", "--name", "x", "--budget", "10:1month");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("tollgate ops: Invalid value for option '--budget' "
