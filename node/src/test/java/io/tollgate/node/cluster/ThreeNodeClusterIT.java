@@ -137,6 +137,31 @@ class ThreeNodeClusterIT {
                 .isEqualTo(403);
     }
 
+    @Test
+    void shouldReportTheClusterAndItsBudgetsThroughTheOpsCli() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status = io.tollgate.ops.Main.run(new String[] {"status", "--url", NODES.get(2).url(), "--token", ADMIN},
+                new java.io.PrintStream(out, true, "UTF-8"), new java.io.PrintStream(err, true, "UTF-8"), java.util.Map.of());
+        String printed = out.toString("UTF-8");
+        assertThat(status).as(printed + err.toString("UTF-8")).isZero();
+        for (NodeProcess node : NODES) {
+            assertThat(printed).contains(node.url());
+        }
+        assertThat(printed).contains("OK:").contains("3 members").doesNotContain(ADMIN);
+
+        out.reset();
+        int budgets = io.tollgate.ops.Main.run(new String[] {"budgets", "--url", NODES.get(1).url(), "--token", ADMIN},
+                new java.io.PrintStream(out, true, "UTF-8"), new java.io.PrintStream(err, true, "UTF-8"), java.util.Map.of());
+        assertThat(budgets).isZero();
+        assertThat(out.toString("UTF-8")).contains("capped").contains("$0.24");
+
+        out.reset();
+        int refused = io.tollgate.ops.Main.run(new String[] {"status", "--url", NODES.get(0).url(), "--token", "wrong"},
+                new java.io.PrintStream(out, true, "UTF-8"), new java.io.PrintStream(err, true, "UTF-8"), java.util.Map.of());
+        assertThat(refused).isEqualTo(2);
+    }
+
     /** Clients spread over the nodes send until refused with {@code stopStatus}; returns the successes. */
     private static int hammer(String key, int clients, int stopStatus) throws Exception {
         AtomicInteger successes = new AtomicInteger();
