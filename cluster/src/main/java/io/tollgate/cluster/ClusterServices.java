@@ -156,13 +156,22 @@ public final class ClusterServices implements AutoCloseable {
     @Override
     public void close() {
         try {
-            members().remove(grid.instance().getCluster().getLocalMember().getUuid().toString());
+            if (grid.instance().getLifecycleService().isRunning()) {
+                members().remove(grid.instance().getCluster().getLocalMember().getUuid().toString());
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "could not withdraw member information", e);
         }
         sweeper.shutdownNow();
-        registry.close();
-        grid.close();
-        store.close();
+        try {
+            registry.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "closing the registry failed", e);
+        }
+        try {
+            grid.close();
+        } finally {
+            store.close();
+        }
     }
 }

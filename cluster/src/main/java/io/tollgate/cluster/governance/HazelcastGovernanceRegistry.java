@@ -316,6 +316,9 @@ public final class HazelcastGovernanceRegistry implements GovernanceRegistry, Au
     /** Stops following the grid's changes; reads then answer from the last state seen. */
     @Override
     public void close() {
+        if (!instance.getLifecycleService().isRunning()) {
+            return; // the member is gone, and its listeners and context with it
+        }
         instance.getUserContext().remove(SyncDefinition.CONTEXT_KEY, this);
         defs.customers.stop();
         defs.teams.stop();

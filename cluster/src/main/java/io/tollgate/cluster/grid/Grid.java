@@ -51,6 +51,12 @@ public final class Grid implements AutoCloseable {
         // an exception from a remote member travels back with Java serialization, which a running Helidon server's
         // deserialization filter refuses, so the call would hang until this timeout; keep it short
         config.setProperty("hazelcast.operation.call.timeout.millis", "10000");
+        // a gateway fails over fast: a silent member is declared dead after 10 s (default 60 s), and the sides of a
+        // healed split brain look for each other after 10 s and then every 5 s (defaults 300 s and 120 s)
+        config.setProperty("hazelcast.heartbeat.interval.seconds", "2");
+        config.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
+        config.setProperty("hazelcast.merge.first.run.delay.seconds", "10");
+        config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
         config.getSerializationConfig().addDataSerializableFactory(GridSerialization.FACTORY_ID,
                 new GridSerialization());
         var network = config.getNetworkConfig();

@@ -38,12 +38,20 @@ class ThreeNodeClusterIT {
     private static final String CHAT = "{\"model\":\"mock/echo\",\"max_tokens\":4,\"messages\":[{\"role\":\"user\","
             + "\"content\":\"hi\"}]}";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static PostgresSchema schema;
     private static final List<NodeProcess> NODES = new ArrayList<>();
+    private static PostgresSchema schema;
+    /**
+     * The {@code store} section every node gets. By default a schema of its own on the local PostgreSQL; the
+     * Testcontainers variant sets it to a PostgreSQL container in its static initializer.
+     */
+    static java.util.function.Supplier<String> storeYaml = () -> {
+        schema = PostgresSchema.create("tg_cluster_");
+        return schema.storeYaml();
+    };
 
     @BeforeAll
     static void start() throws IOException {
-        schema = PostgresSchema.create("tg_cluster_");
+        String store = storeYaml.get();
         Path dir = Files.createTempDirectory("tollgate-cluster-");
         String clusterName = "tg-it-" + UUID.randomUUID();
         int[] http = {NodeProcess.freePort(), NodeProcess.freePort(), NodeProcess.freePort()};
@@ -65,7 +73,7 @@ class ThreeNodeClusterIT {
                           value: tg-cluster-limited-000001
                           rate_limit: { request_max_limit: 30, request_reset_duration: 1d }
                     %s
-                    """.formatted(http[i], ADMIN, clusterName, grid[i], members, schema.storeYaml());
+                    """.formatted(http[i], ADMIN, clusterName, grid[i], members, store);
             NODES.add(NodeProcess.launch(dir, "node" + (i + 1), yaml, http[i]));
         }
         NODES.forEach(NodeProcess::awaitReady);
@@ -74,8 +82,10 @@ class ThreeNodeClusterIT {
     @AfterAll
     static void stop() {
         NODES.forEach(NodeProcess::close);
+        NODES.clear();
         if (schema != null) {
             schema.close();
+            schema = null;
         }
     }
 

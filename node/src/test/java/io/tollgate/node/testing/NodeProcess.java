@@ -30,13 +30,17 @@ public final class NodeProcess implements AutoCloseable {
     private final Path config;
     private final Path log;
     private final int httpPort;
+    private final String host;
+    private final List<String> prefix;
     private Process process;
 
-    private NodeProcess(String name, Path config, Path log, int httpPort) {
+    private NodeProcess(String name, Path config, Path log, String host, int httpPort, List<String> prefix) {
         this.name = name;
         this.config = config;
         this.log = log;
+        this.host = host;
         this.httpPort = httpPort;
+        this.prefix = List.copyOf(prefix);
     }
 
     /**
@@ -55,10 +59,19 @@ public final class NodeProcess implements AutoCloseable {
      * cluster with a quorum wait for each other at start, so they are launched together and then awaited.
      */
     public static NodeProcess launch(Path dir, String name, String yaml, int httpPort) {
+        return launch(dir, name, yaml, "127.0.0.1", httpPort, List.of());
+    }
+
+    /**
+     * Like {@link #launch(Path, String, String, int)} for a node reached at {@code host} and started through a
+     * command {@code prefix} (for example {@code ip netns exec NS}).
+     */
+    public static NodeProcess launch(Path dir, String name, String yaml, String host, int httpPort,
+                                     List<String> prefix) {
         try {
             Path config = dir.resolve(name + ".yaml");
             Files.writeString(config, yaml);
-            NodeProcess node = new NodeProcess(name, config, dir.resolve(name + ".log"), httpPort);
+            NodeProcess node = new NodeProcess(name, config, dir.resolve(name + ".log"), host, httpPort, prefix);
             node.spawn();
             return node;
         } catch (IOException e) {
@@ -83,7 +96,7 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     private void spawn() {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
         command.add("-cp");
@@ -125,7 +138,7 @@ public final class NodeProcess implements AutoCloseable {
 
     /** The node's base URL. */
     public String url() {
-        return "http://127.0.0.1:" + httpPort;
+        return "http://" + host + ":" + httpPort;
     }
 
     /** Kills the process with SIGKILL: no shutdown hook, no flush. */
