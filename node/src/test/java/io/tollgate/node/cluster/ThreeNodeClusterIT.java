@@ -37,8 +37,15 @@ class ThreeNodeClusterIT {
     private static final String ADMIN = "cluster-admin-token-0123456789";
     private static final String CHAT = "{\"model\":\"mock/echo\",\"max_tokens\":4,\"messages\":[{\"role\":\"user\","
             + "\"content\":\"hi\"}]}";
+    private static final String FAKE_CHAT = CHAT.replace("mock/echo", "fake/gpt-test");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<NodeProcess> NODES = new ArrayList<>();
+    /** 8 prompt + 4 completion tokens: $0.012 at $1000 per 1M tokens, like the mock's reply to "hi". */
+    private static final String COMPLETION = """
+            {"id":"chatcmpl-c","object":"chat.completion","created":1700000000,"model":"gpt-test",
+             "choices":[{"index":0,"message":{"role":"assistant","content":"ok"},"finish_reason":"stop"}],
+             "usage":{"prompt_tokens":8,"completion_tokens":4,"total_tokens":12}}""";
+    private static io.tollgate.node.testing.FakeUpstream upstream;
     private static PostgresSchema schema;
     /**
      * The {@code store} section every node gets. By default a schema of its own on the local PostgreSQL; the
@@ -52,6 +59,9 @@ class ThreeNodeClusterIT {
     @BeforeAll
     static void start() throws IOException {
         String store = storeYaml.get();
+        upstream = io.tollgate.node.testing.FakeUpstream.start().on("/v1/chat/completions",
+                io.tollgate.node.testing.FakeUpstream.Reply.delayed(10,
+                        io.tollgate.node.testing.FakeUpstream.Reply.json(200, COMPLETION)));
         Path dir = Files.createTempDirectory("tollgate-cluster-");
         String clusterName = "tg-it-" + UUID.randomUUID();
         int[] http = {NodeProcess.freePort(), NodeProcess.freePort(), NodeProcess.freePort()};
@@ -63,8 +73,10 @@ class ThreeNodeClusterIT {
                     admin: { token: %s }
                     providers:
                       mock: { type: mock, mock: { latency_ms: 10 } }
+                      fake: { type: openai, base_url: "%s/v1", keys: [ { name: k1, value: sk-cluster-upstream-000 } ] }
                     pricing:
                       mock/echo: { input: 1000, output: 1000 }
+                      fake/gpt-test: { input: 1000, output: 1000 }
                     cluster: { name: %s, port: %d, members: [ %s ], quorum: 2 }
                     governance:
                       virtual_keys:
@@ -73,7 +85,7 @@ class ThreeNodeClusterIT {
                           value: tg-cluster-limited-000001
                           rate_limit: { request_max_limit: 30, request_reset_duration: 1d }
                     %s
-                    """.formatted(http[i], ADMIN, clusterName, grid[i], members, store);
+                    """.formatted(http[i], ADMIN, upstream.url(), clusterName, grid[i], members, store);
             NODES.add(NodeProcess.launch(dir, "node" + (i + 1), yaml, http[i]));
         }
         NODES.forEach(NodeProcess::awaitReady);
@@ -83,6 +95,9 @@ class ThreeNodeClusterIT {
     static void stop() {
         NODES.forEach(NodeProcess::close);
         NODES.clear();
+        if (upstream != null) {
+            upstream.close();
+        }
         if (schema != null) {
             schema.close();
             schema = null;
@@ -99,7 +114,10 @@ class ThreeNodeClusterIT {
 
     @Test
     void shouldHoldAHardBudgetExactlyAcrossAllNodes() throws Exception {
-        int successes = hammer("tg-cluster-capped-0000001", 48, 402);
+        int before = upstream.requests().size();
+        int successes = hammer("tg-cluster-capped-0000001", 48, 402, FAKE_CHAT);
+        assertThat(upstream.requests().size() - before).as("only admitted requests reach the upstream")
+                .isEqualTo(successes);
         BigDecimal spent = budgetUsage("capped");
         assertThat(spent).as("settled spend").isLessThanOrEqualTo(new BigDecimal("0.24"));
         assertThat(spent).as("filled to within one worst case").isGreaterThan(new BigDecimal("0.195"));
@@ -173,7 +191,7 @@ class ThreeNodeClusterIT {
     }
 
     /** Clients spread over the nodes send until refused with {@code stopStatus}; returns the successes. */
-    private static int hammer(String key, int clients, int stopStatus) throws Exception {
+    private static int hammer(String key, int clients, int stopStatus, String body) throws Exception {
         AtomicInteger successes = new AtomicInteger();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> futures = new ArrayList<>();
@@ -181,7 +199,7 @@ class ThreeNodeClusterIT {
                 NodeProcess node = NODES.get(c % 3);
                 futures.add(pool.submit(() -> {
                     while (true) {
-                        HttpResponse<String> response = chat(node, key);
+                        HttpResponse<String> response = chat(node, key, body);
                         if (response.statusCode() == stopStatus) {
                             return null;
                         }
@@ -212,9 +230,13 @@ class ThreeNodeClusterIT {
     }
 
     private static HttpResponse<String> chat(NodeProcess node, String key) {
+        return chat(node, key, CHAT);
+    }
+
+    private static HttpResponse<String> chat(NodeProcess node, String key, String body) {
         return call(HttpRequest.newBuilder(URI.create(node.url() + "/v1/chat/completions"))
                 .header("content-type", "application/json").header("authorization", "Bearer " + key)
-                .POST(HttpRequest.BodyPublishers.ofString(CHAT)));
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private static JsonNode get(NodeProcess node, String path) {
