@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Timeout;
  * A real network partition: three node JVMs, each in a network namespace of its own, with a quorum of 2. Cutting
  * node 3's member link leaves it alone: it refuses requests that need the ledger (fail closed, 503) while still
  * serving keys without limits, and the two others go on enforcing. When the link comes back the sides merge and no
- * spend is lost. Needs root and iproute2 (this machine kind and its CI run as root); skipped where namespaces
+ * spend is lost. Node 2 runs with {@code on_partition: open}: cut off, it serves governed requests and the spend
+ * is recorded once the sides merge. Needs root and iproute2 (this machine kind and its CI run as root); skipped where namespaces
  * cannot be made.
  */
 @Timeout(420)
@@ -67,13 +68,14 @@ class PartitionIT {
                       mock: { type: mock }
                     pricing:
                       mock/echo: { input: 1000, output: 1000 }
-                    cluster: { name: %s, host: %s, port: 5701, members: [ %s ], quorum: 2 }
+                    cluster: { name: %s, host: %s, port: 5701, members: [ %s ], quorum: 2, on_partition: %s }
                     governance:
                       virtual_keys:
                         - { name: capped, value: %s, budgets: [ { max_limit: 5, reset_duration: 1d } ] }
                         - { name: free, value: %s }
                     %s
-                    """.formatted(ADMIN, clusterName, network.clusterIp(i), members, CAPPED, FREE, store);
+                    """.formatted(ADMIN, clusterName, network.clusterIp(i), members, i == 1 ? "open" : "closed", CAPPED,
+                    FREE, store);
             NODES.add(NodeProcess.launch(dir, "node" + (i + 1), yaml, network.clientIp(i), 8080, network.exec(i)));
         }
         NODES.forEach(NodeProcess::awaitReady);
@@ -128,6 +130,24 @@ class PartitionIT {
         for (NodeProcess node : NODES) {
             assertThat(usage(node, "capped")).as("spend seen from " + node).isEqualByComparingTo(expected);
         }
+
+        // node 2 runs with on_partition: open: alone, it serves and records the spend once the sides merge
+        network.isolate(1);
+        awaitCondition("node 2 alone", () -> size(NODES.get(1)) == 1 && size(NODES.get(0)) == 2);
+        int open = 0;
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> served = chat(NODES.get(1), CAPPED);
+            assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
+            assertThat(served.headers().firstValue("x-tollgate-governance")).contains("unenforced");
+            open++;
+        }
+        network.heal(1);
+        BigDecimal total = expected.add(new BigDecimal("0.012").multiply(BigDecimal.valueOf(open)));
+        awaitCondition("the spend served while alone is recorded after the merge",
+                () -> size(NODES.get(1)) == 3 && usage(NODES.get(0), "capped").compareTo(total) == 0);
+        for (NodeProcess node : NODES) {
+            assertThat(usage(node, "capped")).as("spend seen from " + node).isEqualByComparingTo(total);
+        }
     }
 
     private static int size(NodeProcess node) {
@@ -143,7 +163,11 @@ class PartitionIT {
     }
 
     private static BigDecimal usage(NodeProcess node, String owner) {
-        for (JsonNode budget : parse(send(node, "/api/governance/budgets").body()).path("budgets")) {
+        HttpResponse<String> budgets = send(node, "/api/governance/budgets");
+        if (budgets.statusCode() != 200) {
+            return BigDecimal.ONE.negate();
+        }
+        for (JsonNode budget : parse(budgets.body()).path("budgets")) {
             if (budget.path("owner_name").asText().equals(owner)) {
                 return budget.path("usage_usd").decimalValue();
             }
