@@ -65,39 +65,17 @@ final class LedgerUnderTest implements AutoCloseable {
         ThreadWatch threads = ThreadWatch.start();
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
-            return switch (variant) {
-                case IN_MEMORY -> new LedgerUnderTest(InMemoryBudgetLedger.create(), GovernancePath.ACCOUNT,
-                        resources, threads);
-                case LOCAL_OWNER -> {
-                    Grid grid = opened(resources, Members.startOne(Members.clusterName(), Map.of()));
-                    yield new LedgerUnderTest(HazelcastBudgetLedger.create(grid), GovernancePath.ACCOUNT, resources,
-                            threads);
-                }
-                case LOCAL_OWNER_WITH_BACKUP, REMOTE_OWNER -> {
-                    Grid caller = opened(resources, Members.startOne(Members.clusterName(), Map.of()));
-                    Grid other = opened(resources, Members.join(caller));
-                    Grid owner = variant.equals(REMOTE_OWNER) ? other : caller;
-                    yield new LedgerUnderTest(HazelcastBudgetLedger.create(caller),
-                            Members.keyOwnedBy(owner, GovernancePath.ACCOUNT + "_"), resources, threads);
-                }
-                case LOCAL_OWNER_H2_STORE -> {
-                    Path dir = Files.createTempDirectory("tollgate-bench-h2-");
-                    resources.push(() -> deleteTree(dir));
-                    StateStore store = opened(resources, StateStore.open(new StoreConfig(Optional.empty(),
-                            Optional.empty(), Optional.empty(), dir)));
-                    Map<String, MapStore<String, ?>> stores = Map.of(HazelcastBudgetLedger.MAP_NAME,
-                            JdbcMapStore.create(store, HazelcastBudgetLedger.MAP_NAME, HazelcastBudgetLedger.codec()));
-                    Grid grid = opened(resources, Members.startOne(Members.clusterName(), stores));
-                    yield new LedgerUnderTest(HazelcastBudgetLedger.create(grid), GovernancePath.ACCOUNT, resources,
-                            threads);
-                }
+            Ledger started = switch (variant) {
+                case IN_MEMORY -> new Ledger(InMemoryBudgetLedger.create(), GovernancePath.ACCOUNT);
+                case LOCAL_OWNER -> oneMember(resources, Map.of());
+                case LOCAL_OWNER_WITH_BACKUP -> twoMembers(resources, false);
+                case REMOTE_OWNER -> twoMembers(resources, true);
+                case LOCAL_OWNER_H2_STORE -> oneMemberOnH2(resources);
                 default -> throw new IllegalArgumentException("unknown ledger variant '" + variant + "'; use "
                         + String.join(", ", IN_MEMORY, LOCAL_OWNER, LOCAL_OWNER_WITH_BACKUP, REMOTE_OWNER,
                         LOCAL_OWNER_H2_STORE));
             };
-        } catch (IOException e) {
-            closeAll(resources);
-            throw new UncheckedIOException("cannot create the H2 directory", e);
+            return new LedgerUnderTest(started.ledger(), started.accountId(), resources, threads);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -123,6 +101,34 @@ final class LedgerUnderTest implements AutoCloseable {
     public void close() {
         closeAll(resources);
         threads.awaitGone(THREADS_GRACE);
+    }
+
+    private static Ledger oneMember(Deque<AutoCloseable> resources, Map<String, MapStore<String, ?>> stores) {
+        Grid grid = opened(resources, Members.startOne(Members.clusterName(), stores));
+        return new Ledger(HazelcastBudgetLedger.create(grid), GovernancePath.ACCOUNT);
+    }
+
+    /** Calls from the first member, on an account owned by the second ({@code remote}) or by the first. */
+    private static Ledger twoMembers(Deque<AutoCloseable> resources, boolean remote) {
+        Grid caller = opened(resources, Members.startOne(Members.clusterName(), Map.of()));
+        Grid other = opened(resources, Members.join(caller));
+        String account = Members.keyOwnedBy(remote ? other : caller, GovernancePath.ACCOUNT + "_");
+        return new Ledger(HazelcastBudgetLedger.create(caller), account);
+    }
+
+    /** The accounts map written through to an H2 file in a new temporary directory, as a single node runs it. */
+    private static Ledger oneMemberOnH2(Deque<AutoCloseable> resources) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("tollgate-bench-h2-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory for H2", e);
+        }
+        resources.push(() -> deleteTree(dir));
+        StateStore store = opened(resources, StateStore.open(new StoreConfig(Optional.empty(), Optional.empty(),
+                Optional.empty(), dir)));
+        return oneMember(resources, Map.of(HazelcastBudgetLedger.MAP_NAME,
+                JdbcMapStore.create(store, HazelcastBudgetLedger.MAP_NAME, HazelcastBudgetLedger.codec())));
     }
 
     private static <T extends AutoCloseable> T opened(Deque<AutoCloseable> resources, T resource) {
@@ -154,5 +160,8 @@ final class LedgerUnderTest implements AutoCloseable {
                 Files.deleteIfExists(path);
             }
         }
+    }
+
+    private record Ledger(BudgetLedger ledger, String accountId) {
     }
 }

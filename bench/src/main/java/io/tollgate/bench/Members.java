@@ -69,7 +69,8 @@ final class Members {
      */
     private static void awaitReady(List<Grid> grids) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        await(grids, deadline, "see each other", grid -> grid.instance().getCluster().getMembers().size() == grids.size());
+        await(grids, deadline, "see each other",
+                grid -> grid.instance().getCluster().getMembers().size() == grids.size());
         grids.getFirst().instance().getPartitionService().getPartition("bench").getOwner();
         await(grids, deadline, "be cluster-safe", grid -> grid.instance().getPartitionService().isClusterSafe());
     }
