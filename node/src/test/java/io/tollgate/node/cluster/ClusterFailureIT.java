@@ -3,18 +3,14 @@ package io.tollgate.node.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tollgate.adapters.Json;
+import io.tollgate.node.testing.NodeClient;
 import io.tollgate.node.testing.NodeProcess;
 import io.tollgate.node.testing.PostgresSchema;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -44,9 +40,7 @@ class ClusterFailureIT {
 
     private static final String ADMIN = "cluster-admin-token-0123456789";
     private static final String CAPPED = "tg-failure-capped-0000001";
-    private static final String CHAT = "{\"model\":\"mock/echo\",\"max_tokens\":4,\"messages\":[{\"role\":\"user\","
-            + "\"content\":\"hi\"}]}";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final NodeClient CLIENT = NodeClient.withAdminToken(ADMIN);
     private static final List<NodeProcess> NODES = new ArrayList<>();
     private static PostgresSchema schema;
 
@@ -172,54 +166,14 @@ class ClusterFailureIT {
     }
 
     private static BigDecimal budgetUsage(String owner) {
-        return budgetUsage(NODES.get(0), owner);
-    }
-
-    private static BigDecimal budgetUsage(NodeProcess node, String owner) {
-        for (JsonNode budget : get(node, "/api/governance/budgets").path("budgets")) {
-            if (budget.path("owner_name").asText().equals(owner)) {
-                assertThat(budget.path("reserved_usd").decimalValue()).isZero();
-                return budget.path("usage_usd").decimalValue();
-            }
-        }
-        throw new AssertionError("no budget of " + owner);
+        return CLIENT.budgetUsage(NODES.get(0), owner);
     }
 
     private static HttpResponse<String> chat(NodeProcess node, String key) {
-        return call(HttpRequest.newBuilder(URI.create(node.url() + "/v1/chat/completions"))
-                .header("content-type", "application/json").header("authorization", "Bearer " + key)
-                .POST(HttpRequest.BodyPublishers.ofString(CHAT)));
+        return CLIENT.chat(node, key);
     }
 
     private static JsonNode get(NodeProcess node, String path) {
-        HttpResponse<String> response = send(node, "GET", path, "");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return parse(response.body());
-    }
-
-    private static HttpResponse<String> send(NodeProcess node, String method, String path, String body) {
-        return call(HttpRequest.newBuilder(URI.create(node.url() + path))
-                .header("content-type", "application/json").header("authorization", "Bearer " + ADMIN)
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private static HttpResponse<String> call(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode parse(String text) {
-        try {
-            return Json.MAPPER.readTree(text);
-        } catch (IOException e) {
-            throw new AssertionError(text, e);
-        }
+        return CLIENT.get(node, path);
     }
 }

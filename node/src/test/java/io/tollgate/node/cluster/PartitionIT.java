@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tollgate.adapters.Json;
+import io.tollgate.node.testing.NodeClient;
 import io.tollgate.node.testing.NodeProcess;
 import io.tollgate.node.testing.PostgresSchema;
 import io.tollgate.node.testing.TcpForwarder;
 import io.tollgate.node.testing.TestNetwork;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +38,7 @@ class PartitionIT {
     private static final String ADMIN = "partition-admin-token-0123456789";
     private static final String CAPPED = "tg-partition-capped-00001";
     private static final String FREE = "tg-partition-free-0000001";
-    private static final String CHAT = "{\"model\":\"mock/echo\",\"max_tokens\":4,\"messages\":[{\"role\":\"user\","
-            + "\"content\":\"hi\"}]}";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final NodeClient CLIENT = NodeClient.withAdminToken(ADMIN);
     private static final List<NodeProcess> NODES = new ArrayList<>();
     private static TestNetwork network;
     private static TcpForwarder database;
@@ -198,32 +193,14 @@ class PartitionIT {
     }
 
     private static HttpResponse<String> chat(NodeProcess node, String key) {
-        return call(HttpRequest.newBuilder(URI.create(node.url() + "/v1/chat/completions"))
-                .header("content-type", "application/json").header("authorization", "Bearer " + key)
-                .POST(HttpRequest.BodyPublishers.ofString(CHAT)));
+        return CLIENT.chat(node, key);
     }
 
     private static HttpResponse<String> send(NodeProcess node, String path) {
-        return call(HttpRequest.newBuilder(URI.create(node.url() + path)).header("authorization", "Bearer " + ADMIN)
-                .GET());
-    }
-
-    private static HttpResponse<String> call(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return CLIENT.send(node, "GET", path, "");
     }
 
     private static JsonNode parse(String text) {
-        try {
-            return Json.MAPPER.readTree(text);
-        } catch (IOException e) {
-            throw new AssertionError(text, e);
-        }
+        return NodeClient.parse(text);
     }
 }

@@ -3,18 +3,14 @@ package io.tollgate.node.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tollgate.adapters.Json;
+import io.tollgate.node.testing.NodeClient;
 import io.tollgate.node.testing.NodeProcess;
 import io.tollgate.node.testing.PostgresSchema;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,10 +31,9 @@ import org.junit.jupiter.api.Timeout;
 class ThreeNodeClusterIT {
 
     private static final String ADMIN = "cluster-admin-token-0123456789";
-    private static final String CHAT = "{\"model\":\"mock/echo\",\"max_tokens\":4,\"messages\":[{\"role\":\"user\","
-            + "\"content\":\"hi\"}]}";
+    private static final String CHAT = NodeClient.CHAT;
     private static final String FAKE_CHAT = CHAT.replace("mock/echo", "fake/gpt-test");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final NodeClient CLIENT = NodeClient.withAdminToken(ADMIN);
     private static final List<NodeProcess> NODES = new ArrayList<>();
     /** 8 prompt + 4 completion tokens: $0.012 at $1000 per 1M tokens, like the mock's reply to "hi". */
     private static final String COMPLETION = """
@@ -216,58 +211,30 @@ class ThreeNodeClusterIT {
     }
 
     private static BigDecimal budgetUsage(String owner) {
-        return budgetUsage(NODES.get(0), owner);
+        return CLIENT.budgetUsage(NODES.get(0), owner);
     }
 
     private static BigDecimal budgetUsage(NodeProcess node, String owner) {
-        for (JsonNode budget : get(node, "/api/governance/budgets").path("budgets")) {
-            if (budget.path("owner_name").asText().equals(owner)) {
-                assertThat(budget.path("reserved_usd").decimalValue()).isZero();
-                return budget.path("usage_usd").decimalValue();
-            }
-        }
-        throw new AssertionError("no budget of " + owner);
+        return CLIENT.budgetUsage(node, owner);
     }
 
     private static HttpResponse<String> chat(NodeProcess node, String key) {
-        return chat(node, key, CHAT);
+        return CLIENT.chat(node, key);
     }
 
     private static HttpResponse<String> chat(NodeProcess node, String key, String body) {
-        return call(HttpRequest.newBuilder(URI.create(node.url() + "/v1/chat/completions"))
-                .header("content-type", "application/json").header("authorization", "Bearer " + key)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return CLIENT.chat(node, key, body);
     }
 
     private static JsonNode get(NodeProcess node, String path) {
-        HttpResponse<String> response = send(node, "GET", path, "");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return parse(response.body());
+        return CLIENT.get(node, path);
     }
 
     private static HttpResponse<String> send(NodeProcess node, String method, String path, String body) {
-        return call(HttpRequest.newBuilder(URI.create(node.url() + path))
-                .header("content-type", "application/json").header("authorization", "Bearer " + ADMIN)
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private static HttpResponse<String> call(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return CLIENT.send(node, method, path, body);
     }
 
     private static JsonNode parse(String text) {
-        try {
-            return Json.MAPPER.readTree(text);
-        } catch (IOException e) {
-            throw new AssertionError(text, e);
-        }
+        return NodeClient.parse(text);
     }
 }

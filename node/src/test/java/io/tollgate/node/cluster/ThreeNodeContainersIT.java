@@ -14,6 +14,11 @@ class ThreeNodeContainersIT extends ThreeNodeClusterIT {
     @Container
     static final PostgreSQLContainer<?> POSTGRES = new PostgreSQLContainer<>("postgres:16-alpine");
 
+    @org.junit.jupiter.api.Test
+    void shouldRunTheNodesAgainstTheContainer() {
+        org.assertj.core.api.Assertions.assertThat(POSTGRES.isRunning()).isTrue();
+    }
+
     static {
         storeYaml = () -> "store: { url: \"" + POSTGRES.getJdbcUrl() + "\", user: " + POSTGRES.getUsername()
                 + ", password: " + POSTGRES.getPassword() + " }";
