@@ -26,7 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * windows on one account, see {@link GovernancePath}) followed by one {@link BudgetLedger#settle}, on each ledger
  * variant ({@link #ledger}), one calling thread. Each invocation uses a fresh request id (a counter) and a time one
  * millisecond after the previous one (a fixed start, no clock), i.e. an account serving 1000 requests per simulated
- * second. Sample time gives the latency distribution per invocation in microseconds.
+ * second. The leasing variants ({@code leased...}) read the real clock instead, as a node does: a lease is sized by
+ * the rate its node sees, and simulated milliseconds would make a benchmark thread look a thousand times slower
+ * than it is. Sample time gives the latency distribution per invocation in microseconds.
  *
  * <p>Not thread-safe: JMH gives each benchmark thread its own instance ({@link Scope#Thread}).
  */
@@ -49,23 +51,27 @@ public class GovernanceBenchmark {
 
     /** Which ledger: the names of {@link LedgerUnderTest}'s variants. */
     @Param({LedgerUnderTest.IN_MEMORY, LedgerUnderTest.LOCAL_OWNER, LedgerUnderTest.LOCAL_OWNER_WITH_BACKUP,
-        LedgerUnderTest.REMOTE_OWNER, LedgerUnderTest.LOCAL_OWNER_H2_STORE})
+        LedgerUnderTest.REMOTE_OWNER, LedgerUnderTest.LOCAL_OWNER_H2_STORE, LedgerUnderTest.LEASED_LOCAL_OWNER_WITH_BACKUP,
+        LedgerUnderTest.LEASED_REMOTE_OWNER, LedgerUnderTest.LEASED_LOCAL_OWNER_H2_STORE})
     public String ledger;
 
     private LedgerUnderTest underTest;
     private BudgetLedger budgets;
     private String account;
     private Instant now;
+    /** True for the leasing variants: they run on the real clock (see the class comment). */
+    private boolean realTime;
     private long sequence;
 
     /** Starts the variant and runs one request through it, which creates the account's counters. */
     @Setup(Level.Trial)
     public void start() {
         QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
-        underTest = LedgerUnderTest.start(ledger);
+        realTime = ledger.startsWith("leased");
+        now = realTime ? Instant.now() : START;
+        underTest = LedgerUnderTest.start(ledger, Instant::now);
         budgets = underTest.ledger();
         account = underTest.accountId();
-        now = START;
         admitAndSettle();
     }
 
@@ -85,7 +91,7 @@ public class GovernanceBenchmark {
      */
     @Benchmark
     public List<CounterView> admitAndSettle() {
-        now = now.plusMillis(1);
+        now = realTime ? Instant.now() : now.plusMillis(1);
         String requestId = Long.toString(++sequence);
         Admission admission = budgets.admit(GovernancePath.admission(account, requestId, now));
         if (!(admission instanceof Admission.Admitted)) {

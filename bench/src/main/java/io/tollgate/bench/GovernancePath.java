@@ -42,10 +42,10 @@ final class GovernancePath {
             budget("team:team_bench:1w", Level.TEAM, "team_bench", 250_000, "1w", "Europe/Berlin"),
             budget("cust:cust_bench:1M", Level.CUSTOMER, "cust_bench", 1_000_000, "1M", "America/New_York"));
     private static final List<WindowCharge> WINDOWS = List.of(
-            new WindowCharge("vk:vk_bench:requests", CounterKind.REQUESTS, Level.VIRTUAL_KEY, "vk_bench", 1_000_000,
-                    ResetDuration.parse("1m")),
-            new WindowCharge("vk:vk_bench:tokens", CounterKind.TOKENS, Level.VIRTUAL_KEY, "vk_bench", 1_000_000_000,
-                    ResetDuration.parse("1m")));
+            new WindowCharge("vk:vk_bench:requests", CounterKind.REQUESTS, Level.VIRTUAL_KEY, "vk_bench",
+                    1_000_000_000_000L, ResetDuration.parse("1m")),
+            new WindowCharge("vk:vk_bench:tokens", CounterKind.TOKENS, Level.VIRTUAL_KEY, "vk_bench",
+                    1_000_000_000_000_000L, ResetDuration.parse("1m")));
 
     private GovernancePath() {
     }

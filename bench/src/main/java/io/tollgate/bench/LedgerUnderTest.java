@@ -4,20 +4,24 @@ import com.hazelcast.map.MapStore;
 import io.tollgate.cluster.grid.Grid;
 import io.tollgate.cluster.ledger.BudgetLedger;
 import io.tollgate.cluster.ledger.InMemoryBudgetLedger;
+import io.tollgate.cluster.ledger.LeasingLedger;
 import io.tollgate.cluster.ledger.hazelcast.HazelcastBudgetLedger;
 import io.tollgate.cluster.store.JdbcMapStore;
 import io.tollgate.cluster.store.StateStore;
+import io.tollgate.config.LeaseConfig;
 import io.tollgate.config.StoreConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +41,12 @@ final class LedgerUnderTest implements AutoCloseable {
     static final String REMOTE_OWNER = "hazelcastRemoteOwner";
     /** A one-member grid writing the account through to an embedded H2 file: a single node as configured. */
     static final String LOCAL_OWNER_H2_STORE = "hazelcastLocalOwnerH2Store";
+    /** {@link #LOCAL_OWNER_WITH_BACKUP} behind the node's {@link LeasingLedger}, as a node runs it by default. */
+    static final String LEASED_LOCAL_OWNER_WITH_BACKUP = "leasedLocalOwnerWithBackup";
+    /** {@link #REMOTE_OWNER} behind the node's {@link LeasingLedger}. */
+    static final String LEASED_REMOTE_OWNER = "leasedRemoteOwner";
+    /** {@link #LOCAL_OWNER_H2_STORE} behind the node's {@link LeasingLedger}: a single node as configured. */
+    static final String LEASED_LOCAL_OWNER_H2_STORE = "leasedLocalOwnerH2Store";
 
     /** How long stopped members and pools may take to end their threads. */
     private static final Duration THREADS_GRACE = Duration.ofSeconds(10);
@@ -58,10 +68,11 @@ final class LedgerUnderTest implements AutoCloseable {
      * Starts a variant.
      *
      * @param variant one of the constants of this class
+     * @param clock the time the leasing variants' flusher sees (the benchmark's simulated time)
      * @throws IllegalArgumentException for another name
      * @throws IllegalStateException when the members do not get ready in time
      */
-    static LedgerUnderTest start(String variant) {
+    static LedgerUnderTest start(String variant, Supplier<Instant> clock) {
         ThreadWatch threads = ThreadWatch.start();
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
@@ -71,9 +82,13 @@ final class LedgerUnderTest implements AutoCloseable {
                 case LOCAL_OWNER_WITH_BACKUP -> twoMembers(resources, false);
                 case REMOTE_OWNER -> twoMembers(resources, true);
                 case LOCAL_OWNER_H2_STORE -> oneMemberOnH2(resources);
+                case LEASED_LOCAL_OWNER_WITH_BACKUP -> leased(resources, twoMembers(resources, false), 2, clock);
+                case LEASED_REMOTE_OWNER -> leased(resources, twoMembers(resources, true), 2, clock);
+                case LEASED_LOCAL_OWNER_H2_STORE -> leased(resources, oneMemberOnH2(resources), 1, clock);
                 default -> throw new IllegalArgumentException("unknown ledger variant '" + variant + "'; use "
                         + String.join(", ", IN_MEMORY, LOCAL_OWNER, LOCAL_OWNER_WITH_BACKUP, REMOTE_OWNER,
-                        LOCAL_OWNER_H2_STORE));
+                        LOCAL_OWNER_H2_STORE, LEASED_LOCAL_OWNER_WITH_BACKUP, LEASED_REMOTE_OWNER,
+                        LEASED_LOCAL_OWNER_H2_STORE));
             };
             return new LedgerUnderTest(started.ledger(), started.accountId(), resources, threads);
         } catch (RuntimeException e) {
@@ -129,6 +144,13 @@ final class LedgerUnderTest implements AutoCloseable {
                 Optional.empty(), dir)));
         return oneMember(resources, Map.of(HazelcastBudgetLedger.MAP_NAME,
                 JdbcMapStore.create(store, HazelcastBudgetLedger.MAP_NAME, HazelcastBudgetLedger.codec())));
+    }
+
+    /** The node's leasing front on a grid ledger, with its default settings and background flusher. */
+    private static Ledger leased(Deque<AutoCloseable> resources, Ledger grid, int members, Supplier<Instant> clock) {
+        LeasingLedger leasing = opened(resources, LeasingLedger.create(grid.ledger(), LeaseConfig.DEFAULT,
+                () -> members, clock));
+        return new Ledger(leasing, grid.accountId());
     }
 
     private static <T extends AutoCloseable> T opened(Deque<AutoCloseable> resources, T resource) {

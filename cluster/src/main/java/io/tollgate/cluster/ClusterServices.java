@@ -7,9 +7,11 @@ import io.tollgate.cluster.governance.SeedReport;
 import io.tollgate.cluster.grid.Grid;
 import io.tollgate.cluster.grid.GridSettings;
 import io.tollgate.cluster.ledger.BudgetLedger;
+import io.tollgate.cluster.ledger.LeasingLedger;
 import io.tollgate.cluster.ledger.hazelcast.HazelcastBudgetLedger;
 import io.tollgate.cluster.store.JdbcMapStore;
 import io.tollgate.cluster.store.StateStore;
+import io.tollgate.config.LeaseConfig;
 import io.tollgate.config.TollgateConfig;
 import java.time.Clock;
 import java.util.HashMap;
@@ -67,15 +69,19 @@ public final class ClusterServices implements AutoCloseable {
                     JdbcMapStore.create(store, HazelcastBudgetLedger.MAP_NAME, HazelcastBudgetLedger.codec()));
             grid = Grid.start(config.cluster().map(GridSettings::of)
                     .orElseGet(() -> GridSettings.local("tollgate-" + UUID.randomUUID())), stores);
-            BudgetLedger ledger = HazelcastBudgetLedger.create(grid);
-            HazelcastGovernanceRegistry registry = HazelcastGovernanceRegistry.create(grid, ledger, clock,
+            BudgetLedger gridLedger = HazelcastBudgetLedger.create(grid);
+            HazelcastGovernanceRegistry registry = HazelcastGovernanceRegistry.create(grid, gridLedger, clock,
                     config.providers().keySet());
             SeedReport seeds = registry.applySeeds(config.governance());
+            LeaseConfig leases = config.governance().leases();
+            Grid members = grid;
+            BudgetLedger ledger = leases.enabled() ? LeasingLedger.create(gridLedger, leases,
+                    () -> members.instance().getCluster().getMembers().size(), clock::instant) : gridLedger;
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                     .daemon().name("tollgate-reservation-sweeper").factory());
-            long period = Math.max(1_000, Math.min(RECLAIM_PERIOD_SECONDS * 1_000,
+            long period = Math.max(1_000, Math.min(Math.min(RECLAIM_PERIOD_SECONDS * 1_000, leases.ttlMs() / 2),
                     config.governance().reservationTimeoutMs() / 3));
-            sweeper.scheduleWithFixedDelay(() -> reclaim(ledger, clock), period, period, TimeUnit.MILLISECONDS);
+            sweeper.scheduleWithFixedDelay(() -> reclaim(gridLedger, clock), period, period, TimeUnit.MILLISECONDS);
             return new ClusterServices(store, grid, ledger, registry, sweeper, seeds);
         } catch (RuntimeException e) {
             if (grid != null) {
@@ -163,6 +169,13 @@ public final class ClusterServices implements AutoCloseable {
             LOG.log(Level.FINE, "could not withdraw member information", e);
         }
         sweeper.shutdownNow();
+        if (ledger instanceof LeasingLedger leasing) {
+            try {
+                leasing.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "giving back leases failed", e);
+            }
+        }
         try {
             registry.close();
         } catch (RuntimeException e) {

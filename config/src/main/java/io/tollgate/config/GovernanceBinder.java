@@ -16,7 +16,9 @@ final class GovernanceBinder {
 
     /** Keys allowed under {@code governance}. */
     static final Set<String> GOVERNANCE_KEYS = Set.of("enforce", "default_output_tokens", "on_state_unavailable",
-            "reservation_timeout_ms", "customers", "teams", "virtual_keys");
+            "reservation_timeout_ms", "leases", "customers", "teams", "virtual_keys");
+    /** Keys allowed under {@code governance.leases}. */
+    static final Set<String> LEASE_KEYS = Set.of("enabled", "flush_interval_ms", "ttl_ms", "idle_ms");
     /** Keys allowed in one element of {@code customers}. */
     static final Set<String> CUSTOMER_KEYS = Set.of("name", "budgets");
     /** Keys allowed in one element of {@code teams}. */
@@ -35,6 +37,7 @@ final class GovernanceBinder {
                 .map(value -> value.oneOf(GovernanceConfig.StateUnavailable.values()))
                 .orElse(defaults.onStateUnavailable());
         long reservationTimeoutMs = node.longOr("reservation_timeout_ms", defaults.reservationTimeoutMs());
+        LeaseConfig leases = node.field("leases").map(GovernanceBinder::leases).orElse(LeaseConfig.DEFAULT);
         List<CustomerSeed> customers = customers(node);
         Set<String> customerNames = new LinkedHashSet<>(customers.stream().map(CustomerSeed::name).toList());
         List<TeamSeed> teams = teams(node, customerNames);
@@ -43,7 +46,17 @@ final class GovernanceBinder {
                 node.field("virtual_keys").map(ConfigNode::list).orElse(List.of()),
                 new VirtualKeyBinder.Names(customerNames, teamNames, providers));
         return node.build(GOVERNANCE_KEYS, () -> new GovernanceConfig(enforce, defaultOutputTokens,
-                onStateUnavailable, reservationTimeoutMs, customers, teams, virtualKeys));
+                onStateUnavailable, reservationTimeoutMs, leases, customers, teams, virtualKeys));
+    }
+
+    private static LeaseConfig leases(ConfigNode node) {
+        node.requireKeys(LEASE_KEYS);
+        LeaseConfig defaults = LeaseConfig.DEFAULT;
+        boolean enabled = node.boolOr("enabled", defaults.enabled());
+        long flushIntervalMs = node.longOr("flush_interval_ms", defaults.flushIntervalMs());
+        long ttlMs = node.longOr("ttl_ms", defaults.ttlMs());
+        long idleMs = node.longOr("idle_ms", defaults.idleMs());
+        return node.build(LEASE_KEYS, () -> new LeaseConfig(enabled, flushIntervalMs, ttlMs, idleMs));
     }
 
     /**

@@ -11,17 +11,18 @@ import java.util.Objects;
  * @param defaultOutputTokens the output allowance reserved when a request gives no {@code max_tokens}
  * @param onStateUnavailable what to do when the ledger cannot be reached: fail closed (503) or serve and record
  * @param reservationTimeoutMs after this long an unsettled reservation is reclaimed
+ * @param leases how nodes lease parts of an account's room to keep the ledger off the per-request path
  * @param customers customers declared here
  * @param teams teams declared here
  * @param virtualKeys virtual keys declared here
  */
 public record GovernanceConfig(boolean enforce, long defaultOutputTokens, StateUnavailable onStateUnavailable,
-                               long reservationTimeoutMs, List<CustomerSeed> customers, List<TeamSeed> teams,
-                               List<VirtualKeySeed> virtualKeys) {
+                               long reservationTimeoutMs, LeaseConfig leases, List<CustomerSeed> customers,
+                               List<TeamSeed> teams, List<VirtualKeySeed> virtualKeys) {
 
-    /** Enforced, 1024 output tokens, fail closed, 15-minute reservations, nothing declared. */
+    /** Enforced, 1024 output tokens, fail closed, 15-minute reservations, default leases, nothing declared. */
     public static final GovernanceConfig DEFAULT = new GovernanceConfig(true, 1024, StateUnavailable.CLOSED,
-            900_000, List.of(), List.of(), List.of());
+            900_000, LeaseConfig.DEFAULT, List.of(), List.of(), List.of());
 
     /** What happens when the governance state cannot be reached. */
     public enum StateUnavailable {
@@ -33,6 +34,7 @@ public record GovernanceConfig(boolean enforce, long defaultOutputTokens, StateU
 
     public GovernanceConfig {
         Objects.requireNonNull(onStateUnavailable, "onStateUnavailable");
+        Objects.requireNonNull(leases, "leases");
         customers = List.copyOf(customers);
         teams = List.copyOf(teams);
         virtualKeys = List.copyOf(virtualKeys);

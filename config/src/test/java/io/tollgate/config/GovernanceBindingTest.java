@@ -115,13 +115,22 @@ class GovernanceBindingTest {
     }
 
     @Test
+    void shouldBindLeasesAndDefaultEachOfTheirKeys() {
+        assertThat(parse("governance: { leases: { enabled: false, flush_interval_ms: 20 } }").governance().leases())
+                .isEqualTo(new LeaseConfig(false, 20, 10_000, 1_000));
+        assertThat(parse("governance: { leases: { ttl_ms: 30000, idle_ms: 5000 } }").governance().leases())
+                .isEqualTo(new LeaseConfig(true, 50, 30_000, 5_000));
+        assertThat(parse("governance: {}").governance().leases()).isEqualTo(LeaseConfig.DEFAULT);
+    }
+
+    @Test
     void shouldDefaultEachGovernanceSettingOnItsOwn() {
         assertThat(parse("governance: { enforce: false }").governance())
                 .isEqualTo(new GovernanceConfig(false, 1024, GovernanceConfig.StateUnavailable.CLOSED, 900_000,
-                        List.of(), List.of(), List.of()));
+                        LeaseConfig.DEFAULT, List.of(), List.of(), List.of()));
         assertThat(parse("governance: { on_state_unavailable: closed, default_output_tokens: 1 }").governance())
                 .isEqualTo(new GovernanceConfig(true, 1, GovernanceConfig.StateUnavailable.CLOSED, 900_000,
-                        List.of(), List.of(), List.of()));
+                        LeaseConfig.DEFAULT, List.of(), List.of(), List.of()));
     }
 
     @Test

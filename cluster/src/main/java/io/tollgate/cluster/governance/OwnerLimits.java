@@ -41,7 +41,8 @@ public record OwnerLimits(String accountId, Level level, String ownerId, String 
         for (BudgetCharge budget : budgets) {
             CounterView view = counters.get(budget.counterId());
             views.add(view != null ? view : new CounterView(budget.counterId(), CounterKind.BUDGET, level, ownerId,
-                    budget.spec().maxLimitNanos(), 0, 0, Optional.empty(), budget.spec().mode() == BudgetMode.HARD));
+                    budget.spec().maxLimitNanos(), 0, 0, 0, Optional.empty(),
+                    budget.spec().mode() == BudgetMode.HARD));
         }
         return views;
     }
@@ -52,7 +53,7 @@ public record OwnerLimits(String accountId, Level level, String ownerId, String 
         for (WindowCharge window : windows) {
             CounterView view = counters.get(window.counterId());
             views.add(view != null ? view : new CounterView(window.counterId(), window.kind(), level, ownerId,
-                    window.limit(), 0, 0, Optional.empty(), true));
+                    window.limit(), 0, 0, 0, Optional.empty(), true));
         }
         return views;
     }

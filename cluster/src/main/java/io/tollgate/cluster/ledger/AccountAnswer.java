@@ -16,7 +16,7 @@ import java.util.function.Function;
 public record AccountAnswer<T>(T answer, Optional<String> forwardTo) {
 
     /** A request never follows more moves than this. */
-    static final int MAX_HOPS = 8;
+    public static final int MAX_HOPS = 8;
 
     public AccountAnswer {
         Objects.requireNonNull(answer, "answer");

@@ -8,12 +8,13 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * The binary form of an {@link AccountState}, version 1: the version byte, then counters, reservations, settled
- * ids, tombstones and forwards, each as a count followed by its items. Enums travel by name.
+ * The binary form of an {@link AccountState}, version 2: the version byte, then counters, reservations, settled
+ * ids, tombstones, forwards and expired leases, each as a count followed by its items. Enums travel by name.
+ * Version 2 added the lease fields of reservations and the expired leases; version 1 is still read.
  */
 final class AccountFormat {
 
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
 
     private AccountFormat() {
     }
@@ -43,19 +44,25 @@ final class AccountFormat {
             out.writeUTF(entry.getKey());
             entry.getValue().writeTo(out);
         }
+        out.writeInt(state.expiredLeases.size());
+        for (Map.Entry<String, ExpiredLease> entry : state.expiredLeases.entrySet()) {
+            out.writeUTF(entry.getKey());
+            entry.getValue().writeTo(out);
+        }
     }
 
     static void read(AccountState state, DataInput in) throws IOException {
         byte version = in.readByte();
-        if (version != VERSION) {
-            throw new IOException("unknown account state format version " + version + ", this node reads " + VERSION);
+        if (version < 1 || version > VERSION) {
+            throw new IOException("unknown account state format version " + version + ", this node reads 1 to "
+                    + VERSION);
         }
         for (int i = in.readInt(); i > 0; i--) {
             Counter counter = Counter.readFrom(in);
             state.counters.put(counter.id, counter);
         }
         for (int i = in.readInt(); i > 0; i--) {
-            Reservation reservation = Reservation.readFrom(in);
+            Reservation reservation = Reservation.readFrom(in, version);
             state.reservations.put(reservation.requestId, reservation);
         }
         for (int i = in.readInt(); i > 0; i--) {
@@ -66,6 +73,11 @@ final class AccountFormat {
         }
         for (int i = in.readInt(); i > 0; i--) {
             state.forwards.put(in.readUTF(), Forward.readFrom(in));
+        }
+        if (version >= 2) {
+            for (int i = in.readInt(); i > 0; i--) {
+                state.expiredLeases.put(in.readUTF(), ExpiredLease.readFrom(in));
+            }
         }
     }
 }

@@ -45,6 +45,8 @@ public final class AccountState implements IdentifiedDataSerializable {
     final Map<String, Long> settled = new LinkedHashMap<>();
     final Map<String, Tombstone> reclaimed = new LinkedHashMap<>();
     final Map<String, Forward> forwards = new LinkedHashMap<>();
+    /** Leases charged in full when they expired, waiting for their node's report, oldest first. */
+    final Map<String, ExpiredLease> expiredLeases = new LinkedHashMap<>();
 
     private AccountState() {
     }
@@ -102,8 +104,19 @@ public final class AccountState implements IdentifiedDataSerializable {
     }
 
     /**
+     * One step of a node's lease (see {@link BudgetLedger#lease}): opens it, or charges its spend and resizes it, or
+     * (gone) charges the spend unless the lease was already charged in full.
+     *
+     * @throws IllegalArgumentException when the id names a request's reservation
+     */
+    public AccountAnswer<LeaseGrant> lease(LeaseRequest request) {
+        return Leases.step(this, request);
+    }
+
+    /**
      * Releases (does not charge) every reservation whose TTL has passed, leaving a tombstone so a late settlement is
-     * still charged.
+     * still charged. An expired lease is charged everything it held instead: its node stopped renewing it and may
+     * have spent all of it.
      *
      * @return how many reservations were released
      */
@@ -114,7 +127,8 @@ public final class AccountState implements IdentifiedDataSerializable {
     /** Every counter, as it stands rolled to {@code now}; changes nothing. */
     public List<CounterView> counters(Instant now) {
         List<CounterView> views = new ArrayList<>(counters.size());
-        counters.values().forEach(counter -> views.add(counter.viewAt(now)));
+        Map<String, Long> leased = Leases.free(reservations.values());
+        counters.values().forEach(counter -> views.add(counter.viewAt(now, leased.getOrDefault(counter.id, 0L))));
         return views;
     }
 
@@ -155,13 +169,14 @@ public final class AccountState implements IdentifiedDataSerializable {
         boolean settledPruned = settled.values().removeIf(pruneAt -> pruneAt <= time);
         boolean reclaimedPruned = reclaimed.values().removeIf(tombstone -> tombstone.pruneAt() <= time);
         boolean forwardsPruned = forwards.values().removeIf(forward -> forward.pruneAt() <= time);
-        return settledPruned || reclaimedPruned || forwardsPruned;
+        boolean leasesPruned = expiredLeases.values().removeIf(lease -> lease.pruneAt <= time);
+        return settledPruned || reclaimedPruned || forwardsPruned || leasesPruned;
     }
 
     /** True when nothing is left: no counter, reservation, settled id, tombstone or forward. */
     public boolean isEmpty() {
         return counters.isEmpty() && reservations.isEmpty() && settled.isEmpty() && reclaimed.isEmpty()
-                && forwards.isEmpty();
+                && forwards.isEmpty() && expiredLeases.isEmpty();
     }
 
     /**
@@ -219,13 +234,19 @@ public final class AccountState implements IdentifiedDataSerializable {
         return found;
     }
 
+    /** A view of one counter, with the leases' free parts on it. */
+    CounterView view(Counter counter, Instant now) {
+        return counter.viewAt(now, Leases.free(reservations.values()).getOrDefault(counter.id, 0L));
+    }
+
     /** Views of the counters of these ids that exist, without changing them. */
     List<CounterView> views(List<String> ids, Instant now) {
         List<CounterView> views = new ArrayList<>(ids.size());
+        Map<String, Long> leased = Leases.free(reservations.values());
         for (String id : ids) {
             Counter counter = counters.get(id);
             if (counter != null) {
-                views.add(counter.viewAt(now));
+                views.add(counter.viewAt(now, leased.getOrDefault(id, 0L)));
             }
         }
         return views;
@@ -236,6 +257,7 @@ public final class AccountState implements IdentifiedDataSerializable {
         pruneHead(settled, pruneAt -> pruneAt, time);
         pruneHead(reclaimed, Tombstone::pruneAt, time);
         pruneHead(forwards, Forward::pruneAt, time);
+        pruneHead(expiredLeases, lease -> lease.pruneAt, time);
     }
 
     private static <V> void pruneHead(Map<String, V> map, ToLongFunction<V> pruneAt, long time) {

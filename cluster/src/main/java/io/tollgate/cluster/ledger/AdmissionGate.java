@@ -26,25 +26,33 @@ final class AdmissionGate {
         this.budgets = new ArrayList<>(request.budgets().size());
         this.windows = new ArrayList<>(request.windows().size());
         for (BudgetCharge charge : request.budgets()) {
-            Counter counter = counters.get(charge.counterId());
-            if (counter != null && counter.is(CounterKind.BUDGET)) {
-                counter.adopt(charge, now);
-                counter.roll(now);
-            } else {
-                counter = Counter.budget(charge, now);
-            }
-            budgets.add(counter);
+            budgets.add(resolve(counters, charge, now));
         }
         for (WindowCharge charge : request.windows()) {
-            Counter counter = counters.get(charge.counterId());
-            if (counter != null && counter.is(charge.kind())) {
-                counter.adopt(charge, now);
-                counter.roll(now);
-            } else {
-                counter = Counter.window(charge, now);
-            }
-            windows.add(counter);
+            windows.add(resolve(counters, charge, now));
         }
+    }
+
+    /** The budget's counter with its latest spec, rolled to now; a new one (not yet added) when it has none. */
+    static Counter resolve(Map<String, Counter> counters, BudgetCharge charge, Instant now) {
+        Counter counter = counters.get(charge.counterId());
+        if (counter != null && counter.is(CounterKind.BUDGET)) {
+            counter.adopt(charge, now);
+            counter.roll(now);
+            return counter;
+        }
+        return Counter.budget(charge, now);
+    }
+
+    /** The window's counter with its latest limit, rolled to now; a new one (not yet added) when it has none. */
+    static Counter resolve(Map<String, Counter> counters, WindowCharge charge, Instant now) {
+        Counter counter = counters.get(charge.counterId());
+        if (counter != null && counter.is(charge.kind())) {
+            counter.adopt(charge, now);
+            counter.roll(now);
+            return counter;
+        }
+        return Counter.window(charge, now);
     }
 
     /**
@@ -57,8 +65,9 @@ final class AdmissionGate {
         boolean clamped = outputTokens < worst.outputTokens();
         long nanos = clamped ? worst.inputNanos() + worst.outputNanos(outputTokens) : worst.totalNanos();
         long tokens = worst.inputTokens() + outputTokens;
+        Map<String, Long> leased = Leases.free(reservations.values());
         if (!request.force()) {
-            Admission.Rejected refused = firstRefusal(nanos, tokens);
+            Admission.Rejected refused = firstRefusal(nanos, tokens, leased);
             if (refused != null) {
                 return refused;
             }
@@ -75,7 +84,7 @@ final class AdmissionGate {
             } else {
                 soft.add(budget.id);
             }
-            views.add(budget.viewAt(now));
+            views.add(budget.viewAt(now, leased.getOrDefault(budget.id, 0L)));
         }
         for (Counter window : windows) {
             counters.put(window.id, window);
@@ -85,7 +94,7 @@ final class AdmissionGate {
                 window.reserved += tokens;
                 tokenWindows.add(window.id);
             }
-            views.add(window.viewAt(now));
+            views.add(window.viewAt(now, leased.getOrDefault(window.id, 0L)));
         }
         long ttl = request.reservationTtl().toMillis();
         Reservation reservation = new Reservation(request.requestId(), ttl, now.toEpochMilli() + ttl, nanos, tokens,
@@ -95,20 +104,20 @@ final class AdmissionGate {
     }
 
     /** The first limit that refuses, in order (request windows, token windows, budgets), or null when none does. */
-    private Admission.Rejected firstRefusal(long nanos, long tokens) {
+    private Admission.Rejected firstRefusal(long nanos, long tokens, Map<String, Long> leased) {
         for (Counter window : windows) {
             if (window.kind == CounterKind.REQUESTS && window.used + window.reserved >= window.limit) {
-                return reject(Admission.Reason.REQUEST_LIMITED, window);
+                return reject(Admission.Reason.REQUEST_LIMITED, window, leased);
             }
         }
         for (Counter window : windows) {
             if (window.kind == CounterKind.TOKENS && window.available() < tokens) {
-                return reject(Admission.Reason.TOKEN_LIMITED, window);
+                return reject(Admission.Reason.TOKEN_LIMITED, window, leased);
             }
         }
         for (Counter budget : budgets) {
             if (budget.hard ? budget.available() < nanos : budget.used >= budget.limit) {
-                return reject(Admission.Reason.BUDGET_EXCEEDED, budget);
+                return reject(Admission.Reason.BUDGET_EXCEEDED, budget, leased);
             }
         }
         return null;
@@ -153,7 +162,8 @@ final class AdmissionGate {
         }
     }
 
-    private Admission.Rejected reject(Admission.Reason reason, Counter counter) {
-        return new Admission.Rejected(reason, counter.viewAt(now), counter.untilEnd(now));
+    private Admission.Rejected reject(Admission.Reason reason, Counter counter, Map<String, Long> leased) {
+        return new Admission.Rejected(reason, counter.viewAt(now, leased.getOrDefault(counter.id, 0L)),
+                counter.untilEnd(now));
     }
 }

@@ -38,6 +38,13 @@ public interface BudgetLedger {
      */
     List<CounterView> settle(String accountId, String requestId, long costNanos, long tokens, Instant now);
 
+    /**
+     * One step of a node's lease on an account: charges what the node spent against the lease since its last step
+     * and resizes what the lease holds (see {@link LeaseRequest}). A lease is a reservation like a request's, so every
+     * limit stays exact; a lease not renewed within its TTL is charged everything it held.
+     */
+    LeaseGrant lease(LeaseRequest request);
+
     /** Every counter of an account, rolled to {@code now}. */
     List<CounterView> counters(String accountId, Instant now);
 

@@ -122,11 +122,21 @@ final class Counter {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    /** This counter as it stands after rolling to {@code now}, without changing it. */
+    /** This counter as it stands after rolling to {@code now}, without changing it; no lease holds on it. */
     CounterView viewAt(Instant now) {
+        return viewAt(now, 0);
+    }
+
+    /**
+     * This counter as it stands after rolling to {@code now}, without changing it.
+     *
+     * @param leased how much of {@code reserved} is leases' free parts (see {@link Leases#free})
+     */
+    CounterView viewAt(Instant now, long leased) {
         boolean over = now.toEpochMilli() >= end;
         long periodEnd = over ? periodAt(now).end().map(Instant::toEpochMilli).orElse(NO_END) : end;
-        return new CounterView(id, kind, level, ownerId, limit, over ? 0 : used, reserved,
+        long free = Math.min(Math.max(0, leased), reserved);
+        return new CounterView(id, kind, level, ownerId, limit, over ? 0 : used, reserved - free, free,
                 periodEnd == NO_END ? Optional.empty() : Optional.of(Instant.ofEpochMilli(periodEnd)), hard);
     }
 

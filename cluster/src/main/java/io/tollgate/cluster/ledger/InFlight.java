@@ -34,12 +34,12 @@ final class InFlight {
         List<Counter> budgets = state.present(reservation.hardBudgets, now);
         for (Counter window : windows) {
             if (window.available() < moreTokens) {
-                return AccountAnswer.here(rejected(Admission.Reason.TOKEN_LIMITED, window, now));
+                return AccountAnswer.here(rejected(state, Admission.Reason.TOKEN_LIMITED, window, now));
             }
         }
         for (Counter budget : budgets) {
             if (budget.available() < moreNanos) {
-                return AccountAnswer.here(rejected(Admission.Reason.BUDGET_EXCEEDED, budget, now));
+                return AccountAnswer.here(rejected(state, Admission.Reason.BUDGET_EXCEEDED, budget, now));
             }
         }
         windows.forEach(window -> window.reserved += moreTokens);
@@ -83,7 +83,19 @@ final class InFlight {
         int released = 0;
         for (Iterator<Reservation> it = state.reservations.values().iterator(); it.hasNext(); ) {
             Reservation reservation = it.next();
-            if (reservation.expiresAt <= time) {
+            if (reservation.expiresAt <= time && reservation.lease) {
+                // a node that stopped renewing its lease may have spent all of it: charge what it held
+                charge(state, reservation.hardBudgets, reservation.nanos, reservation.nanos, now);
+                charge(state, reservation.tokenWindows, reservation.tokens, reservation.tokens, now);
+                charge(state, reservation.requestWindows, reservation.requests, reservation.requests, now);
+                state.expiredLeases.put(reservation.requestId, new ExpiredLease(reservation.hardBudgets,
+                        reservation.tokenWindows, reservation.requestWindows, new LeaseAmounts(reservation.nanos,
+                        reservation.tokens, reservation.requests), time,
+                        time + Math.max(2 * reservation.ttl, ExpiredLease.KEEP_MILLIS), LeaseAmounts.ZERO,
+                        reservation.seq));
+                it.remove();
+                released++;
+            } else if (reservation.expiresAt <= time) {
                 release(state, reservation.hardBudgets, reservation.nanos);
                 release(state, reservation.tokenWindows, reservation.tokens);
                 state.reclaimed.put(reservation.requestId, reservation.tombstone(time));
@@ -108,17 +120,18 @@ final class InFlight {
         state.counters.values().stream().filter(counter -> counter.is(CounterKind.BUDGET))
                 .forEach(counter -> candidates.add(counter.id));
         CounterView view = candidates.stream().map(state.counters::get).filter(Objects::nonNull).findFirst()
-                .map(counter -> counter.viewAt(now))
+                .map(counter -> state.view(counter, now))
                 .orElseGet(() -> new CounterView("reservation:" + requestId, CounterKind.BUDGET, Level.VIRTUAL_KEY,
-                        requestId, 0, 0, 0, Optional.empty(), true));
+                        requestId, 0, 0, 0, 0, Optional.empty(), true));
         return new Admission.Rejected(Admission.Reason.BUDGET_EXCEEDED, view, Duration.ZERO);
     }
 
-    private static Admission.Rejected rejected(Admission.Reason reason, Counter counter, Instant now) {
-        return new Admission.Rejected(reason, counter.viewAt(now), counter.untilEnd(now));
+    private static Admission.Rejected rejected(AccountState state, Admission.Reason reason, Counter counter,
+                                               Instant now) {
+        return new Admission.Rejected(reason, state.view(counter, now), counter.untilEnd(now));
     }
 
-    private static void charge(AccountState state, List<String> ids, long held, long amount, Instant now) {
+    static void charge(AccountState state, List<String> ids, long held, long amount, Instant now) {
         for (Counter counter : state.present(ids, now)) {
             counter.release(held);
             counter.used += amount;

@@ -47,6 +47,16 @@ public final class InMemoryBudgetLedger implements BudgetLedger {
     }
 
     @Override
+    public LeaseGrant lease(LeaseRequest request) {
+        AccountAnswer<LeaseGrant> answer = change(request.accountId(), state -> state.lease(request));
+        for (int hop = 1; answer.forwardTo().isPresent() && hop < AccountAnswer.MAX_HOPS; hop++) {
+            LeaseRequest closing = request.closing();
+            answer = change(answer.forwardTo().get(), state -> state.lease(closing));
+        }
+        return answer.answer();
+    }
+
+    @Override
     public List<CounterView> counters(String accountId, Instant now) {
         Slot slot = accounts.get(accountId);
         if (slot == null) {

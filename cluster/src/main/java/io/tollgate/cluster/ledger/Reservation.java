@@ -25,9 +25,30 @@ final class Reservation {
     final List<String> hardBudgets;
     final List<String> softBudgets;
     final List<String> tokenWindows;
+    /** True for a node's lease (see {@link Leases}): charged in full, not released, when it expires. */
+    final boolean lease;
+    /** Request slots held on every request window (leases only). */
+    long requests;
+    /** The sequence number of the last lease step applied (leases only), so a repeated step changes nothing. */
+    long seq;
+    /** What the lease's requests in flight held at its last step (leases only); the rest of its hold is free. */
+    long keepNanos;
+    long keepTokens;
+    final List<String> requestWindows;
 
     Reservation(String requestId, long ttl, long expiresAt, long nanos, long tokens, long outputTokens,
                 boolean clamped, List<String> hardBudgets, List<String> softBudgets, List<String> tokenWindows) {
+        this(requestId, ttl, expiresAt, nanos, tokens, outputTokens, clamped, hardBudgets, softBudgets, tokenWindows,
+                false, 0, 0, List.of());
+    }
+
+    Reservation(String requestId, long ttl, long expiresAt, long nanos, long tokens, long outputTokens,
+                boolean clamped, List<String> hardBudgets, List<String> softBudgets, List<String> tokenWindows,
+                boolean lease, long requests, long seq, List<String> requestWindows) {
+        this.lease = lease;
+        this.requests = requests;
+        this.seq = seq;
+        this.requestWindows = new ArrayList<>(requestWindows);
         this.requestId = requestId;
         this.ttl = ttl;
         this.expiresAt = expiresAt;
@@ -51,6 +72,7 @@ final class Reservation {
         List<String> ids = new ArrayList<>(hardBudgets);
         ids.addAll(softBudgets);
         ids.addAll(tokenWindows);
+        ids.addAll(requestWindows);
         return ids;
     }
 
@@ -61,9 +83,13 @@ final class Reservation {
 
     /** A copy holding only the counters {@code keep} accepts. */
     Reservation only(Predicate<String> keep) {
-        return new Reservation(requestId, ttl, expiresAt, nanos, tokens, outputTokens, clamped,
+        Reservation part = new Reservation(requestId, ttl, expiresAt, nanos, tokens, outputTokens, clamped,
                 hardBudgets.stream().filter(keep).toList(), softBudgets.stream().filter(keep).toList(),
-                tokenWindows.stream().filter(keep).toList());
+                tokenWindows.stream().filter(keep).toList(), lease, requests, seq,
+                requestWindows.stream().filter(keep).toList());
+        part.keepNanos = keepNanos;
+        part.keepTokens = keepTokens;
+        return part;
     }
 
     /** Adds the counters of another part of the same request (its parts met again after moves); returns this. */
@@ -71,6 +97,7 @@ final class Reservation {
         addMissing(hardBudgets, other.hardBudgets);
         addMissing(softBudgets, other.softBudgets);
         addMissing(tokenWindows, other.tokenWindows);
+        addMissing(requestWindows, other.requestWindows);
         return this;
     }
 
@@ -83,6 +110,7 @@ final class Reservation {
         hardBudgets.removeAll(ids);
         softBudgets.removeAll(ids);
         tokenWindows.removeAll(ids);
+        requestWindows.removeAll(ids);
     }
 
     /** What is left of it once released without settlement: the counters a late settlement still charges. */
@@ -103,11 +131,28 @@ final class Reservation {
         writeIds(out, hardBudgets);
         writeIds(out, softBudgets);
         writeIds(out, tokenWindows);
+        out.writeBoolean(lease);
+        out.writeLong(requests);
+        out.writeLong(seq);
+        writeIds(out, requestWindows);
+        out.writeLong(keepNanos);
+        out.writeLong(keepTokens);
     }
 
-    static Reservation readFrom(DataInput in) throws IOException {
-        return new Reservation(in.readUTF(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
-                in.readLong(), in.readBoolean(), readIds(in), readIds(in), readIds(in));
+    /** Reads what {@link #writeTo} wrote in format {@code version} (1 knew no leases). */
+    static Reservation readFrom(DataInput in, int version) throws IOException {
+        Reservation reservation = new Reservation(in.readUTF(), in.readLong(), in.readLong(), in.readLong(),
+                in.readLong(), in.readLong(), in.readBoolean(), readIds(in), readIds(in), readIds(in));
+        if (version < 2) {
+            return reservation;
+        }
+        Reservation read = new Reservation(reservation.requestId, reservation.ttl, reservation.expiresAt,
+                reservation.nanos, reservation.tokens, reservation.outputTokens, reservation.clamped,
+                reservation.hardBudgets, reservation.softBudgets, reservation.tokenWindows, in.readBoolean(),
+                in.readLong(), in.readLong(), readIds(in));
+        read.keepNanos = in.readLong();
+        read.keepTokens = in.readLong();
+        return read;
     }
 
     static void writeIds(DataOutput out, List<String> ids) throws IOException {

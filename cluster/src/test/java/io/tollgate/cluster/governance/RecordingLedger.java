@@ -72,6 +72,11 @@ final class RecordingLedger implements BudgetLedger {
     }
 
     @Override
+    public io.tollgate.cluster.ledger.LeaseGrant lease(io.tollgate.cluster.ledger.LeaseRequest request) {
+        throw new UnsupportedOperationException("not used by the registry");
+    }
+
+    @Override
     public List<CounterView> counters(String accountId, Instant now) {
         throw new UnsupportedOperationException("not used by the registry");
     }

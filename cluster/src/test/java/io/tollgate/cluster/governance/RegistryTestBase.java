@@ -65,8 +65,8 @@ abstract class RegistryTestBase {
     }
 
     static GovernanceConfig seeds(List<CustomerSeed> customers, List<TeamSeed> teams, List<VirtualKeySeed> keys) {
-        return new GovernanceConfig(true, 1024, GovernanceConfig.StateUnavailable.CLOSED, 900_000, customers, teams,
-                keys);
+        return new GovernanceConfig(true, 1024, GovernanceConfig.StateUnavailable.CLOSED, 900_000,
+                io.tollgate.config.LeaseConfig.DEFAULT, customers, teams, keys);
     }
 
     static VirtualKeySeed keySeed(String name, String value, Optional<String> team) {

@@ -62,7 +62,48 @@ class AccountStateFormatTest {
 
         assertThatThrownBy(() -> AccountState.readFrom(new DataInputStream(new ByteArrayInputStream(bytes))))
                 .isInstanceOf(IOException.class)
-                .hasMessage("unknown account state format version 9, this node reads 1");
+                .hasMessage("unknown account state format version 9, this node reads 1 to 2");
+    }
+
+    @Test
+    void shouldReadTheFirstFormatWhichKnewNoLeases() throws IOException {
+        AccountState current = AccountState.create();
+        current.admit(request("r1"));
+        List<CounterView> counters = current.counters(NOW);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeByte(1);
+        out.writeInt(current.counters.size());
+        for (Counter counter : current.counters.values()) {
+            counter.writeTo(out);
+        }
+        out.writeInt(1); // one reservation, written as version 1 did: without the lease fields
+        Reservation r1 = current.reservations.get("r1");
+        out.writeUTF("r1");
+        out.writeLong(r1.ttl);
+        out.writeLong(r1.expiresAt);
+        out.writeLong(r1.nanos);
+        out.writeLong(r1.tokens);
+        out.writeLong(r1.outputTokens);
+        out.writeBoolean(r1.clamped);
+        Reservation.writeIds(out, r1.hardBudgets);
+        Reservation.writeIds(out, r1.softBudgets);
+        Reservation.writeIds(out, r1.tokenWindows);
+        out.writeInt(0);
+        out.writeInt(1); // one tombstone, without the charged-in-full flag
+        out.writeUTF("gone");
+        Reservation.writeIds(out, List.of("vk:vk_a:1d"));
+        Reservation.writeIds(out, List.of());
+        out.writeLong(TTL.toMillis());
+        out.writeLong(NOW.plus(TTL).toEpochMilli());
+        out.writeInt(0);
+
+        AccountState read = AccountState.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+
+        assertThat(read.counters(NOW)).isEqualTo(counters);
+        assertThat(read.settle("r1", 100, 10, NOW).answer()).isEqualTo(current.settle("r1", 100, 10, NOW).answer());
+        assertThat(read.settle("gone", 7, 0, NOW).answer()).filteredOn(v -> v.counterId().equals("vk:vk_a:1d"))
+                .extracting(CounterView::used).containsExactly(107L);
     }
 
     private static AccountState roundTrip(AccountState state) throws IOException {

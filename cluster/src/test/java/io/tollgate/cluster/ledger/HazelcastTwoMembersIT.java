@@ -146,6 +146,38 @@ class HazelcastTwoMembersIT {
                 .containsExactly("vk:vk_a:1d", "vk:vk_a:requests", "vk:vk_a:tokens");
     }
 
+    @Test
+    void shouldLeaseFromTheMemberThatDoesNotOwnTheAccountAndChargeAnAbandonedLeaseInFull() {
+        String account = accountOwnedBy(second, "lease-");
+        BudgetLedger owner = HazelcastBudgetLedger.create(second);
+        Instant now = Instant.parse("2026-03-10T10:00:20Z");
+        io.tollgate.config.LeaseConfig config = new io.tollgate.config.LeaseConfig(true, 50, 10_000, 1_000);
+        LeasingLedger node = LeasingLedger.manual(HazelcastBudgetLedger.create(first), config, () -> 2, () -> now);
+        LeasingLedger dying = LeasingLedger.manual(HazelcastBudgetLedger.create(second), config, () -> 2, () -> now);
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(node.admit(request(account, "n" + i, now, 1_000_000_000))).isInstanceOf(Admission.Admitted.class);
+            node.settle(account, "n" + i, 2_000, 30, now);
+            assertThat(dying.admit(request(account, "d" + i, now, 1_000_000_000))).isInstanceOf(Admission.Admitted.class);
+            dying.settle(account, "d" + i, 1_000, 10, now);
+        }
+        node.close();
+        CounterView held = owner.counters(account, now).stream()
+                .filter(view -> view.counterId().equals("vk:vk_a:1d")).findFirst().orElseThrow();
+        CounterView heldRequests = owner.counters(account, now).stream()
+                .filter(view -> view.counterId().equals("vk:vk_a:requests")).findFirst().orElseThrow();
+        int reclaimed = owner.reclaimExpired(now.plusMillis(config.ttlMs()));
+
+        assertThat(reclaimed).as("the dying node's lease").isEqualTo(1);
+        assertThat(owner.counters(account, now.plusMillis(config.ttlMs())))
+                .filteredOn(view -> view.counterId().equals("vk:vk_a:1d") || view.counterId().equals("vk:vk_a:requests"))
+                .extracting(CounterView::counterId, CounterView::used, CounterView::reserved)
+                .as("the closed lease charged exactly, the abandoned one everything it held")
+                .containsExactly(tuple("vk:vk_a:1d", 20_000L + (held.reserved() + held.leased()), 0L),
+                        tuple("vk:vk_a:requests", 10L + (heldRequests.reserved() + heldRequests.leased()), 0L));
+        assertThat((heldRequests.reserved() + heldRequests.leased())).as("min(32, (100 - 12) / (4 × 2))").isEqualTo(11);
+    }
+
     private static String accountOwnedBy(Grid owner, String prefix) {
         Member target = owner.instance().getCluster().getLocalMember();
         for (int i = 0; i < 10_000; i++) {

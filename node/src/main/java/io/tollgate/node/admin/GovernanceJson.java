@@ -101,6 +101,7 @@ final class GovernanceJson {
             out.put("limit_usd", Money.ofNanos(counter.limit()).usd().stripTrailingZeros());
             out.put("usage_usd", Money.ofNanos(counter.used()).usd().stripTrailingZeros());
             out.put("reserved_usd", Money.ofNanos(counter.reserved()).usd().stripTrailingZeros());
+            out.put("leased_usd", Money.ofNanos(counter.leased()).usd().stripTrailingZeros());
             out.put("remaining_usd", Money.ofNanos(counter.remaining()).usd().stripTrailingZeros());
             out.put("mode", counter.hard() ? "hard" : "soft");
         } else {
@@ -108,6 +109,7 @@ final class GovernanceJson {
             out.put("limit", counter.limit());
             out.put("usage", counter.used());
             out.put("reserved", counter.reserved());
+            out.put("leased", counter.leased());
             out.put("remaining", counter.remaining());
         }
         out.put("percent_used", counter.limit() == 0 ? 100.0

@@ -122,8 +122,11 @@ class PartitionIT {
         int after = 1;
 
         BigDecimal expected = new BigDecimal("0.012").multiply(BigDecimal.valueOf(before + during + after));
+        // node 3's lease expired while it was cut off and was charged in full; back, node 3 reports what it really
+        // spent (within a flush or two) and the charge becomes exact
         for (NodeProcess node : NODES) {
-            assertThat(usage(node, "capped")).as("spend seen from " + node).isEqualByComparingTo(expected);
+            awaitCondition("the exact spend seen from " + node,
+                    () -> usage(node, "capped").compareTo(expected) == 0);
         }
 
         // node 2 runs with on_partition: open: alone, it serves and records the spend once the sides merge

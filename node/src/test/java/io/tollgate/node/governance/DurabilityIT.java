@@ -8,6 +8,7 @@ import io.tollgate.adapters.Json;
 import io.tollgate.cluster.governance.SeedReport;
 import io.tollgate.cluster.ledger.CounterView;
 import io.tollgate.node.testing.AdminClient;
+import io.tollgate.node.testing.Await;
 import io.tollgate.node.testing.MutableClock;
 import io.tollgate.node.testing.NodeHarness;
 import io.tollgate.node.testing.PostgresSchema;
@@ -132,6 +133,10 @@ class DurabilityIT {
             expectStatus(chat(apiValueBeforeRotation), 401);
             expectStatus(chat(SMALL_KEY), 200);
             expectStatus(chat(SMALL_KEY), 402);
+            // idle, the node gives its leases back (at its next flush): the snapshot then holds nothing but spend
+            clock.advance(Duration.ofSeconds(2));
+            Await.until("leases given back", Duration.ofSeconds(20), () -> node.node().cluster().ledger()
+                    .allCounters(clock.instant()).stream().allMatch(counter -> counter.leased() == 0));
             before = Snapshot.of(node, clock.instant());
 
             node.close();

@@ -17,6 +17,7 @@ import io.tollgate.node.testing.FakeUpstream.Reply;
 import io.tollgate.node.testing.MutableClock;
 import io.tollgate.node.testing.NodeHarness;
 import io.tollgate.node.testing.PostgresSchema;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,7 +41,8 @@ import org.junit.jupiter.api.Timeout;
  * limits need no state and are still served. The store fails by renaming its table behind the node's back (every
  * write-through then fails, and renaming it back heals it); the grid fails by shutting the member down. Each test
  * has a node and a PostgreSQL schema of its own, and an OpenAI-type provider aimed at a fake upstream that records
- * every call.
+ * every call. The per-request rules run with leases off ({@code governance.leases.enabled: false}, as near a limit,
+ * where a node admits request by request); the tests named "...Lease..." run a node with its default leases.
  */
 @Timeout(120)
 class FailClosedIT {
@@ -79,6 +81,7 @@ class FailClosedIT {
                 pricing:
                   fake/gpt-test: { input: 1000, output: 1000 }
                 governance:
+                  leases: { enabled: false }
                   virtual_keys:
                     - { name: budgeted, value: %s, budgets: [ { max_limit: 1, reset_duration: 1d } ] }
                     - { name: limited, value: %s, rate_limit: { request_max_limit: 100, request_reset_duration: 1h } }
@@ -279,6 +282,34 @@ class FailClosedIT {
         Await.until("the spend served while the store was down is recorded", Duration.ofSeconds(20),
                 () -> storedBudget(account).used() == 24_000_000L);
         assertThat(storedBudget(account).reserved()).isZero();
+    }
+
+    @Test
+    void shouldServeAtMostWhatTheLeaseHoldsAfterTheStoreFailsThenRefuseAndChargeExactlyOnceItIsBack() {
+        node.close();
+        node = NodeHarness.start(yaml.replace("  leases: { enabled: false }\n", ""), Map.of(), clock);
+        assertThat(chat(BUDGETED).statusCode()).isEqualTo(200);
+        int calls = upstream.requests().size();
+
+        storeDown();
+        // the node may serve from what its lease durably holds until its next step meets the failure (one flush)
+        int served = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        HttpResponse<String> response;
+        while ((response = chat(BUDGETED)).statusCode() == 200 && System.nanoTime() < deadline) {
+            served++;
+        }
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+        assertThat(json(response).at("/error/code").asText()).isEqualTo("governance_unavailable");
+        assertThat(chat(BUDGETED).statusCode()).as("refused from then on").isEqualTo(503);
+        assertThat(upstream.requests()).as("upstream calls: only those served").hasSize(calls + served);
+
+        storeUp();
+        Await.until("served again", Duration.ofSeconds(20), () -> chat(BUDGETED).statusCode() == 200);
+        BigDecimal expected = new BigDecimal("0.012").multiply(BigDecimal.valueOf(2 + served));
+        JsonNode budget = budgetOf("budgeted");
+        assertThat(budget.path("usage_usd").decimalValue()).as("every served request, once").isEqualByComparingTo(expected);
+        assertThat(budget.path("reserved_usd").decimalValue()).isZero();
     }
 
     private void storeDown() {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tollgate.cluster.ledger.Admission;
 import io.tollgate.cluster.ledger.AdmissionRequest;
 import io.tollgate.cluster.ledger.BudgetCharge;
-import io.tollgate.cluster.ledger.BudgetLedger;
 import io.tollgate.cluster.ledger.CounterView;
+import io.tollgate.cluster.ledger.ForwardingBudgetLedger;
 import io.tollgate.cluster.ledger.InMemoryBudgetLedger;
+import io.tollgate.cluster.ledger.LeaseGrant;
+import io.tollgate.cluster.ledger.LeaseRequest;
 import io.tollgate.cluster.ledger.LedgerUnavailableException;
 import io.tollgate.cluster.ledger.Level;
 import io.tollgate.cluster.ledger.WorstCase;
@@ -18,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -75,9 +76,12 @@ class SettlementsTest {
     }
 
     /** An in-memory ledger that can be switched off. */
-    private static final class FlakyLedger implements BudgetLedger {
+    private static final class FlakyLedger extends ForwardingBudgetLedger {
         final AtomicBoolean down = new AtomicBoolean();
-        private final BudgetLedger delegate = InMemoryBudgetLedger.create();
+
+        FlakyLedger() {
+            super(InMemoryBudgetLedger.create());
+        }
 
         private void check() {
             if (down.get()) {
@@ -88,49 +92,25 @@ class SettlementsTest {
         @Override
         public Admission admit(AdmissionRequest request) {
             check();
-            return delegate.admit(request);
+            return super.admit(request);
         }
 
         @Override
         public Admission extend(String accountId, String requestId, long moreNanos, long moreTokens, Instant now) {
             check();
-            return delegate.extend(accountId, requestId, moreNanos, moreTokens, now);
+            return super.extend(accountId, requestId, moreNanos, moreTokens, now);
         }
 
         @Override
         public List<CounterView> settle(String accountId, String requestId, long costNanos, long tokens, Instant now) {
             check();
-            return delegate.settle(accountId, requestId, costNanos, tokens, now);
+            return super.settle(accountId, requestId, costNanos, tokens, now);
         }
 
         @Override
-        public List<CounterView> counters(String accountId, Instant now) {
-            return delegate.counters(accountId, now);
-        }
-
-        @Override
-        public List<CounterView> allCounters(Instant now) {
-            return delegate.allCounters(now);
-        }
-
-        @Override
-        public void reset(String accountId, Collection<String> counterIds, Instant now) {
-            delegate.reset(accountId, counterIds, now);
-        }
-
-        @Override
-        public void move(String fromAccountId, String toAccountId, Collection<String> counterIds, Instant now) {
-            delegate.move(fromAccountId, toAccountId, counterIds, now);
-        }
-
-        @Override
-        public void remove(String accountId, Collection<String> counterIds) {
-            delegate.remove(accountId, counterIds);
-        }
-
-        @Override
-        public int reclaimExpired(Instant now) {
-            return delegate.reclaimExpired(now);
+        public LeaseGrant lease(LeaseRequest request) {
+            check();
+            return super.lease(request);
         }
     }
 }

@@ -9,6 +9,8 @@ import io.tollgate.cluster.ledger.Admission;
 import io.tollgate.cluster.ledger.AdmissionRequest;
 import io.tollgate.cluster.ledger.BudgetLedger;
 import io.tollgate.cluster.ledger.CounterView;
+import io.tollgate.cluster.ledger.LeaseGrant;
+import io.tollgate.cluster.ledger.LeaseRequest;
 import io.tollgate.cluster.ledger.LedgerUnavailableException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,6 +96,17 @@ public final class HazelcastBudgetLedger implements BudgetLedger {
                 account -> onAccount(account, "settling request '" + requestId + "'",
                         new SettleProcessor(requestId, costNanos, tokens, now)).answer(),
                 HazelcastBudgetLedger::concat);
+    }
+
+    @Override
+    public LeaseGrant lease(LeaseRequest request) {
+        AccountAnswer<LeaseGrant> answer = onAccount(request.accountId(), "stepping lease '" + request.leaseId() + "'",
+                new LeaseProcessor(request)).answer();
+        for (int hop = 1; answer.forwardTo().isPresent() && hop < AccountAnswer.MAX_HOPS; hop++) {
+            answer = onAccount(answer.forwardTo().get(), "closing moved lease '" + request.leaseId() + "'",
+                    new LeaseProcessor(request.closing())).answer();
+        }
+        return answer.answer();
     }
 
     @Override

@@ -38,6 +38,10 @@ public final class LedgerGridTypes {
     public static final int ADMISSION_REPLY = 11;
     /** Reply carrying counter views. */
     public static final int VIEWS_REPLY = 12;
+    /** Lease step processor. */
+    public static final int LEASE = 13;
+    /** Reply carrying a lease grant. */
+    public static final int LEASE_REPLY = 14;
 
     private LedgerGridTypes() {
     }
@@ -66,6 +70,8 @@ public final class LedgerGridTypes {
             case RECLAIM -> new ReclaimProcessor();
             case ADMISSION_REPLY -> new AdmissionReply();
             case VIEWS_REPLY -> new ViewsReply();
+            case LEASE -> new LeaseProcessor();
+            case LEASE_REPLY -> new LeaseReply();
             default -> throw new IllegalArgumentException("unknown ledger grid type id " + typeId);
         };
     }

@@ -5,6 +5,9 @@ import io.tollgate.cluster.ledger.AdmissionRequest;
 import io.tollgate.cluster.ledger.BudgetCharge;
 import io.tollgate.cluster.ledger.CounterKind;
 import io.tollgate.cluster.ledger.CounterView;
+import io.tollgate.cluster.ledger.LeaseAmounts;
+import io.tollgate.cluster.ledger.LeaseGrant;
+import io.tollgate.cluster.ledger.LeaseRequest;
 import io.tollgate.cluster.ledger.Level;
 import io.tollgate.cluster.ledger.WindowCharge;
 import io.tollgate.cluster.ledger.WorstCase;
@@ -93,6 +96,7 @@ final class Wire {
         out.writeLong(view.limit());
         out.writeLong(view.used());
         out.writeLong(view.reserved());
+        out.writeLong(view.leased());
         out.writeBoolean(view.resetsAt().isPresent());
         if (view.resetsAt().isPresent()) {
             writeInstant(out, view.resetsAt().get());
@@ -108,8 +112,9 @@ final class Wire {
         long limit = in.readLong();
         long used = in.readLong();
         long reserved = in.readLong();
+        long leased = in.readLong();
         Optional<Instant> resetsAt = in.readBoolean() ? Optional.of(readInstant(in)) : Optional.empty();
-        return new CounterView(id, kind, level, owner, limit, used, reserved, resetsAt, in.readBoolean());
+        return new CounterView(id, kind, level, owner, limit, used, reserved, leased, resetsAt, in.readBoolean());
     }
 
     static void writeAdmission(DataOutput out, Admission admission) throws IOException {
@@ -141,12 +146,10 @@ final class Wire {
                 Duration.ofSeconds(in.readLong(), in.readInt()));
     }
 
-    static void writeRequest(DataOutput out, AdmissionRequest request) throws IOException {
-        out.writeUTF(request.accountId());
-        out.writeUTF(request.requestId());
-        writeInstant(out, request.now());
-        out.writeInt(request.budgets().size());
-        for (BudgetCharge charge : request.budgets()) {
+    static void writeCharges(DataOutput out, List<BudgetCharge> budgets, List<WindowCharge> windows)
+            throws IOException {
+        out.writeInt(budgets.size());
+        for (BudgetCharge charge : budgets) {
             out.writeUTF(charge.counterId());
             out.writeUTF(charge.level().name());
             out.writeUTF(charge.ownerId());
@@ -158,8 +161,8 @@ final class Wire {
             out.writeUTF(spec.mode().name());
             out.writeUTF(spec.onLowBudget().name());
         }
-        out.writeInt(request.windows().size());
-        for (WindowCharge charge : request.windows()) {
+        out.writeInt(windows.size());
+        for (WindowCharge charge : windows) {
             out.writeUTF(charge.counterId());
             out.writeUTF(charge.kind().name());
             out.writeUTF(charge.level().name());
@@ -167,6 +170,73 @@ final class Wire {
             out.writeLong(charge.limit());
             writeDuration(out, charge.window());
         }
+    }
+
+    static void readCharges(DataInput in, List<BudgetCharge> budgets, List<WindowCharge> windows)
+            throws IOException {
+        int budgetCount = in.readInt();
+        for (int i = 0; i < budgetCount; i++) {
+            String id = in.readUTF();
+            Level level = Level.valueOf(in.readUTF());
+            String owner = in.readUTF();
+            BudgetSpec spec = new BudgetSpec(BigDecimal.valueOf(in.readLong(), 9), readDuration(in), in.readBoolean(),
+                    ZoneId.of(in.readUTF()), BudgetMode.valueOf(in.readUTF()), LowBudgetAction.valueOf(in.readUTF()));
+            budgets.add(new BudgetCharge(id, level, owner, spec));
+        }
+        int windowCount = in.readInt();
+        for (int i = 0; i < windowCount; i++) {
+            windows.add(new WindowCharge(in.readUTF(), CounterKind.valueOf(in.readUTF()), Level.valueOf(in.readUTF()),
+                    in.readUTF(), in.readLong(), readDuration(in)));
+        }
+    }
+
+    static void writeLease(DataOutput out, LeaseRequest request) throws IOException {
+        out.writeUTF(request.accountId());
+        out.writeUTF(request.leaseId());
+        out.writeLong(request.seq());
+        writeInstant(out, request.now());
+        writeCharges(out, request.budgets(), request.windows());
+        request.spent().writeTo(out);
+        request.keep().writeTo(out);
+        request.inFlight().writeTo(out);
+        request.need().writeTo(out);
+        out.writeLong(request.wanted());
+        out.writeInt(request.members());
+        out.writeLong(request.ttl().toMillis());
+    }
+
+    static LeaseRequest readLease(DataInput in) throws IOException {
+        String accountId = in.readUTF();
+        String leaseId = in.readUTF();
+        long seq = in.readLong();
+        Instant now = readInstant(in);
+        List<BudgetCharge> budgets = new ArrayList<>();
+        List<WindowCharge> windows = new ArrayList<>();
+        readCharges(in, budgets, windows);
+        LeaseAmounts spent = LeaseAmounts.readFrom(in);
+        LeaseAmounts keep = LeaseAmounts.readFrom(in);
+        LeaseAmounts inFlight = LeaseAmounts.readFrom(in);
+        LeaseAmounts need = LeaseAmounts.readFrom(in);
+        return new LeaseRequest(accountId, leaseId, seq, now, budgets, windows, spent, keep, inFlight, need,
+                in.readLong(), in.readInt(), Duration.ofMillis(in.readLong()));
+    }
+
+    static void writeGrant(DataOutput out, LeaseGrant grant) throws IOException {
+        grant.hold().writeTo(out);
+        out.writeBoolean(grant.live());
+        out.writeBoolean(grant.tight());
+        writeViews(out, grant.counters());
+    }
+
+    static LeaseGrant readGrant(DataInput in) throws IOException {
+        return new LeaseGrant(LeaseAmounts.readFrom(in), in.readBoolean(), in.readBoolean(), readViews(in));
+    }
+
+    static void writeRequest(DataOutput out, AdmissionRequest request) throws IOException {
+        out.writeUTF(request.accountId());
+        out.writeUTF(request.requestId());
+        writeInstant(out, request.now());
+        writeCharges(out, request.budgets(), request.windows());
         WorstCase worst = request.worstCase();
         out.writeLong(worst.inputNanos());
         out.writeLong(worst.outputTokens());
@@ -181,22 +251,9 @@ final class Wire {
         String accountId = in.readUTF();
         String requestId = in.readUTF();
         Instant now = readInstant(in);
-        int budgetCount = in.readInt();
-        List<BudgetCharge> budgets = new ArrayList<>(budgetCount);
-        for (int i = 0; i < budgetCount; i++) {
-            String id = in.readUTF();
-            Level level = Level.valueOf(in.readUTF());
-            String owner = in.readUTF();
-            BudgetSpec spec = new BudgetSpec(BigDecimal.valueOf(in.readLong(), 9), readDuration(in), in.readBoolean(),
-                    ZoneId.of(in.readUTF()), BudgetMode.valueOf(in.readUTF()), LowBudgetAction.valueOf(in.readUTF()));
-            budgets.add(new BudgetCharge(id, level, owner, spec));
-        }
-        int windowCount = in.readInt();
-        List<WindowCharge> windows = new ArrayList<>(windowCount);
-        for (int i = 0; i < windowCount; i++) {
-            windows.add(new WindowCharge(in.readUTF(), CounterKind.valueOf(in.readUTF()), Level.valueOf(in.readUTF()),
-                    in.readUTF(), in.readLong(), readDuration(in)));
-        }
+        List<BudgetCharge> budgets = new ArrayList<>();
+        List<WindowCharge> windows = new ArrayList<>();
+        readCharges(in, budgets, windows);
         WorstCase worst = new WorstCase(in.readLong(), in.readLong(), in.readLong(), in.readLong());
         boolean allowClamp = in.readBoolean();
         Duration ttl = Duration.ofMillis(in.readLong());

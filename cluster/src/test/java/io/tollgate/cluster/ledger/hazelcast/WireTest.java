@@ -7,6 +7,9 @@ import io.tollgate.cluster.ledger.AdmissionRequest;
 import io.tollgate.cluster.ledger.BudgetCharge;
 import io.tollgate.cluster.ledger.CounterKind;
 import io.tollgate.cluster.ledger.CounterView;
+import io.tollgate.cluster.ledger.LeaseAmounts;
+import io.tollgate.cluster.ledger.LeaseGrant;
+import io.tollgate.cluster.ledger.LeaseRequest;
 import io.tollgate.cluster.ledger.Level;
 import io.tollgate.cluster.ledger.WindowCharge;
 import io.tollgate.cluster.ledger.WorstCase;
@@ -31,9 +34,9 @@ class WireTest {
 
     private static final Instant NOW = Instant.parse("2026-03-10T10:00:20.123456789Z");
     private static final CounterView VIEW = new CounterView("vk:vk_a:1d", CounterKind.BUDGET, Level.VIRTUAL_KEY,
-            "vk_a", 1_000, 200, 300, Optional.of(Instant.parse("2026-03-11T00:00:00Z")), true);
+            "vk_a", 1_000, 200, 300, 40, Optional.of(Instant.parse("2026-03-11T00:00:00Z")), true);
     private static final CounterView ENDLESS = new CounterView("cust:c1:never", CounterKind.BUDGET, Level.CUSTOMER,
-            "c1", 5, 0, 0, Optional.empty(), false);
+            "c1", 5, 0, 0, 0, Optional.empty(), false);
 
     @Test
     void shouldCarryAnAdmissionRequestWithEveryPart() throws IOException {
@@ -59,6 +62,22 @@ class WireTest {
 
         assertThat(roundTrip(out -> Wire.writeAdmission(out, admitted), Wire::readAdmission)).isEqualTo(admitted);
         assertThat(roundTrip(out -> Wire.writeAdmission(out, rejected), Wire::readAdmission)).isEqualTo(rejected);
+    }
+
+    @Test
+    void shouldCarryALeaseStepAndItsGrant() throws IOException {
+        LeaseRequest request = new LeaseRequest("acct", "lease:n1:7", 42, NOW,
+                List.of(new BudgetCharge("vk:vk_a:1d", Level.VIRTUAL_KEY, "vk_a",
+                        BudgetSpec.of(BigDecimal.TEN, ResetDuration.parse("1d")))),
+                List.of(new WindowCharge("vk:vk_a:tokens", CounterKind.TOKENS, Level.VIRTUAL_KEY, "vk_a", 600,
+                        ResetDuration.parse("1m"))),
+                new LeaseAmounts(1, 2, 3), new LeaseAmounts(4, 5, 6), new LeaseAmounts(4, 5, 0),
+                new LeaseAmounts(7, 8, 1), 200, 3, Duration.ofSeconds(10));
+        LeaseGrant grant = new LeaseGrant(new LeaseAmounts(10, 20, 30), true, false, List.of(VIEW, ENDLESS));
+
+        assertThat(roundTrip(out -> Wire.writeLease(out, request), Wire::readLease)).usingRecursiveComparison()
+                .ignoringFields("budgets.spec.maxLimitUsd").isEqualTo(request);
+        assertThat(roundTrip(out -> Wire.writeGrant(out, grant), Wire::readGrant)).isEqualTo(grant);
     }
 
     private interface Writer {
