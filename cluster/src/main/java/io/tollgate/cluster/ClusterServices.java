@@ -5,6 +5,8 @@ import io.tollgate.cluster.governance.GovernanceRegistry;
 import io.tollgate.cluster.governance.HazelcastGovernanceRegistry;
 import io.tollgate.cluster.governance.SeedReport;
 import io.tollgate.cluster.grid.Grid;
+import io.tollgate.cluster.health.HazelcastKeyHealth;
+import io.tollgate.cluster.health.KeyHealth;
 import io.tollgate.cluster.grid.GridSettings;
 import io.tollgate.cluster.ledger.BudgetLedger;
 import io.tollgate.cluster.ledger.LeasingLedger;
@@ -40,15 +42,17 @@ public final class ClusterServices implements AutoCloseable {
     private final StateStore store;
     private final Grid grid;
     private final BudgetLedger ledger;
+    private final HazelcastKeyHealth keyHealth;
     private final HazelcastGovernanceRegistry registry;
     private final ScheduledExecutorService sweeper;
     private final SeedReport seeds;
 
     private ClusterServices(StateStore store, Grid grid, BudgetLedger ledger, HazelcastGovernanceRegistry registry,
-                            ScheduledExecutorService sweeper, SeedReport seeds) {
+                            HazelcastKeyHealth keyHealth, ScheduledExecutorService sweeper, SeedReport seeds) {
         this.store = store;
         this.grid = grid;
         this.ledger = ledger;
+        this.keyHealth = keyHealth;
         this.registry = registry;
         this.sweeper = sweeper;
         this.seeds = seeds;
@@ -82,7 +86,8 @@ public final class ClusterServices implements AutoCloseable {
             long period = Math.max(1_000, Math.min(Math.min(RECLAIM_PERIOD_SECONDS * 1_000, leases.ttlMs() / 2),
                     config.governance().reservationTimeoutMs() / 3));
             sweeper.scheduleWithFixedDelay(() -> reclaim(gridLedger, clock), period, period, TimeUnit.MILLISECONDS);
-            return new ClusterServices(store, grid, ledger, registry, sweeper, seeds);
+            HazelcastKeyHealth keyHealth = HazelcastKeyHealth.create(grid);
+            return new ClusterServices(store, grid, ledger, registry, keyHealth, sweeper, seeds);
         } catch (RuntimeException e) {
             if (grid != null) {
                 grid.close();
@@ -106,6 +111,11 @@ public final class ClusterServices implements AutoCloseable {
     /** The budget ledger. */
     public BudgetLedger ledger() {
         return ledger;
+    }
+
+    /** The shared health of provider keys (cooling, dead). */
+    public KeyHealth keyHealth() {
+        return keyHealth;
     }
 
     /** The governance definitions. */
@@ -176,6 +186,7 @@ public final class ClusterServices implements AutoCloseable {
                 LOG.log(Level.FINE, "giving back leases failed", e);
             }
         }
+        keyHealth.close();
         try {
             registry.close();
         } catch (RuntimeException e) {

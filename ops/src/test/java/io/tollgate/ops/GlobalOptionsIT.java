@@ -42,11 +42,12 @@ class GlobalOptionsIT extends FakeNodeTestBase {
     void shouldExitTwoWhenTheNodeDoesNotAnswerInTime() {
         node.stall("GET", "/api/cluster/status");
 
-        Cli.Result result = run("status", "--timeout-ms", "200");
+        // long enough that connecting to loopback never takes it, even on a loaded machine
+        Cli.Result result = run("status", "--timeout-ms", "1500");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("tollgate ops: cannot reach " + node.url()
-                + ": no answer within 200 ms (--timeout-ms)\n");
+                + ": no answer within 1500 ms (--timeout-ms)\n");
     }
 
     @Test

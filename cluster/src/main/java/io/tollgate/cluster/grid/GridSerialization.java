@@ -10,8 +10,9 @@ import io.tollgate.cluster.ledger.hazelcast.LedgerGridTypes;
  * part of the wire format: never reuse or renumber an id.
  *
  * <p>Id ranges: 1–99 the budget ledger ({@link LedgerGridTypes}: 1 account state, 2 admit, 3 extend, 4 settle,
- * 5 counters, 6 reset, 7 detach, 8 attach, 9 remove, 10 reclaim, 11 admission reply, 12 views reply); 100 and up
- * free for other grid types.
+ * 5 counters, 6 reset, 7 detach, 8 attach, 9 remove, 10 reclaim, 11 admission reply, 12 views reply, 13 lease,
+ * 14 lease reply); 100–199 governance (100 {@code SyncDefinition}); 200–299 key health (200 {@code MergeKeyState},
+ * 201 {@code ApplyKeyState}).
  */
 public final class GridSerialization implements DataSerializableFactory {
 
@@ -25,6 +26,12 @@ public final class GridSerialization implements DataSerializableFactory {
         }
         if (typeId == io.tollgate.cluster.governance.SyncDefinition.TYPE_ID) {
             return new io.tollgate.cluster.governance.SyncDefinition();
+        }
+        if (typeId == io.tollgate.cluster.health.MergeKeyState.TYPE_ID) {
+            return new io.tollgate.cluster.health.MergeKeyState();
+        }
+        if (typeId == io.tollgate.cluster.health.ApplyKeyState.TYPE_ID) {
+            return new io.tollgate.cluster.health.ApplyKeyState();
         }
         throw new IllegalArgumentException("unknown Tollgate grid type id " + typeId);
     }
