@@ -71,7 +71,7 @@ abstract class RegistryTestBase {
 
     static VirtualKeySeed keySeed(String name, String value, Optional<String> team) {
         return new VirtualKeySeed(name, new Secret(value), true, Optional.empty(), team, Optional.empty(), List.of(),
-                List.of(), Optional.empty());
+                List.of(), Optional.empty(), List.of());
     }
 
     static void assertError(ThrowingCallable call, Kind kind, String field, String message) {

@@ -32,7 +32,7 @@ class SeedsIT extends RegistryTestBase {
                 List.of(keySeed("svc", svcValue, Optional.of("ops")),
                         new VirtualKeySeed("direct", new Secret(DIRECT_VALUE), true, Optional.empty(),
                                 Optional.empty(), Optional.of("acme"), List.of(provider("openai")),
-                                List.of(budget("5", "1d")), Optional.empty()),
+                                List.of(budget("5", "1d")), Optional.empty(), List.of()),
                         keySeed("alone", ALONE_VALUE, Optional.empty())));
     }
 
@@ -93,7 +93,7 @@ class SeedsIT extends RegistryTestBase {
         GovernanceConfig base = hierarchy("100", SVC_VALUE);
         List<VirtualKeySeed> keys = new ArrayList<>(base.virtualKeys());
         keys.set(0, new VirtualKeySeed("svc", new Secret(SVC_VALUE), true, Optional.empty(), Optional.of(team),
-                Optional.empty(), List.of(), List.of(budget("3", "1d")), Optional.empty()));
+                Optional.empty(), List.of(), List.of(budget("3", "1d")), Optional.empty(), List.of()));
         return seeds(base.customers(), base.teams(), keys);
     }
 
@@ -120,7 +120,7 @@ class SeedsIT extends RegistryTestBase {
     void shouldNameTheSeedWithAnUnknownProvider() {
         GovernanceConfig bad = seeds(List.of(), List.of(), List.of(new VirtualKeySeed("k", new Secret(ALONE_VALUE),
                 true, Optional.empty(), Optional.empty(), Optional.empty(), List.of(provider("azure")), List.of(),
-                Optional.empty())));
+                Optional.empty(), List.of())));
         assertError(() -> registry.applySeeds(bad), Kind.INVALID, "virtual_keys[0].provider_configs[0].provider",
                 "virtual_keys[0].provider_configs[0].provider: unknown provider 'azure'; configured: anthropic, openai");
     }
