@@ -61,7 +61,7 @@ abstract class RegistryTestBase {
 
     static VirtualKeyDraft withTeam(VirtualKeyDraft draft, String teamId) {
         return new VirtualKeyDraft(draft.name(), draft.active(), draft.expiresAt(), Optional.of(teamId),
-                Optional.empty(), draft.providerConfigs(), draft.budgets(), draft.rateLimit());
+                Optional.empty(), draft.providerConfigs(), draft.budgets(), draft.rateLimit(), draft.fallbacks());
     }
 
     static GovernanceConfig seeds(List<CustomerSeed> customers, List<TeamSeed> teams, List<VirtualKeySeed> keys) {
