@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads budgets, rate limits, provider configs and fallbacks from a JSON object sent to the management API, with exactly the
- * rules and messages of the configuration file (so a budget valid in YAML is valid over HTTP and the reverse). No
- * environment substitution happens: an API client cannot read the node's environment. Failures are
+ * Reads budgets, rate limits, provider configs and fallbacks from a JSON object sent to the management API, with
+ * exactly the rules and messages of the configuration file (so a budget valid in YAML is valid over HTTP and the
+ * reverse). No environment substitution happens: an API client cannot read the node's environment. Failures are
  * {@link ConfigException}s whose {@link ConfigException#path()} names the field ({@code budgets[1].max_limit}).
  */
 public final class GovernanceSpecs {

@@ -101,7 +101,8 @@ class GovernanceBindingTest {
         ConfigException unknown = catchThrowableOfType(ConfigException.class, () -> GovernanceSpecs.fallbacks(
                 new ObjectMapper().readTree("{\"fallbacks\": [\"azure/gpt-4o\"]}"), providers));
         assertThat(unknown.path()).isEqualTo("fallbacks[0]");
-        assertThat(unknown.getMessage()).isEqualTo("request: fallbacks[0]: unknown provider 'azure' (configured: mock)");
+        assertThat(unknown.getMessage())
+                .isEqualTo("request: fallbacks[0]: unknown provider 'azure' (configured: mock)");
     }
 
     @Test

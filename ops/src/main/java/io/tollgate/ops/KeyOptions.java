@@ -34,8 +34,9 @@ final class KeyOptions {
     private List<ProviderArg> providers = new ArrayList<>();
 
     @Option(names = "--fallback", paramLabel = "PROVIDER/MODEL",
-            description = {"A model tried when the requested one fails, in the order given (at most 5); e.g. "
-                    + "openai/gpt-4o-mini. Repeatable; on update the given ones replace all, and '' alone clears them."})
+            description = {"A model tried when the requested one fails, in the order given (at most 5); "
+                    + "e.g. openai/gpt-4o-mini. Repeatable; on update the given ones replace all, "
+                    + "and '' alone clears them."})
     private List<String> fallbacks = new ArrayList<>();
 
     @Option(names = "--expires-at", paramLabel = "INSTANT",

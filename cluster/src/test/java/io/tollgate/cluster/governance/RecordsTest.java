@@ -81,7 +81,8 @@ class RecordsTest {
         assertThatThrownBy(() -> keyDraftWithFallbacks(List.of("openai/gpt-4o", "gpt-4o-mini")))
                 .isInstanceOfSatisfying(GovernanceException.class,
                         e -> assertThat(e.field()).isEqualTo("fallbacks[1]"))
-                .hasMessage("fallbacks[1]: must be provider/model, for example openai/gpt-4o-mini, was \"gpt-4o-mini\"");
+                .hasMessage("fallbacks[1]: must be provider/model, for example openai/gpt-4o-mini, "
+                        + "was \"gpt-4o-mini\"");
         assertThatThrownBy(() -> keyDraftWithFallbacks(List.of("a/1", "a/2", "a/3", "a/4", "a/5", "a/6")))
                 .hasMessage("fallbacks: must list at most 5 models, was 6");
         assertThatThrownBy(() -> keyDraftWithFallbacks(List.of("a/1", "a/1")))
