@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads budgets, rate limits and provider configs from a JSON object sent to the management API, with exactly the
- * rules and messages of the configuration file (so a budget valid in YAML is valid over HTTP and the reverse). No
- * environment substitution happens: an API client cannot read the node's environment. Failures are
+ * Reads budgets, rate limits, provider configs and fallbacks from a JSON object sent to the management API, with
+ * exactly the rules and messages of the configuration file (so a budget valid in YAML is valid over HTTP and the
+ * reverse). No environment substitution happens: an API client cannot read the node's environment. Failures are
  * {@link ConfigException}s whose {@link ConfigException#path()} names the field ({@code budgets[1].max_limit}).
  */
 public final class GovernanceSpecs {
@@ -33,6 +33,11 @@ public final class GovernanceSpecs {
     /** The object's {@code provider_configs}, checked against the configured providers. */
     public static List<KeyProviderSpec> providerConfigs(JsonNode owner, Map<String, ProviderConfig> providers) {
         return VirtualKeyBinder.providerConfigs(root(owner), providers);
+    }
+
+    /** The object's {@code fallbacks}, whose providers must be configured; empty when absent. */
+    public static List<String> fallbacks(JsonNode owner, Map<String, ProviderConfig> providers) {
+        return VirtualKeyBinder.fallbacks(root(owner), providers);
     }
 
     /** The object's {@code field} as an ISO-8601 instant, if present and not null. */

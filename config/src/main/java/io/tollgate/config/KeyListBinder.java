@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Set;
 final class KeyListBinder {
 
     /** Keys allowed in one element of {@code keys}. */
-    static final Set<String> KEY_KEYS = Set.of("name", "value", "weight");
+    static final Set<String> KEY_KEYS = Set.of("name", "value", "weight", "models", "rpm", "tpm");
 
     /** The key a mock provider gets when it lists none. */
     static final ProviderKey MOCK_DEFAULT_KEY = new ProviderKey("default", new Secret("mock"), 1);
@@ -50,6 +51,9 @@ final class KeyListBinder {
                 throw nameNode.error("duplicate key name '" + name + "'");
             }
             int weight = element.intOr("weight", 1);
+            List<String> models = models(element);
+            OptionalLong rpm = optionalLong(element, "rpm");
+            OptionalLong tpm = optionalLong(element, "tpm");
             ConfigNode valueNode = element.required("value");
             EnvSubstitution.Result value = valueNode.secret();
             Optional<String> unset = value.unset().stream().findFirst()
@@ -58,9 +62,28 @@ final class KeyListBinder {
                 throw valueNode.error("must not be blank");
             }
             Secret secret = unset.isPresent() ? PLACEHOLDER : new Secret(value.text());
-            keys.add(element.build(KEY_KEYS, () -> new ProviderKey(name, secret, weight)));
+            keys.add(element.build(KEY_KEYS, () -> new ProviderKey(name, secret, weight, models, rpm, tpm)));
             unsetVariable = unsetVariable.or(() -> unset);
         }
         return new Keys(unsetVariable.isPresent() ? List.of() : keys, unsetVariable);
+    }
+
+    /** The key's {@code models}: names, each at most once; absent or empty serves every model. */
+    private static List<String> models(ConfigNode element) {
+        List<String> models = new ArrayList<>();
+        for (ConfigNode entry : element.field("models").map(ConfigNode::list).orElse(List.of())) {
+            String model = entry.nonBlankString();
+            if (models.contains(model)) {
+                throw entry.error("duplicate model '" + model + "'");
+            }
+            models.add(model);
+        }
+        return models;
+    }
+
+    /** A whole number at {@code key}, if present; the record checks its range so the message names the key. */
+    private static OptionalLong optionalLong(ConfigNode element, String key) {
+        return element.field(key).map(node -> OptionalLong.of(node.integer(Long.MIN_VALUE, Long.MAX_VALUE)))
+                .orElse(OptionalLong.empty());
     }
 }

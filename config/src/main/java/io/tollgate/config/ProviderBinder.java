@@ -15,9 +15,15 @@ final class ProviderBinder {
 
     /** Keys allowed in a provider entry. */
     static final Set<String> PROVIDER_KEYS =
-            Set.of("type", "base_url", "api_version", "keys", "headers", "timeouts", "http_version", "mock");
+            Set.of("type", "base_url", "api_version", "keys", "headers", "timeouts", "http_version", "mock",
+                    "balancing", "retries", "circuit_breaker");
     /** Keys allowed under a provider's {@code timeouts}. */
     static final Set<String> TIMEOUT_KEYS = Set.of("connect_ms", "first_byte_ms", "total_ms");
+    /** Keys allowed under a provider's {@code retries}. */
+    static final Set<String> RETRY_KEYS = Set.of("max", "backoff_initial_ms", "backoff_max_ms");
+    /** Keys allowed under a provider's {@code circuit_breaker}. */
+    static final Set<String> CIRCUIT_BREAKER_KEYS =
+            Set.of("consecutive_failures", "error_rate_percent", "window", "open_ms", "half_open_probes");
     /** Keys allowed under a mock provider's {@code mock}. */
     static final Set<String> MOCK_KEYS =
             Set.of("latency_ms", "chunk_delay_ms", "fail_status", "fail_every", "key_fail_status");
@@ -48,9 +54,15 @@ final class ProviderBinder {
             throw node.errorAt("http_version", "is not used by type mock");
         }
         MockOptions mock = node.field("mock").map(ProviderBinder::mock).orElse(MockOptions.DEFAULT);
+        BalancingStrategy balancing = node.field("balancing")
+                .map(value -> value.oneOf(BalancingStrategy.values(), BalancingStrategy::configName))
+                .orElse(BalancingStrategy.ADAPTIVE);
+        RetryPolicy retries = node.field("retries").map(ProviderBinder::retries).orElse(RetryPolicy.DEFAULT);
+        CircuitBreakerConfig circuitBreaker = node.field("circuit_breaker").map(ProviderBinder::circuitBreaker)
+                .orElse(CircuitBreakerConfig.DEFAULT);
         Optional<String> disabledReason = keys.unsetVariable().map(variable -> variable + " is not set");
-        ProviderConfig provider = node.build(PROVIDER_KEYS, () -> new ProviderConfig(
-                name, type, baseUrl, apiVersion, keys.keys(), headers, timeouts, httpVersion, mock, disabledReason));
+        ProviderConfig provider = node.build(PROVIDER_KEYS, () -> new ProviderConfig(name, type, baseUrl, apiVersion,
+                keys.keys(), headers, timeouts, httpVersion, mock, disabledReason, balancing, retries, circuitBreaker));
         keys.unsetVariable().ifPresent(variable -> warnings.add(
                 "provider '" + name + "' disabled: environment variable " + variable + " is not set"));
         return provider;
@@ -96,6 +108,27 @@ final class ProviderBinder {
         long firstByteMs = node.longOr("first_byte_ms", defaults.firstByteMs());
         long totalMs = node.longOr("total_ms", defaults.totalMs());
         return node.build(TIMEOUT_KEYS, () -> new Timeouts(connectMs, firstByteMs, totalMs));
+    }
+
+    private static RetryPolicy retries(ConfigNode node) {
+        node.requireKeys(RETRY_KEYS);
+        RetryPolicy defaults = RetryPolicy.DEFAULT;
+        int max = node.intOr("max", defaults.max());
+        long initialMs = node.longOr("backoff_initial_ms", defaults.backoffInitialMs());
+        long maxMs = node.longOr("backoff_max_ms", defaults.backoffMaxMs());
+        return node.build(RETRY_KEYS, () -> new RetryPolicy(max, initialMs, maxMs));
+    }
+
+    private static CircuitBreakerConfig circuitBreaker(ConfigNode node) {
+        node.requireKeys(CIRCUIT_BREAKER_KEYS);
+        CircuitBreakerConfig defaults = CircuitBreakerConfig.DEFAULT;
+        int consecutiveFailures = node.intOr("consecutive_failures", defaults.consecutiveFailures());
+        int errorRatePercent = node.intOr("error_rate_percent", defaults.errorRatePercent());
+        int window = node.intOr("window", defaults.window());
+        long openMs = node.longOr("open_ms", defaults.openMs());
+        int halfOpenProbes = node.intOr("half_open_probes", defaults.halfOpenProbes());
+        return node.build(CIRCUIT_BREAKER_KEYS, () -> new CircuitBreakerConfig(consecutiveFailures, errorRatePercent,
+                window, openMs, halfOpenProbes));
     }
 
     /** The names under {@code key_fail_status} are not checked against the provider's keys. */

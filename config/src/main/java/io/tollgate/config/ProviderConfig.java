@@ -20,10 +20,17 @@ import java.util.Optional;
  * @param httpVersion which HTTP version the provider's connections speak
  * @param mock mock behaviour; {@link MockOptions#DEFAULT} for other types
  * @param disabledReason why the provider is off (for example an unset environment variable); empty when enabled
+ * @param balancing how requests are spread over the keys
+ * @param retries how failed attempts are retried
+ * @param circuitBreaker when a key is taken out of rotation and brought back
  */
 public record ProviderConfig(String name, ProviderType type, String baseUrl, Optional<String> apiVersion,
                              List<ProviderKey> keys, Map<String, String> headers, Timeouts timeouts,
-                             HttpVersion httpVersion, MockOptions mock, Optional<String> disabledReason) {
+                             HttpVersion httpVersion, MockOptions mock, Optional<String> disabledReason,
+                             BalancingStrategy balancing, RetryPolicy retries, CircuitBreakerConfig circuitBreaker) {
+
+    /** What a provider name looks like: letters, digits, '.', '_' or '-', starting with a letter or digit. */
+    static final String NAME_REGEX = "[A-Za-z0-9][A-Za-z0-9._-]*";
 
     public ProviderConfig {
         Objects.requireNonNull(name, "name");
@@ -34,9 +41,12 @@ public record ProviderConfig(String name, ProviderType type, String baseUrl, Opt
         Objects.requireNonNull(httpVersion, "httpVersion");
         Objects.requireNonNull(mock, "mock");
         Objects.requireNonNull(disabledReason, "disabledReason");
+        Objects.requireNonNull(balancing, "balancing");
+        Objects.requireNonNull(retries, "retries");
+        Objects.requireNonNull(circuitBreaker, "circuitBreaker");
         keys = List.copyOf(keys);
         headers = Map.copyOf(headers);
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+        if (!name.matches(NAME_REGEX)) {
             throw new IllegalArgumentException(
                     "provider name must be letters, digits, '.', '_' or '-', was '" + name + "'");
         }
@@ -55,12 +65,25 @@ public record ProviderConfig(String name, ProviderType type, String baseUrl, Opt
         }
     }
 
+    /**
+     * A provider with the default balancing ({@link BalancingStrategy#ADAPTIVE}), {@link RetryPolicy#DEFAULT} and
+     * {@link CircuitBreakerConfig#DEFAULT}.
+     */
+    public ProviderConfig(String name, ProviderType type, String baseUrl, Optional<String> apiVersion,
+                          List<ProviderKey> keys, Map<String, String> headers, Timeouts timeouts,
+                          HttpVersion httpVersion, MockOptions mock, Optional<String> disabledReason) {
+        this(name, type, baseUrl, apiVersion, keys, headers, timeouts, httpVersion, mock, disabledReason,
+                BalancingStrategy.ADAPTIVE, RetryPolicy.DEFAULT, CircuitBreakerConfig.DEFAULT);
+    }
+
     /** Header values may be credentials, so only their names are shown; key values mask themselves. */
     @Override
     public String toString() {
         return "ProviderConfig[name=" + name + ", type=" + type.configName() + ", baseUrl=" + baseUrl
                 + ", apiVersion=" + apiVersion.orElse("") + ", keys=" + keys + ", headers=" + headers.keySet()
-                + ", timeouts=" + timeouts + ", httpVersion=" + httpVersion.configName() + ", mock=" + mock + ", disabledReason=" + disabledReason.orElse("") + "]";
+                + ", timeouts=" + timeouts + ", httpVersion=" + httpVersion.configName() + ", mock=" + mock
+                + ", disabledReason=" + disabledReason.orElse("") + ", balancing=" + balancing.configName()
+                + ", retries=" + retries + ", circuitBreaker=" + circuitBreaker + "]";
     }
 
     /** True when requests may be sent to this provider. */

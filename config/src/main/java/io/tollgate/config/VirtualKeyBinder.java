@@ -20,7 +20,7 @@ final class VirtualKeyBinder {
 
     /** Keys allowed in one element of {@code virtual_keys}. */
     static final Set<String> VIRTUAL_KEY_KEYS = Set.of("name", "value", "is_active", "expires_at", "team",
-            "customer", "budgets", "rate_limit", "provider_configs");
+            "customer", "budgets", "rate_limit", "provider_configs", "fallbacks");
     /** Keys allowed in one element of a virtual key's {@code provider_configs}. */
     static final Set<String> PROVIDER_CONFIG_KEYS = Set.of("provider", "weight", "allowed_models",
             "blocked_models", "key_ids", "budgets", "rate_limit");
@@ -63,8 +63,9 @@ final class VirtualKeyBinder {
             List<KeyProviderSpec> providerConfigs = providerConfigs(element, names.providers());
             List<BudgetSpec> budgets = LimitBinder.budgets(element);
             Optional<RateLimitSpec> rateLimit = LimitBinder.rateLimit(element);
+            List<String> fallbacks = fallbacks(element, names.providers());
             keys.add(element.build(VIRTUAL_KEY_KEYS, () -> new VirtualKeySeed(name, value, active, expiresAt, team,
-                    customer, providerConfigs, budgets, rateLimit)));
+                    customer, providerConfigs, budgets, rateLimit, fallbacks)));
         }
         return keys;
     }
@@ -102,6 +103,23 @@ final class VirtualKeyBinder {
                     blockedModels, keyIds, budgets, rateLimit)));
         }
         return specs;
+    }
+
+    /**
+     * The key's {@code fallbacks}: at most {@value Fallbacks#MAX} distinct {@code provider/model} addresses whose
+     * providers are configured (enabled or not).
+     */
+    static List<String> fallbacks(ConfigNode key, Map<String, ProviderConfig> providers) {
+        List<ConfigNode> entries = key.field("fallbacks").map(ConfigNode::list).orElse(List.of());
+        List<String> fallbacks = Fallbacks.check(entries.stream().map(ConfigNode::string).toList(), key::errorAt);
+        for (int i = 0; i < fallbacks.size(); i++) {
+            String provider = Fallbacks.provider(fallbacks.get(i));
+            if (!providers.containsKey(provider)) {
+                throw entries.get(i).error(ProblemText.unknownName("provider", provider, providers.keySet(),
+                        "configured"));
+            }
+        }
+        return fallbacks;
     }
 
     /** Model entries: {@code *}, a model name, or {@code regex:<java.util.regex pattern>} that must compile. */

@@ -18,10 +18,12 @@ import java.util.Optional;
  * @param providerConfigs the providers it may use; empty allows every provider and model
  * @param budgets its budgets, at most one per reset duration
  * @param rateLimit its rate limits, if any
+ * @param fallbacks model addresses ({@code provider/model}) tried in order when the requested model fails, at
+ *     most {@value Fallbacks#MAX}; empty for none
  */
 public record VirtualKeySeed(String name, Secret value, boolean active, Optional<Instant> expiresAt,
                              Optional<String> team, Optional<String> customer, List<KeyProviderSpec> providerConfigs,
-                             List<BudgetSpec> budgets, Optional<RateLimitSpec> rateLimit) {
+                             List<BudgetSpec> budgets, Optional<RateLimitSpec> rateLimit, List<String> fallbacks) {
 
     public VirtualKeySeed {
         Objects.requireNonNull(name, "name");
@@ -42,5 +44,6 @@ public record VirtualKeySeed(String name, Secret value, boolean active, Optional
             throw new IllegalArgumentException("a virtual key belongs to a team or a customer, not both");
         }
         Budgets.requireOnePerDuration(budgets);
+        fallbacks = Fallbacks.check(fallbacks, (field, problem) -> new IllegalArgumentException(field + " " + problem));
     }
 }

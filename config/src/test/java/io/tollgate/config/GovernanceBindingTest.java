@@ -3,7 +3,10 @@ package io.tollgate.config;
 import static io.tollgate.config.ConfigFixtures.parse;
 import static io.tollgate.config.ConfigFixtures.resource;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -82,13 +85,36 @@ class GovernanceBindingTest {
     }
 
     @Test
+    void shouldBindFallbacksInOrder() {
+        VirtualKeySeed demo = parse(resource("governance-example.yaml"), ENV).governance().virtualKeys().getFirst();
+
+        assertThat(demo.fallbacks()).containsExactly("openai/gpt-4o-mini", "mock/mock-small");
+    }
+
+    @Test
+    void shouldReadFallbacksFromAManagementRequestWithTheFileRules() throws Exception {
+        Map<String, ProviderConfig> providers = parse("providers: { mock: { type: mock } }").providers();
+        JsonNode body = new ObjectMapper().readTree("{\"fallbacks\": [\"mock/a\", \"mock/vendor/b\"]}");
+
+        assertThat(GovernanceSpecs.fallbacks(body, providers)).containsExactly("mock/a", "mock/vendor/b");
+        assertThat(GovernanceSpecs.fallbacks(new ObjectMapper().readTree("{}"), providers)).isEmpty();
+        ConfigException unknown = catchThrowableOfType(ConfigException.class, () -> GovernanceSpecs.fallbacks(
+                new ObjectMapper().readTree("{\"fallbacks\": [\"azure/gpt-4o\"]}"), providers));
+        assertThat(unknown.path()).isEqualTo("fallbacks[0]");
+        assertThat(unknown.getMessage())
+                .isEqualTo("request: fallbacks[0]: unknown provider 'azure' (configured: mock)");
+    }
+
+    @Test
     void shouldDefaultTheKeysOfAVirtualKey() {
         List<VirtualKeySeed> keys = parse(resource("governance-example.yaml"), ENV).governance().virtualKeys();
 
         assertThat(keys.get(1)).isEqualTo(new VirtualKeySeed("ops", new Secret("tg-ops-abcdefghijkl"), false,
-                Optional.empty(), Optional.empty(), Optional.of("globex"), List.of(), List.of(), Optional.empty()));
+                Optional.empty(), Optional.empty(), Optional.of("globex"), List.of(), List.of(), Optional.empty(),
+                List.of()));
         assertThat(keys.get(2)).isEqualTo(new VirtualKeySeed("free", new Secret("tg-free-1234567890"), true,
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty()));
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(),
+                List.of()));
     }
 
     @Test

@@ -78,6 +78,16 @@ class GovernanceErrorsTest {
         ", rate_limit: { token_max_limit: 5, token_reset_duration: 1x } | governance.virtual_keys[0].rate_limit.token_reset_duration: must be a duration such as 30s, 1m, 5m, 1h, 1d, 1w, 1M, 1Q, 1Y or never, was '1x'",
         ", rate_limit: { requests: 5 }             | governance.virtual_keys[0].rate_limit: unknown key 'requests', expected one of: request_max_limit, request_reset_duration, token_max_limit, token_reset_duration",
         ", rate_limit: 60                          | governance.virtual_keys[0].rate_limit: must be a map, was 60",
+        ", fallbacks: mock/echo                    | governance.virtual_keys[0].fallbacks: must be a list, was \"mock/echo\"",
+        ", fallbacks: [ echo ]                     | governance.virtual_keys[0].fallbacks[0]: must be provider/model, for example openai/gpt-4o-mini, was \"echo\"",
+        ", fallbacks: [ mock/a, '/b' ]             | governance.virtual_keys[0].fallbacks[1]: must be provider/model, for example openai/gpt-4o-mini, was \"/b\"",
+        ", fallbacks: [ 'mock/ ' ]                 | governance.virtual_keys[0].fallbacks[0]: must be provider/model, for example openai/gpt-4o-mini, was \"mock/ \"",
+        ", fallbacks: [ 7 ]                        | governance.virtual_keys[0].fallbacks[0]: must be a string, was 7",
+        ", fallbacks: [ mock/a, mock/b, mock/a ]   | governance.virtual_keys[0].fallbacks[2]: duplicate fallback \"mock/a\"",
+        ", fallbacks: [ mokc/echo ]                | governance.virtual_keys[0].fallbacks[0]: unknown provider 'mokc', did you mean 'mock'?",
+        ", fallbacks: [ mock/a, gemini/pro ]       | governance.virtual_keys[0].fallbacks[1]: unknown provider 'gemini' (configured: mock)",
+        ", fallbacks: [ mock/a, mock/b, mock/c, mock/d, mock/e, mock/f ] | governance.virtual_keys[0].fallbacks: must list at most 5 models, was 6",
+        ", fallback: [ mock/a ]                    | governance.virtual_keys[0]: unknown key 'fallback', did you mean 'fallbacks'?",
     })
     void shouldReportVirtualKeyProblemsWithTheirPath(String extra, String expected) {
         String yaml = extra.isEmpty()

@@ -46,7 +46,14 @@ class ReadmeExampleTest {
             assertThat(demo.value().reveal()).isEqualTo("tg-demo-0000000000000000");
             assertThat(demo.providerConfigs()).extracting(KeyProviderSpec::provider).containsExactly("mock", "openai");
             assertThat(demo.providerConfigs().get(1).allowedModels()).containsExactly("gpt-4o-mini", "regex:gpt-4\\.1.*");
+            assertThat(demo.fallbacks()).containsExactly("openai/gpt-4o-mini", "mock/echo");
         });
+        ProviderConfig openai = config.provider("openai").orElseThrow();
+        assertThat(openai.keys().getFirst().models()).containsExactly("gpt-4o", "gpt-4o-mini");
+        assertThat(openai.keys().getFirst().tpm()).hasValue(2_000_000);
+        assertThat(openai.balancing()).isEqualTo(BalancingStrategy.ADAPTIVE);
+        assertThat(openai.retries()).isEqualTo(RetryPolicy.DEFAULT);
+        assertThat(openai.circuitBreaker()).isEqualTo(CircuitBreakerConfig.DEFAULT);
         assertThat(config.store().url()).contains("jdbc:postgresql://127.0.0.1:5432/tollgate");
         assertThat(config.store().password().map(Secret::reveal)).contains("db-secret");
     }

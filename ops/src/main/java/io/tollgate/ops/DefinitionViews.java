@@ -48,7 +48,8 @@ final class DefinitionViews {
                     .row("customer", text(item, "customer_id"))
                     .row("providers", providers(item.path("provider_configs")))
                     .row("budgets", budgets(item.path("budgets")))
-                    .row("rate limit", rateLimit(item.path("rate_limit")));
+                    .row("rate limit", rateLimit(item.path("rate_limit")))
+                    .row("fallbacks", fallbacks(item.path("fallbacks")));
             case TEAM -> table.row("customer", text(item, "customer_id")).row("budgets", budgets(item.path("budgets")));
             case CUSTOMER -> table.row("budgets", budgets(item.path("budgets")));
         }
@@ -77,6 +78,13 @@ final class DefinitionViews {
         if (tokens > 0) {
             parts.add(tokens + " tokens/" + text(limit, "token_reset_duration"));
         }
+        return parts.isEmpty() ? "-" : String.join(", ", parts);
+    }
+
+    /** {@code openai/gpt-4o-mini, mock/echo} in the order they are tried, or {@code -}. */
+    static String fallbacks(JsonNode fallbacks) {
+        List<String> parts = new ArrayList<>();
+        fallbacks.forEach(fallback -> parts.add(fallback.asText()));
         return parts.isEmpty() ? "-" : String.join(", ", parts);
     }
 

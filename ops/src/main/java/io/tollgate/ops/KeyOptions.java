@@ -33,6 +33,12 @@ final class KeyOptions {
                     + "Repeatable; on update the given providers replace all. Without any: every provider."})
     private List<ProviderArg> providers = new ArrayList<>();
 
+    @Option(names = "--fallback", paramLabel = "PROVIDER/MODEL",
+            description = {"A model tried when the requested one fails, in the order given (at most 5); "
+                    + "e.g. openai/gpt-4o-mini. Repeatable; on update the given ones replace all, "
+                    + "and '' alone clears them."})
+    private List<String> fallbacks = new ArrayList<>();
+
     @Option(names = "--expires-at", paramLabel = "INSTANT",
             description = "When it stops working, ISO-8601 (2026-12-31T00:00:00Z), or 'never'.")
     private String expiresAt;
@@ -58,6 +64,10 @@ final class KeyOptions {
         if (!providers.isEmpty()) {
             ArrayNode array = body.putArray("provider_configs");
             providers.forEach(provider -> array.add(provider.json()));
+        }
+        if (!fallbacks.isEmpty()) {
+            ArrayNode array = body.putArray("fallbacks");
+            fallbacks.stream().map(String::trim).filter(fallback -> !fallback.isEmpty()).forEach(array::add);
         }
         if (expiresAt != null) {
             String text = expiresAt.trim();

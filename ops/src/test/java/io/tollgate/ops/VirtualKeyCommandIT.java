@@ -18,6 +18,7 @@ class VirtualKeyCommandIT extends FakeNodeTestBase {
                          "mode":"soft","on_low_budget":"reject"}],
              "rate_limit":{"request_max_limit":600,"request_reset_duration":"1m","token_max_limit":2000000,
                            "token_reset_duration":"1h"},
+             "fallbacks":["anthropic/claude-haiku-4-5","openai/gpt-4o-mini"],
              "created_at":"2026-11-01T00:00:00Z","updated_at":"2026-11-01T00:00:00Z"}""";
 
     static final String OTHER = """
@@ -60,7 +61,28 @@ class VirtualKeyCommandIT extends FakeNodeTestBase {
                 "customer    -",
                 "providers   openai (gpt-4o-mini, regex:gpt-5.*), anthropic",
                 "budgets     $10.00/1M, $1.50/1d soft",
-                "rate limit  600 requests/1m, 2000000 tokens/1h");
+                "rate limit  600 requests/1m, 2000000 tokens/1h",
+                "fallbacks   anthropic/claude-haiku-4-5, openai/gpt-4o-mini");
+    }
+
+    @Test
+    void shouldSendFallbacksInTheOrderGiven() {
+        node.reply("POST", BASE, 201, created(OTHER));
+
+        run("vk", "create", "--name", "ci", "--fallback", "openai/gpt-4o-mini", "--fallback", "mock/echo");
+
+        assertThat(node.request().body())
+                .isEqualTo("{\"name\":\"ci\",\"fallbacks\":[\"openai/gpt-4o-mini\",\"mock/echo\"]}");
+    }
+
+    @Test
+    void shouldClearFallbacksWithAnEmptyValueOnUpdate() {
+        node.reply("PUT", BASE + "/vk_2", 200, "{\"virtual_key\":" + OTHER + "}");
+
+        run("vk", "update", "vk_2", "--fallback", "");
+
+        assertThat(node.request().method()).isEqualTo("PUT");
+        assertThat(node.request().body()).isEqualTo("{\"fallbacks\":[]}");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.tollgate.cluster.governance;
 
 import io.tollgate.config.BudgetSpec;
+import io.tollgate.config.Fallbacks;
 import io.tollgate.config.KeyProviderSpec;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -84,6 +85,11 @@ final class DefinitionChecks {
             ModelRules.check(config.blockedModels(), field + ".blocked_models");
         }
         return copy;
+    }
+
+    /** A copy of the fallbacks: at most {@link Fallbacks#MAX} distinct {@code provider/model} addresses. */
+    static List<String> fallbacks(List<String> fallbacks) {
+        return Fallbacks.check(fallbacks, GovernanceException::invalid);
     }
 
     static void valueHash(String hash) {

@@ -21,13 +21,17 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The stored form of definitions: one JSON object per definition with {@code "v": 1} (the format version) and
+ * The stored form of definitions: one JSON object per definition with {@code "v"} (the format version) and
  * {@code "rev"} (its revision), snake_case fields, money as decimal strings (exact), instants as ISO-8601.
- * Thread-safe.
+ * Version 2 adds a key's {@code "fallbacks"}; version 1 rows still read, as keys without fallbacks. A node that
+ * reads only version 1 refuses version 2 rows loudly instead of dropping the fallbacks. Thread-safe.
  */
 final class DefinitionJson {
 
-    static final int VERSION = 1;
+    /** The version written. */
+    static final int VERSION = 2;
+    /** The oldest version still read. */
+    static final int OLDEST_VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private DefinitionJson() {
@@ -56,6 +60,7 @@ final class DefinitionJson {
         key.providerConfigs().forEach(config -> configs.add(providerConfig(config)));
         node.set("budgets", budgets(key.budgets()));
         key.rateLimit().ifPresent(limit -> node.set("rate_limit", rateLimit(limit)));
+        key.fallbacks().forEach(node.putArray("fallbacks")::add);
         return footer(node, key.createdAt(), key.updatedAt());
     }
 
@@ -80,7 +85,8 @@ final class DefinitionJson {
                     text(node, "value_hint"), node.path("active").asBoolean(true),
                     optional(node, "expires_at").map(Instant::parse), optional(node, "team_id"),
                     optional(node, "customer_id"), configs, budgets(node.path("budgets")),
-                    rateLimit(node.path("rate_limit")), instant(node, "created_at"), instant(node, "updated_at"));
+                    rateLimit(node.path("rate_limit")), strings(node.path("fallbacks")), instant(node, "created_at"),
+                    instant(node, "updated_at"));
         });
     }
 
@@ -97,9 +103,9 @@ final class DefinitionJson {
             throw new IllegalArgumentException("stored definition is not JSON: " + e.getOriginalMessage(), e);
         }
         int version = node.path("v").asInt(-1);
-        if (version != VERSION) {
+        if (version < OLDEST_VERSION || version > VERSION) {
             throw new IllegalArgumentException("stored definition has format version " + node.path("v")
-                    + ", this version reads " + VERSION);
+                    + ", this version reads " + OLDEST_VERSION + " to " + VERSION);
         }
         return node;
     }

@@ -1,6 +1,7 @@
 package io.tollgate.cluster.governance;
 
 import io.tollgate.cluster.ledger.BudgetLedger;
+import io.tollgate.config.Fallbacks;
 import io.tollgate.config.KeyProviderSpec;
 import java.time.Clock;
 import java.time.Instant;
@@ -74,18 +75,29 @@ final class Definitions {
         }
     }
 
-    /** Checks that the key draft's team, customer and providers exist, or INVALID naming the field. */
+    /**
+     * Checks that the key draft's team, customer and providers (of its configs and its fallbacks) exist, or INVALID
+     * naming the field.
+     */
     void checkReferences(VirtualKeyDraft draft) {
         requireCustomer(draft.customerId(), "customer_id");
         List<KeyProviderSpec> configs = draft.providerConfigs();
         for (int i = 0; i < configs.size(); i++) {
-            if (!providers.contains(configs.get(i).provider())) {
-                throw GovernanceException.invalid("provider_configs[" + i + "].provider", "unknown provider '"
-                        + configs.get(i).provider() + "'; configured: " + String.join(", ", providers));
-            }
+            requireProvider(configs.get(i).provider(), "provider_configs[" + i + "].provider");
+        }
+        List<String> fallbacks = draft.fallbacks();
+        for (int i = 0; i < fallbacks.size(); i++) {
+            requireProvider(Fallbacks.provider(fallbacks.get(i)), "fallbacks[" + i + "]");
         }
         if (draft.teamId().isPresent() && teams.fetch(draft.teamId().get()).isEmpty()) {
             throw GovernanceException.invalid("team_id", "unknown team '" + draft.teamId().get() + "'");
+        }
+    }
+
+    private void requireProvider(String provider, String field) {
+        if (!providers.contains(provider)) {
+            throw GovernanceException.invalid(field, "unknown provider '" + provider + "'; configured: "
+                    + String.join(", ", providers));
         }
     }
 

@@ -74,7 +74,7 @@ final class SeedApplier {
         Optional<String> teamId = seed.team().map(name -> reference(Claims.team(name), "team", name));
         Optional<String> customerId = seed.customer().map(name -> reference(Claims.customer(name), "customer", name));
         VirtualKeyDraft draft = new VirtualKeyDraft(seed.name(), seed.active(), seed.expiresAt(), teamId, customerId,
-                seed.providerConfigs(), seed.budgets(), seed.rateLimit());
+                seed.providerConfigs(), seed.budgets(), seed.rateLimit(), seed.fallbacks());
         String value = seed.value().reveal();
         if (value.length() > KeyValues.MAX_VALUE_LENGTH) {
             throw GovernanceException.invalid("value", "must be at most " + KeyValues.MAX_VALUE_LENGTH

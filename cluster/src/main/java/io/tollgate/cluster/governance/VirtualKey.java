@@ -1,6 +1,7 @@
 package io.tollgate.cluster.governance;
 
 import io.tollgate.config.BudgetSpec;
+import io.tollgate.config.Fallbacks;
 import io.tollgate.config.KeyProviderSpec;
 import io.tollgate.config.RateLimitSpec;
 import java.time.Instant;
@@ -23,6 +24,8 @@ import java.util.Optional;
  * @param providerConfigs the providers it may use, one per provider; empty allows every provider and model
  * @param budgets at most one per reset duration
  * @param rateLimit its request and token limits, if any
+ * @param fallbacks model addresses ({@code provider/model}) the pipeline tries in order when the requested model
+ *     fails and the request names no fallbacks of its own; at most {@link Fallbacks#MAX}, empty for none
  * @param createdAt when it was created
  * @param updatedAt when it last changed (a rotation is a change)
  * @throws GovernanceException of kind INVALID naming the field
@@ -30,7 +33,8 @@ import java.util.Optional;
 public record VirtualKey(String id, String name, String valueHash, String valueHint, boolean active,
                          Optional<Instant> expiresAt, Optional<String> teamId, Optional<String> customerId,
                          List<KeyProviderSpec> providerConfigs, List<BudgetSpec> budgets,
-                         Optional<RateLimitSpec> rateLimit, Instant createdAt, Instant updatedAt) {
+                         Optional<RateLimitSpec> rateLimit, List<String> fallbacks, Instant createdAt,
+                         Instant updatedAt) {
 
     public VirtualKey {
         DefinitionChecks.id(id, KeyValues.KEY_PREFIX);
@@ -42,8 +46,18 @@ public record VirtualKey(String id, String name, String valueHash, String valueH
         providerConfigs = DefinitionChecks.providerConfigs(providerConfigs);
         budgets = DefinitionChecks.budgets(budgets, "budgets");
         Objects.requireNonNull(rateLimit, "rateLimit");
+        fallbacks = DefinitionChecks.fallbacks(fallbacks);
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** A key without fallbacks. */
+    public VirtualKey(String id, String name, String valueHash, String valueHint, boolean active,
+                      Optional<Instant> expiresAt, Optional<String> teamId, Optional<String> customerId,
+                      List<KeyProviderSpec> providerConfigs, List<BudgetSpec> budgets,
+                      Optional<RateLimitSpec> rateLimit, Instant createdAt, Instant updatedAt) {
+        this(id, name, valueHash, valueHint, active, expiresAt, teamId, customerId, providerConfigs, budgets,
+                rateLimit, List.of(), createdAt, updatedAt);
     }
 
     /** True when the key is active and not expired at {@code now}; the authentication stage asks this. */
@@ -63,6 +77,7 @@ public record VirtualKey(String id, String name, String valueHash, String valueH
 
     /** The draft that would produce this key's current definition (the value is not part of it). */
     public VirtualKeyDraft toDraft() {
-        return new VirtualKeyDraft(name, active, expiresAt, teamId, customerId, providerConfigs, budgets, rateLimit);
+        return new VirtualKeyDraft(name, active, expiresAt, teamId, customerId, providerConfigs, budgets, rateLimit,
+                fallbacks);
     }
 }

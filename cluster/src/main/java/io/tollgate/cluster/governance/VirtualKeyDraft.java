@@ -1,6 +1,7 @@
 package io.tollgate.cluster.governance;
 
 import io.tollgate.config.BudgetSpec;
+import io.tollgate.config.Fallbacks;
 import io.tollgate.config.KeyProviderSpec;
 import io.tollgate.config.RateLimitSpec;
 import java.time.Instant;
@@ -20,11 +21,13 @@ import java.util.Optional;
  * @param providerConfigs the providers it may use, one per configured provider; empty allows all
  * @param budgets at most one per reset duration
  * @param rateLimit its request and token limits, if any
+ * @param fallbacks model addresses ({@code provider/model}, providers configured) tried in order when the requested
+ *     model fails; at most {@link Fallbacks#MAX}, empty for none
  * @throws GovernanceException of kind INVALID naming the field
  */
 public record VirtualKeyDraft(String name, boolean active, Optional<Instant> expiresAt, Optional<String> teamId,
                               Optional<String> customerId, List<KeyProviderSpec> providerConfigs,
-                              List<BudgetSpec> budgets, Optional<RateLimitSpec> rateLimit) {
+                              List<BudgetSpec> budgets, Optional<RateLimitSpec> rateLimit, List<String> fallbacks) {
 
     public VirtualKeyDraft {
         DefinitionChecks.name(name);
@@ -33,5 +36,13 @@ public record VirtualKeyDraft(String name, boolean active, Optional<Instant> exp
         providerConfigs = DefinitionChecks.providerConfigs(providerConfigs);
         budgets = DefinitionChecks.budgets(budgets, "budgets");
         Objects.requireNonNull(rateLimit, "rateLimit");
+        fallbacks = DefinitionChecks.fallbacks(fallbacks);
+    }
+
+    /** A draft without fallbacks. */
+    public VirtualKeyDraft(String name, boolean active, Optional<Instant> expiresAt, Optional<String> teamId,
+                           Optional<String> customerId, List<KeyProviderSpec> providerConfigs,
+                           List<BudgetSpec> budgets, Optional<RateLimitSpec> rateLimit) {
+        this(name, active, expiresAt, teamId, customerId, providerConfigs, budgets, rateLimit, List.of());
     }
 }

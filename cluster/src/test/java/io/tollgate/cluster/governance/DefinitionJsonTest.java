@@ -41,17 +41,53 @@ class DefinitionJsonTest {
                 List.of("main"), List.of(budget("1", "1h")), Optional.of(limit(5, "30s", 100, "1m")));
         VirtualKey key = new VirtualKey("vk_K", "svc", Fixtures.HASH, "tg-\u2026wxyz", false,
                 Optional.of(Fixtures.T0.plusSeconds(3600)), Optional.empty(), Optional.of("cust_A"), List.of(config),
-                List.of(aligned), Optional.of(limit(0, "never", 1000, "1d")), Fixtures.T0, Fixtures.T0.plusSeconds(5));
+                List.of(aligned), Optional.of(limit(0, "never", 1000, "1d")), List.of("anthropic/claude-sonnet-4-5",
+                "openai/gpt-4o-mini"), Fixtures.T0, Fixtures.T0.plusSeconds(5));
         String json = DefinitionJson.encode(key, 3);
-        assertThat(json).contains("\"v\":1", "\"rev\":3", "\"max_limit\":\"12.50\"", "\"timezone\":\"Europe/Paris\"");
+        assertThat(json).contains("\"v\":2", "\"rev\":3",
+                "\"fallbacks\":[\"anthropic/claude-sonnet-4-5\",\"openai/gpt-4o-mini\"]", "\"max_limit\":\"12.50\"", "\"timezone\":\"Europe/Paris\"");
         assertThat(DefinitionJson.key(json)).isEqualTo(new Stored<>(key, 3));
     }
 
     @Test
+    void shouldRoundTripAKeyWithoutFallbacks() {
+        String json = DefinitionJson.encode(key(), 1);
+
+        assertThat(json).contains("\"fallbacks\":[]");
+        assertThat(DefinitionJson.key(json).value().fallbacks()).isEmpty();
+    }
+
+    @Test
+    void shouldReadAKeyWrittenInFormatVersionOneAsHavingNoFallbacks() {
+        String v1 = "{\"v\":1,\"rev\":4,\"id\":\"vk_K\",\"name\":\"svc\",\"value_hash\":\"" + Fixtures.HASH + "\","
+                + "\"value_hint\":\"tg-\u2026wxyz\",\"active\":true,\"team_id\":\"team_T\",\"provider_configs\":"
+                + "[{\"provider\":\"openai\",\"weight\":1,\"budgets\":[]}],\"budgets\":[],"
+                + "\"created_at\":\"2026-01-01T00:00:00Z\",\"updated_at\":\"2026-01-02T00:00:00Z\"}";
+
+        Stored<VirtualKey> stored = DefinitionJson.key(v1);
+
+        assertThat(stored.revision()).isEqualTo(4);
+        assertThat(stored.value().fallbacks()).isEmpty();
+        assertThat(stored.value().teamId()).contains("team_T");
+        assertThat(stored.value().providerConfigs()).extracting(KeyProviderSpec::provider).containsExactly("openai");
+    }
+
+    @Test
     void shouldRejectOtherFormatVersionNamingIt() {
-        assertThatThrownBy(() -> DefinitionJson.customer("{\"v\":2,\"id\":\"cust_A\"}"))
+        assertThatThrownBy(() -> DefinitionJson.customer("{\"v\":3,\"id\":\"cust_A\"}"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("stored definition has format version 2, this version reads 1");
+                .hasMessage("stored definition has format version 3, this version reads 1 to 2");
+        assertThatThrownBy(() -> DefinitionJson.customer("{\"v\":0,\"id\":\"cust_A\"}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("stored definition has format version 0, this version reads 1 to 2");
+    }
+
+    @Test
+    void shouldRejectAStoredKeyWithAnInvalidFallback() {
+        String json = DefinitionJson.encode(key(), 1).replace("\"fallbacks\":[]", "\"fallbacks\":[\"gpt-4o\"]");
+
+        assertThatThrownBy(() -> DefinitionJson.key(json)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fallbacks[0]: must be provider/model");
     }
 
     @Test
@@ -69,5 +105,9 @@ class DefinitionJsonTest {
         assertThatThrownBy(() -> codec.decode("not json")).isInstanceOf(IllegalArgumentException.class);
         assertThat(HazelcastGovernanceRegistry.codecs()).containsOnlyKeys("tollgate.customers", "tollgate.teams",
                 "tollgate.keys");
+    }
+
+    private static VirtualKey key() {
+        return Fixtures.key("vk_K", Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty());
     }
 }

@@ -89,6 +89,23 @@ class HazelcastGovernanceRegistryIT extends RegistryTestBase {
     }
 
     @Test
+    void shouldKeepAKeysFallbacksAndReplaceThemOnUpdate() {
+        VirtualKeyDraft draft = new VirtualKeyDraft("svc", true, Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of(), List.of(), Optional.empty(), List.of("openai/gpt-4o-mini", "anthropic/claude-haiku-4-5"));
+        VirtualKey created = registry.createKey(draft).key();
+
+        assertThat(registry.key(created.id()).map(VirtualKey::fallbacks))
+                .contains(List.of("openai/gpt-4o-mini", "anthropic/claude-haiku-4-5"));
+        VirtualKey updated = registry.updateKey(created.id(), new VirtualKeyDraft("svc", true, Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(), List.of("openai/o3")));
+        assertThat(updated.fallbacks()).containsExactly("openai/o3");
+        assertThat(registry.key(created.id())).contains(updated);
+        assertError(() -> registry.updateKey(created.id(), new VirtualKeyDraft("svc", true, Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(), List.of("azure/gpt-4o"))),
+                Kind.INVALID, "fallbacks[0]", "fallbacks[0]: unknown provider 'azure'; configured: anthropic, openai");
+    }
+
+    @Test
     void shouldReportUnknownIdsAsNotFound() {
         assertError(() -> registry.updateCustomer("cust_x", new CustomerDraft("a", List.of())), Kind.NOT_FOUND, "id",
                 "no customer with id 'cust_x'");
@@ -168,7 +185,7 @@ class HazelcastGovernanceRegistryIT extends RegistryTestBase {
             assertThat(stored).noneMatch(text -> text.contains(secretPart));
         }
         assertThat(grid.instance().<String, String>getMap(HazelcastGovernanceRegistry.KEYS_MAP)
-                .get(created.key().id())).contains("\"v\":1", KeyValues.hash(rotated.value().reveal()));
+                .get(created.key().id())).contains("\"v\":2", KeyValues.hash(rotated.value().reveal()));
     }
 
     @Test

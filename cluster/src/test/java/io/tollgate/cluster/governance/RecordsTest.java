@@ -77,6 +77,30 @@ class RecordsTest {
     }
 
     @Test
+    void shouldRejectFallbacksThatAreNotModelAddressesNamingTheEntry() {
+        assertThatThrownBy(() -> keyDraftWithFallbacks(List.of("openai/gpt-4o", "gpt-4o-mini")))
+                .isInstanceOfSatisfying(GovernanceException.class,
+                        e -> assertThat(e.field()).isEqualTo("fallbacks[1]"))
+                .hasMessage("fallbacks[1]: must be provider/model, for example openai/gpt-4o-mini, "
+                        + "was \"gpt-4o-mini\"");
+        assertThatThrownBy(() -> keyDraftWithFallbacks(List.of("a/1", "a/2", "a/3", "a/4", "a/5", "a/6")))
+                .hasMessage("fallbacks: must list at most 5 models, was 6");
+        assertThatThrownBy(() -> keyDraftWithFallbacks(List.of("a/1", "a/1")))
+                .hasMessage("fallbacks[1]: duplicate fallback \"a/1\"");
+    }
+
+    @Test
+    void shouldKeepFallbacksInOrderThroughTheDraft() {
+        VirtualKeyDraft draft = keyDraftWithFallbacks(List.of("openai/gpt-4o-mini", "anthropic/claude-haiku-4-5"));
+        VirtualKey key = new VirtualKey("vk_1", draft.name(), Fixtures.HASH, "h", true, Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(), draft.fallbacks(), T0, T0);
+
+        assertThat(key.fallbacks()).containsExactly("openai/gpt-4o-mini", "anthropic/claude-haiku-4-5");
+        assertThat(key.toDraft()).isEqualTo(draft);
+        assertThat(Fixtures.keyDraft("k").fallbacks()).as("the overload without fallbacks").isEmpty();
+    }
+
+    @Test
     void shouldRejectIdWithoutItsPrefix() {
         assertThatThrownBy(() -> Fixtures.team("cust_1", Optional.empty(), List.of()))
                 .hasMessage("id: must start with 'team_', was 'cust_1'");
@@ -118,5 +142,10 @@ class RecordsTest {
         assertThat(key.toDraft()).isEqualTo(new VirtualKeyDraft("key vk_1", true, Optional.empty(),
                 Optional.of("team_1"), Optional.empty(), List.of(provider("openai")), List.of(budget("3", "1d")),
                 Optional.empty()));
+    }
+
+    private static VirtualKeyDraft keyDraftWithFallbacks(List<String> fallbacks) {
+        return new VirtualKeyDraft("k", true, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                List.of(), Optional.empty(), fallbacks);
     }
 }

@@ -61,7 +61,7 @@ abstract class RegistryTestBase {
 
     static VirtualKeyDraft withTeam(VirtualKeyDraft draft, String teamId) {
         return new VirtualKeyDraft(draft.name(), draft.active(), draft.expiresAt(), Optional.of(teamId),
-                Optional.empty(), draft.providerConfigs(), draft.budgets(), draft.rateLimit());
+                Optional.empty(), draft.providerConfigs(), draft.budgets(), draft.rateLimit(), draft.fallbacks());
     }
 
     static GovernanceConfig seeds(List<CustomerSeed> customers, List<TeamSeed> teams, List<VirtualKeySeed> keys) {
@@ -71,7 +71,7 @@ abstract class RegistryTestBase {
 
     static VirtualKeySeed keySeed(String name, String value, Optional<String> team) {
         return new VirtualKeySeed(name, new Secret(value), true, Optional.empty(), team, Optional.empty(), List.of(),
-                List.of(), Optional.empty());
+                List.of(), Optional.empty(), List.of());
     }
 
     static void assertError(ThrowingCallable call, Kind kind, String field, String message) {

@@ -32,7 +32,7 @@ class SeedsIT extends RegistryTestBase {
                 List.of(keySeed("svc", svcValue, Optional.of("ops")),
                         new VirtualKeySeed("direct", new Secret(DIRECT_VALUE), true, Optional.empty(),
                                 Optional.empty(), Optional.of("acme"), List.of(provider("openai")),
-                                List.of(budget("5", "1d")), Optional.empty()),
+                                List.of(budget("5", "1d")), Optional.empty(), List.of("openai/gpt-4o-mini")),
                         keySeed("alone", ALONE_VALUE, Optional.empty())));
     }
 
@@ -53,6 +53,8 @@ class SeedsIT extends RegistryTestBase {
         assertThat(acme.name()).isEqualTo("acme");
         assertThat(registry.keyByValue(DIRECT_VALUE).flatMap(VirtualKey::customerId)).contains(acme.id());
         assertThat(registry.keyByValue(ALONE_VALUE).map(VirtualKey::name)).contains("alone");
+        assertThat(registry.keyByValue(DIRECT_VALUE).map(VirtualKey::fallbacks))
+                .contains(List.of("openai/gpt-4o-mini"));
         assertThat(registry.path(svc, "openai").accountId()).isEqualTo(acme.id());
     }
 
@@ -93,7 +95,7 @@ class SeedsIT extends RegistryTestBase {
         GovernanceConfig base = hierarchy("100", SVC_VALUE);
         List<VirtualKeySeed> keys = new ArrayList<>(base.virtualKeys());
         keys.set(0, new VirtualKeySeed("svc", new Secret(SVC_VALUE), true, Optional.empty(), Optional.of(team),
-                Optional.empty(), List.of(), List.of(budget("3", "1d")), Optional.empty()));
+                Optional.empty(), List.of(), List.of(budget("3", "1d")), Optional.empty(), List.of()));
         return seeds(base.customers(), base.teams(), keys);
     }
 
@@ -120,9 +122,34 @@ class SeedsIT extends RegistryTestBase {
     void shouldNameTheSeedWithAnUnknownProvider() {
         GovernanceConfig bad = seeds(List.of(), List.of(), List.of(new VirtualKeySeed("k", new Secret(ALONE_VALUE),
                 true, Optional.empty(), Optional.empty(), Optional.empty(), List.of(provider("azure")), List.of(),
-                Optional.empty())));
+                Optional.empty(), List.of())));
         assertError(() -> registry.applySeeds(bad), Kind.INVALID, "virtual_keys[0].provider_configs[0].provider",
                 "virtual_keys[0].provider_configs[0].provider: unknown provider 'azure'; configured: anthropic, openai");
+    }
+
+    @Test
+    void shouldUpdateAKeyWhoseSeedChangesItsFallbacks() {
+        registry.applySeeds(hierarchy("100", SVC_VALUE));
+        GovernanceConfig base = hierarchy("100", SVC_VALUE);
+        List<VirtualKeySeed> keys = new ArrayList<>(base.virtualKeys());
+        keys.set(1, new VirtualKeySeed("direct", new Secret(DIRECT_VALUE), true, Optional.empty(), Optional.empty(),
+                Optional.of("acme"), List.of(provider("openai")), List.of(budget("5", "1d")), Optional.empty(),
+                List.of("anthropic/claude-haiku-4-5", "openai/gpt-4o-mini")));
+
+        assertThat(registry.applySeeds(seeds(base.customers(), base.teams(), keys)))
+                .isEqualTo(new SeedReport(0, 1, 5));
+        assertThat(registry.keyByValue(DIRECT_VALUE).map(VirtualKey::fallbacks))
+                .contains(List.of("anthropic/claude-haiku-4-5", "openai/gpt-4o-mini"));
+        assertThat(ledger.calls()).as("fallbacks own no counters").isEmpty();
+    }
+
+    @Test
+    void shouldNameTheSeedWithAnUnknownFallbackProvider() {
+        GovernanceConfig bad = seeds(List.of(), List.of(), List.of(new VirtualKeySeed("k", new Secret(ALONE_VALUE),
+                true, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(),
+                List.of("openai/gpt-4o", "azure/gpt-4o"))));
+        assertError(() -> registry.applySeeds(bad), Kind.INVALID, "virtual_keys[0].fallbacks[1]",
+                "virtual_keys[0].fallbacks[1]: unknown provider 'azure'; configured: anthropic, openai");
     }
 
     @Test

@@ -27,7 +27,7 @@ final class Drafts {
     private static final Set<String> TEAM_FIELDS = Set.of("name", "customer_id", "budgets", "budget",
             "reset_budget_usage");
     private static final Set<String> KEY_FIELDS = Set.of("name", "is_active", "expires_at", "team_id", "customer_id",
-            "provider_configs", "budgets", "budget", "rate_limit", "reset_budget_usage", "description");
+            "provider_configs", "budgets", "budget", "rate_limit", "fallbacks", "reset_budget_usage", "description");
 
     private final Map<String, ProviderConfig> providers;
 
@@ -61,7 +61,9 @@ final class Drafts {
                         : existing.map(VirtualKey::providerConfigs).orElse(java.util.List.of()),
                 body.has("budgets") ? GovernanceSpecs.budgets(body) : existing.map(VirtualKey::budgets)
                         .orElse(java.util.List.of()),
-                body.has("rate_limit") ? GovernanceSpecs.rateLimit(body) : existing.flatMap(VirtualKey::rateLimit));
+                body.has("rate_limit") ? GovernanceSpecs.rateLimit(body) : existing.flatMap(VirtualKey::rateLimit),
+                body.has("fallbacks") ? GovernanceSpecs.fallbacks(body, providers)
+                        : existing.map(VirtualKey::fallbacks).orElse(java.util.List.of()));
     }
 
     /** True when the body asks to reset the owner's budget usage. */

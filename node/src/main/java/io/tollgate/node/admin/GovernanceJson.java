@@ -63,6 +63,7 @@ final class GovernanceJson {
         }
         out.set("budgets", budgets(key.budgets()));
         key.rateLimit().ifPresent(limit -> out.set("rate_limit", rateLimit(limit)));
+        key.fallbacks().forEach(out.putArray("fallbacks")::add);
         times(out, key.createdAt(), key.updatedAt());
         return out;
     }

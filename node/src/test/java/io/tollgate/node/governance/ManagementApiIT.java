@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.node.testing.NodeHarness;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,6 +130,31 @@ class ManagementApiIT {
     }
 
     @Test
+    void shouldKeepAKeysFallbacksAndChangeThemOnlyWhenSent() {
+        JsonNode key = created(call("POST", "/api/governance/virtual-keys",
+                "{\"name\":\"with-fallbacks\",\"fallbacks\":[\"mock/echo-large\",\"mock/echo\"]}"), "virtual_key");
+        String path = "/api/governance/virtual-keys/" + key.path("id").asText();
+        assertThat(strings(key.path("fallbacks"))).containsExactly("mock/echo-large", "mock/echo");
+        assertThat(strings(json(call("GET", path, "")).at("/virtual_key/fallbacks")))
+                .containsExactly("mock/echo-large", "mock/echo");
+
+        HttpResponse<String> renamed = call("PUT", path, "{\"name\":\"with-fallbacks-2\"}");
+        assertThat(strings(json(renamed).at("/virtual_key/fallbacks"))).as("kept when not sent")
+                .containsExactly("mock/echo-large", "mock/echo");
+        HttpResponse<String> cleared = call("PUT", path, "{\"fallbacks\":[]}");
+        assertThat(json(cleared).at("/virtual_key/fallbacks").isEmpty()).as(cleared.body()).isTrue();
+
+        assertThat(error(call("PUT", path, "{\"fallbacks\":[\"mock/echo\",\"gpt-4o\"]}"), 400).path("param")
+                .asText()).isEqualTo("fallbacks[1]");
+        assertThat(error(call("POST", "/api/governance/virtual-keys",
+                "{\"name\":\"k-bad-fallback\",\"fallbacks\":[\"openai/gpt-4o\"]}"), 400).path("message").asText())
+                .contains("unknown provider 'openai'");
+        assertThat(error(call("POST", "/api/governance/virtual-keys", "{\"name\":\"k-many\",\"fallbacks\":"
+                + "[\"mock/a\",\"mock/b\",\"mock/c\",\"mock/d\",\"mock/e\",\"mock/f\"]}"), 400).path("param")
+                .asText()).isEqualTo("fallbacks");
+    }
+
+    @Test
     void shouldAnswer404ForUnknownIdsAnd409ForConflicts() {
         error(call("GET", "/api/governance/customers/cust_unknown", ""), 404);
         error(call("PUT", "/api/governance/teams/team_unknown", "{\"name\":\"x\"}"), 404);
@@ -154,6 +181,12 @@ class ManagementApiIT {
     private static JsonNode error(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         return json(response).path("error");
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> strings = new ArrayList<>();
+        array.forEach(element -> strings.add(element.asText()));
+        return strings;
     }
 
     private static JsonNode find(JsonNode list, String name) {
