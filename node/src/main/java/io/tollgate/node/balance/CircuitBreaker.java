@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * One key's circuit breaker on this node. Closed: failures are counted (in a row, and as a share of the last
  * {@code window} outcomes); either threshold opens it. Open: refuses until {@code open} has passed. Half-open: lets
  * {@code halfOpenProbes} requests through at once; a success closes it (with fresh counts), a failure opens it
- * again. Lock-free: the phase is an immutable value swapped by compare-and-set, allocated only on transitions.
+ * again. Probes that report nothing for another {@code open} period (an attempt never ended) are written off, so
+ * a lost attempt cannot hold a circuit half-open for ever. Lock-free: the phase is an immutable value swapped by compare-and-set, allocated only on transitions.
  */
 final class CircuitBreaker {
 
@@ -36,7 +37,7 @@ final class CircuitBreaker {
         return switch (p.state) {
             case CLOSED -> true;
             case OPEN -> nowMillis >= p.untilMillis;
-            case HALF_OPEN -> p.probes < settings.halfOpenProbes();
+            case HALF_OPEN -> p.probes < settings.halfOpenProbes() || nowMillis >= p.untilMillis;
         };
     }
 
@@ -47,12 +48,13 @@ final class CircuitBreaker {
             if (p.state == BreakerState.CLOSED) {
                 return PASS;
             }
-            if (p.state == BreakerState.OPEN && nowMillis < p.untilMillis
-                    || p.state == BreakerState.HALF_OPEN && p.probes >= settings.halfOpenProbes()) {
+            boolean stale = nowMillis >= p.untilMillis; // open period over, or the probes never reported
+            if (!stale && (p.state == BreakerState.OPEN || p.probes >= settings.halfOpenProbes())) {
                 return REFUSED;
             }
-            int probes = p.state == BreakerState.OPEN ? 1 : p.probes + 1;
-            if (phase.compareAndSet(p, new Phase(BreakerState.HALF_OPEN, 0, probes))) {
+            int probes = p.state == BreakerState.OPEN || stale ? 1 : p.probes + 1;
+            long deadline = nowMillis + settings.open().toMillis();
+            if (phase.compareAndSet(p, new Phase(BreakerState.HALF_OPEN, deadline, probes))) {
                 return PROBE;
             }
         }
@@ -85,7 +87,7 @@ final class CircuitBreaker {
     void released(boolean probe) {
         if (probe) {
             phase.getAndUpdate(p -> p.state == BreakerState.HALF_OPEN && p.probes > 0
-                    ? new Phase(BreakerState.HALF_OPEN, 0, p.probes - 1) : p);
+                    ? new Phase(BreakerState.HALF_OPEN, p.untilMillis, p.probes - 1) : p);
         }
     }
 

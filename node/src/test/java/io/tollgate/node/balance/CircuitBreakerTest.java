@@ -74,6 +74,21 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void shouldWriteOffAProbeThatNeverReportsAfterAnotherOpenPeriod() {
+        open();
+        rig.clock.advance(OPEN);
+        Attempt lost = rig.choose().orElseThrow();
+        rig.clock.advance(OPEN.minusMillis(1));
+        assertThat(rig.choose()).as("while the lost probe may still report").isEmpty();
+
+        rig.clock.advance(Duration.ofMillis(1));
+        Attempt next = rig.choose().orElseThrow();
+
+        assertThat(lost.probe()).isTrue();
+        assertThat(next.probe()).isTrue();
+    }
+
+    @Test
     void shouldOpenWhenHalfOfAFullWindowOfTwentyFailedWithoutFiveInARow() {
         for (int i = 0; i < 19; i++) {
             Attempt attempt = rig.choose().orElseThrow();

@@ -137,6 +137,21 @@ class KeyBalancerEligibilityTest {
     }
 
     @Test
+    void shouldKeepACoolDownAnotherNodeSetWhileTheAttemptWasInFlight() {
+        BalancerRig rig = BalancerRig.of(Strategy.ADAPTIVE, BalancerRig.keys("a"));
+        rig.health.coolDown(BalancerRig.PROVIDER, "a", BalancerRig.START.plusSeconds(1), "429", BalancerRig.START);
+        assertThat(rig.choose()).isEmpty();
+        rig.clock.advance(Duration.ofSeconds(1));
+        Attempt attempt = rig.choose().orElseThrow();
+        Instant now = rig.clock.instant();
+        rig.health.coolDown(BalancerRig.PROVIDER, "a", now.plusSeconds(5), "429", now); // another node's 429
+
+        attempt.succeeded(Duration.ofMillis(80), 10, UpstreamQuota.UNKNOWN);
+
+        assertThat(rig.health.state(BalancerRig.PROVIDER, "a", now).until()).contains(now.plusSeconds(5));
+    }
+
+    @Test
     void shouldMarkKeyDeadForTenMinutesWhenUnauthorizedAndReviveItWhenItServesAgain() {
         BalancerRig rig = BalancerRig.of(Strategy.ADAPTIVE, BalancerRig.keys("a"));
         rig.choose().orElseThrow().failed(new Failure.Unauthorized(401));
