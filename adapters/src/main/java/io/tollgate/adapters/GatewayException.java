@@ -60,6 +60,11 @@ public final class GatewayException extends RuntimeException {
         return new GatewayException(kind, status, getMessage(), newCode, param, upstreamType, retryAfter, getCause());
     }
 
+    /** A copy with another message (the same kind, status, code and cause). */
+    public GatewayException withMessage(String newMessage) {
+        return new GatewayException(kind, status, newMessage, code, param, upstreamType, retryAfter, getCause());
+    }
+
     /** A copy that tells the client when to retry. */
     public GatewayException withRetryAfter(Duration after) {
         return new GatewayException(kind, status, getMessage(), code, param, upstreamType, after, getCause());

@@ -96,7 +96,7 @@ class ProviderRoutingBindingTest {
         "circuit_breaker: { windwo: 5 }     | providers.m.circuit_breaker: unknown key 'windwo', did you mean 'window'?",
         "circuit_breaker: { consecutive_failures: 0 } | providers.m.circuit_breaker.consecutive_failures: must be 1..1000, was 0",
         "circuit_breaker: { error_rate_percent: 101 } | providers.m.circuit_breaker.error_rate_percent: must be 1..100, was 101",
-        "circuit_breaker: { window: 0 }     | providers.m.circuit_breaker.window: must be 1..10000, was 0",
+        "circuit_breaker: { window: 0 }     | providers.m.circuit_breaker.window: must be 1..56, was 0",
         "circuit_breaker: { open_ms: 0 }    | providers.m.circuit_breaker.open_ms: must be 1..3600000, was 0",
         "circuit_breaker: { window: 4, half_open_probes: 5 } | providers.m.circuit_breaker.half_open_probes: must be 1..4, was 5",
     })

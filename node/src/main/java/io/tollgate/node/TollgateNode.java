@@ -14,6 +14,7 @@ import io.tollgate.node.http.GatewayRouting;
 import io.tollgate.node.pipeline.AccountStage;
 import io.tollgate.node.pipeline.AuthenticateStage;
 import io.tollgate.node.pipeline.BalanceStage;
+import io.tollgate.node.pipeline.FailoverStage;
 import io.tollgate.node.pipeline.GovernStage;
 import io.tollgate.node.pipeline.InvokeStage;
 import io.tollgate.node.pipeline.NodeStats;
@@ -72,13 +73,15 @@ public final class TollgateNode implements AutoCloseable {
         this.cluster = ClusterServices.start(config, clock);
         this.clock = clock;
         this.settlements = Settlements.create(cluster.ledger(), clock);
+        BalanceStage balance = BalanceStage.create(adapters, cluster.keyHealth(), clock);
         Pipeline pipeline = Pipeline.of(List.of(
                 ObserveStage.create(stats),
                 AuthenticateStage.create(cluster.registry(), config.governance().enforce(), clock),
                 RouteStage.create(config, catalog, adapters),
+                FailoverStage.create(),
                 GovernStage.create(cluster.registry(), cluster.ledger(), clock, config.governance(), settlements,
                         config.cluster().map(c -> c.onPartition() == ClusterConfig.OnPartition.OPEN).orElse(false)),
-                BalanceStage.create(adapters),
+                balance,
                 AccountStage.create(),
                 InvokeStage.create(clock)));
         this.server = WebServer.builder()
@@ -86,7 +89,7 @@ public final class TollgateNode implements AutoCloseable {
                 .port(config.server().port())
                 .connectionOptions(options -> options.tcpNoDelay(true))
                 .routing(routing -> {
-                    ManagementRouting.register(routing, cluster, config, clock);
+                    ManagementRouting.register(routing, cluster, config, clock, balance.balancers());
                     GatewayRouting.register(routing, config, catalog, pipeline, () -> ready);
                 })
                 .build();

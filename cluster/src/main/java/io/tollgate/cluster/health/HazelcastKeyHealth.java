@@ -92,11 +92,11 @@ public final class HazelcastKeyHealth implements KeyHealth, AutoCloseable {
 
     @Override
     public void close() {
-        instance.getUserContext().remove(CONTEXT_KEY, this);
         try {
+            instance.getUserContext().remove(CONTEXT_KEY, this);
             map.removeEntryListener(listener);
         } catch (RuntimeException e) {
-            LOG.fine("removing the key health listener failed: " + e);
+            LOG.fine("closing the key health on a member that is gone: " + e);
         }
     }
 

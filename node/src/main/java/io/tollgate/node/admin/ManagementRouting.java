@@ -22,12 +22,14 @@ import io.tollgate.cluster.ledger.Level;
 import io.tollgate.cluster.ledger.LedgerUnavailableException;
 import io.tollgate.config.ConfigException;
 import io.tollgate.config.TollgateConfig;
+import io.tollgate.node.balance.KeyBalancer;
 import io.tollgate.node.pipeline.ErrorBodies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -50,9 +52,12 @@ public final class ManagementRouting {
 
     private final io.tollgate.cluster.ClusterServices cluster;
     private final TollgateConfig config;
+    private final Map<String, KeyBalancer> balancers;
 
-    private ManagementRouting(io.tollgate.cluster.ClusterServices cluster, TollgateConfig config, Clock clock) {
+    private ManagementRouting(io.tollgate.cluster.ClusterServices cluster, TollgateConfig config, Clock clock,
+                              Map<String, KeyBalancer> balancers) {
         this.cluster = cluster;
+        this.balancers = Map.copyOf(balancers);
         this.config = config;
         this.registry = cluster.registry();
         this.ledger = cluster.ledger();
@@ -61,10 +66,10 @@ public final class ManagementRouting {
         this.drafts = new Drafts(config.providers());
     }
 
-    /** Adds the management routes. */
+    /** Adds the management routes; {@code balancers} are the node's key balancers by provider. */
     public static void register(HttpRouting.Builder routing, io.tollgate.cluster.ClusterServices cluster,
-                                TollgateConfig config, Clock clock) {
-        new ManagementRouting(cluster, config, clock).routes(routing);
+                                TollgateConfig config, Clock clock, Map<String, KeyBalancer> balancers) {
+        new ManagementRouting(cluster, config, clock, balancers).routes(routing);
     }
 
     private void routes(HttpRouting.Builder routing) {
@@ -128,7 +133,7 @@ public final class ManagementRouting {
 
         routing.get("/api/cluster/status", admin(req -> new Answer(200, StatusJson.status(cluster.status(),
                 clock.instant()))));
-        routing.get("/api/providers/keys", admin(req -> list("keys", StatusJson.providerKeys(config))));
+        routing.get("/api/providers/keys", admin(req -> list("keys", StatusJson.providerKeys(config, balancers))));
 
         routing.get(BASE + "/budgets", admin(req -> list("budgets", counters(registry.allLimits(), true))));
         routing.get(BASE + "/rate-limits", admin(req -> list("rate_limits", counters(registry.allLimits(), false))));

@@ -9,7 +9,11 @@ import io.tollgate.config.ProviderKey;
 import io.tollgate.config.TollgateConfig;
 import java.time.Duration;
 import java.time.Instant;
+import io.tollgate.node.balance.KeyBalancer;
+import io.tollgate.node.balance.KeyReport;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /** The cluster status and provider-key listings as the management API writes them (read by {@code tollgate ops}). */
@@ -72,23 +76,60 @@ final class StatusJson {
     }
 
     /** Every configured provider key: names and weights only (health arrives with the load-balancing issue). */
-    static List<ObjectNode> providerKeys(TollgateConfig config) {
+    /**
+     * Every provider key with this node's view of it: its shared health (available, cooling, dead), its circuit,
+     * its share of this node's recent choices, latency average and error rate. Names only, never key values.
+     */
+    static List<ObjectNode> providerKeys(TollgateConfig config, Map<String, KeyBalancer> balancers) {
         List<ObjectNode> keys = new ArrayList<>();
         for (ProviderConfig provider : config.providers().values()) {
-            int totalWeight = provider.keys().stream().mapToInt(ProviderKey::weight).sum();
+            KeyBalancer balancer = balancers.get(provider.name());
+            Map<String, KeyReport> reports = new HashMap<>();
+            if (balancer != null) {
+                balancer.report().forEach(report -> reports.put(report.name(), report));
+            }
             for (ProviderKey key : provider.keys()) {
                 ObjectNode node = Json.object();
                 node.put("provider", provider.name());
                 node.put("name", key.name());
-                node.put("state", provider.enabled() ? "configured" : "disabled");
                 node.put("weight", key.weight());
-                node.put("share", totalWeight == 0 ? 0 : Math.round(1000.0 * key.weight() / totalWeight) / 1000.0);
-                node.putNull("latency_ms_p50");
-                node.putNull("error_rate");
-                node.putNull("cooldown_until");
+                KeyReport report = reports.get(key.name());
+                if (!provider.enabled() || report == null) {
+                    node.put("state", "disabled");
+                    keys.add(node);
+                    continue;
+                }
+                node.put("state", state(report));
+                node.put("strategy", balancer.strategy().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                node.put("share", Math.round(1000.0 * report.share()) / 1000.0);
+                if (report.latencyMs().isPresent()) {
+                    node.put("latency_ms", Math.round(report.latencyMs().getAsDouble() * 10) / 10.0);
+                } else {
+                    node.putNull("latency_ms");
+                }
+                node.put("error_rate", Math.round(1000.0 * report.errorRate()) / 1000.0);
+                node.put("in_flight", report.inFlight());
+                node.put("circuit", report.breaker().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                report.health().until().ifPresentOrElse(until -> node.put("cooldown_until", until.toString()),
+                        () -> node.putNull("cooldown_until"));
+                if (!report.health().reason().isEmpty()) {
+                    node.put("reason", report.health().reason());
+                }
+                report.quota().remainingRequests().ifPresent(left -> node.put("upstream_remaining_requests", left));
+                report.quota().remainingTokens().ifPresent(left -> node.put("upstream_remaining_tokens", left));
+                node.put("requests_this_minute", report.requestsThisMinute());
                 keys.add(node);
             }
         }
         return keys;
+    }
+
+    private static String state(KeyReport report) {
+        return switch (report.health().status()) {
+            case COOLING -> "cooling";
+            case DEAD -> "dead";
+            case AVAILABLE -> report.breaker().name().equals("CLOSED") ? "available"
+                    : "circuit-" + report.breaker().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        };
     }
 }

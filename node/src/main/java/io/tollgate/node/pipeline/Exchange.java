@@ -5,6 +5,7 @@ import io.tollgate.adapters.Dialect;
 import io.tollgate.adapters.Operation;
 import io.tollgate.adapters.Usage;
 import io.tollgate.adapters.pricing.Money;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,6 +36,11 @@ public final class Exchange {
     private boolean streamed;
     private ClientChannel.EventSink events;
     private Governed governed;
+    private List<Target> candidates = List.of();
+    private int candidate;
+    private int attempts;
+    private Map<String, String> upstreamHeaders = Map.of();
+    private long upstreamNanos;
 
     private Exchange(String id, long startNanos, Dialect dialect, Operation operation, ObjectNode body,
                      Map<String, String> headers, ClientChannel channel) {
@@ -120,6 +126,84 @@ public final class Exchange {
 
     public void target(Target resolved) {
         this.target = Objects.requireNonNull(resolved, "target");
+    }
+
+    /**
+     * The models that may serve the request, in order: the requested one, then its fallbacks (the request's
+     * {@code fallbacks}, else the virtual key's). Set by the route stage.
+     */
+    public List<Target> candidates() {
+        return candidates;
+    }
+
+    public void candidates(List<Target> resolved) {
+        this.candidates = List.copyOf(resolved);
+    }
+
+    /**
+     * The id the ledger knows this request's current candidate by: the request id for the first, the request id
+     * with {@code ~n} for the n-th fallback (each candidate is admitted and settled on its own).
+     */
+    public String ledgerId() {
+        return candidate == 0 ? id : id + "~" + candidate;
+    }
+
+    /** Which candidate is being tried: 0 for the requested model, n for the n-th fallback. */
+    public int candidate() {
+        return candidate;
+    }
+
+    /**
+     * Starts trying one candidate: its target, the request body as the client sent it (stages may adapt it for
+     * a candidate), and no guard from an earlier candidate.
+     */
+    public void beginCandidate(int index, Target resolved, ObjectNode originalBody) {
+        this.candidate = index;
+        this.target = Objects.requireNonNull(resolved, "target");
+        this.body = Objects.requireNonNull(originalBody, "body");
+        if (governed != null) {
+            governed.guard(Governed.OutputGuard.UNLIMITED);
+        }
+    }
+
+    /** Starts one upstream call: forgets what an earlier, failed call left (route, usage, cost, response). */
+    public void beginAttempt() {
+        attempts++;
+        route = null;
+        usage = Usage.ZERO;
+        usageReported = false;
+        usageEstimated = false;
+        cost = Money.ZERO;
+        priced = false;
+        response = null;
+        upstreamHeaders = Map.of();
+        upstreamNanos = 0;
+    }
+
+    /** How many upstream calls were made (all candidates, all retries). */
+    public int attempts() {
+        return attempts;
+    }
+
+    /**
+     * What the upstream's answer said about its rate limits, and how long it took to answer (to its status line).
+     *
+     * @param headers the upstream's rate-limit headers, lower-case names
+     * @param nanos the time from sending the request to the upstream's status line
+     */
+    public void upstream(Map<String, String> headers, long nanos) {
+        this.upstreamHeaders = Map.copyOf(headers);
+        this.upstreamNanos = nanos;
+    }
+
+    /** The upstream's rate-limit headers of the current call (lower-case names); empty before it answered. */
+    public Map<String, String> upstreamHeaders() {
+        return upstreamHeaders;
+    }
+
+    /** How long the current call's upstream took to answer, in nanoseconds; 0 before it answered. */
+    public long upstreamNanos() {
+        return upstreamNanos;
     }
 
     /** The route (target and provider key), once the balance stage chose the key. */

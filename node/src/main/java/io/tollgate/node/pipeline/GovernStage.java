@@ -105,7 +105,7 @@ public final class GovernStage implements Stage {
             next.proceed(exchange);
         } finally {
             long cost = exchange.priced() ? exchange.cost().nanos() : 0;
-            settlements.record(new AdmissionRequest(path.accountId(), exchange.id(), clock.instant(), path.budgets(),
+            settlements.record(new AdmissionRequest(path.accountId(), exchange.ledgerId(), clock.instant(), path.budgets(),
                     path.windows(), new WorstCase(0, 0, 0, 0), false,
                     Duration.ofMillis(config.reservationTimeoutMs()), true), cost, exchange.usage().totalTokens());
         }
@@ -127,7 +127,7 @@ public final class GovernStage implements Stage {
         WorstCase worst = new WorstCase(Math.ceilDiv(Math.multiplyExact(inputTokens, inputRate), 1_000_000L),
                 outputTokens, Math.max(price.output(), price.reasoning()), inputTokens);
         Instant now = clock.instant();
-        Admission admission = ledger.admit(new AdmissionRequest(path.accountId(), exchange.id(), now, path.budgets(),
+        Admission admission = ledger.admit(new AdmissionRequest(path.accountId(), exchange.ledgerId(), now, path.budgets(),
                 path.windows(), worst, !exchange.stream() && exchange.operation() != Operation.EMBEDDINGS,
                 Duration.ofMillis(config.reservationTimeoutMs())));
         if (admission instanceof Admission.Rejected rejected) {
@@ -140,9 +140,10 @@ public final class GovernStage implements Stage {
         }
         LimitHeaders.write(exchange.channel(), admitted.counters(), now);
         Reservation reservation = new Reservation(path.accountId(), worst, admitted);
-        if (exchange.stream() && requested.isEmpty()) {
-            // with max_tokens the upstream stops within the reservation; without it the stream may outgrow it
-            exchange.governed().get().guard(StreamAllowance.create(ledger, clock, exchange.id(), reservation,
+        if (exchange.stream()) {
+            // without max_tokens the stream may outgrow its reservation and is extended or cut; with it the upstream
+            // stops within the reservation, and the guard only meters what was sent, to bill a stream cut short
+            exchange.governed().get().guard(StreamAllowance.create(ledger, clock, exchange.ledgerId(), reservation,
                     config.defaultOutputTokens(), path, registry, exchange.channel()));
         }
         return reservation;
@@ -167,7 +168,7 @@ public final class GovernStage implements Stage {
             // an estimate of a cut stream never bills more than was reserved for it
             cost = Math.min(cost, allowance.reservedNanos());
         }
-        settlements.settle(reservation.accountId(), exchange.id(), cost, exchange.usage().totalTokens(), exchange);
+        settlements.settle(reservation.accountId(), exchange.ledgerId(), cost, exchange.usage().totalTokens(), exchange);
     }
 
     /** What was reserved for one request. */

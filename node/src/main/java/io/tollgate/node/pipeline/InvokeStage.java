@@ -25,6 +25,11 @@ public final class InvokeStage implements Stage {
     private static final String[] PASSED_HEADERS = {"anthropic-version", "anthropic-beta", "traceparent",
         "tracestate", "openai-organization", "openai-project"};
 
+    private static final String[] QUOTA_HEADERS = {"x-ratelimit-remaining-requests", "x-ratelimit-remaining-tokens",
+        "x-ratelimit-reset-requests", "x-ratelimit-reset-tokens", "anthropic-ratelimit-requests-remaining",
+        "anthropic-ratelimit-tokens-remaining", "anthropic-ratelimit-requests-reset", "anthropic-ratelimit-tokens-reset",
+        "retry-after"};
+
     private final Clock clock;
 
     private InvokeStage(Clock clock) {
@@ -42,8 +47,10 @@ public final class InvokeStage implements Stage {
         Bridge bridge = Bridge.create(exchange.dialect(), route.adapter().dialect(), exchange.body(),
                 new Bridge.Context(exchange.id(), exchange.operation(), exchange.body().path("model").asText(),
                         route.model().model(), clock.instant().getEpochSecond(), DEFAULT_MAX_TOKENS));
+        long sent = System.nanoTime();
         UpstreamResponse response = route.adapter().send(exchange.operation(), route.model().model(), route.key(),
                 bridge.request(), passHeaders(exchange, route));
+        exchange.upstream(quotaHeaders(response), System.nanoTime() - sent);
         try (response) {
             if (response.status() < 200 || response.status() > 299) {
                 throw upstreamError(response, route);
@@ -56,6 +63,15 @@ public final class InvokeStage implements Stage {
                 exchange.response(new Exchange.Response(200, "application/json", translated.body()));
             }
         }
+    }
+
+    /** The upstream's rate-limit headers (OpenAI's and Anthropic's), for the balancer. */
+    private static Map<String, String> quotaHeaders(UpstreamResponse response) {
+        Map<String, String> headers = new HashMap<>(4);
+        for (String name : QUOTA_HEADERS) {
+            response.header(name).ifPresent(value -> headers.put(name, value));
+        }
+        return headers;
     }
 
     private static Map<String, String> passHeaders(Exchange exchange, Route route) {

@@ -3,6 +3,7 @@ package io.tollgate.node.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tollgate.node.testing.FakeUpstream;
 import io.tollgate.node.testing.NodeClient;
 import io.tollgate.node.testing.NodeProcess;
 import io.tollgate.node.testing.PostgresSchema;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +43,8 @@ class ThreeNodeClusterIT {
              "choices":[{"index":0,"message":{"role":"assistant","content":"ok"},"finish_reason":"stop"}],
              "usage":{"prompt_tokens":8,"completion_tokens":4,"total_tokens":12}}""";
     private static io.tollgate.node.testing.FakeUpstream upstream;
+    /** Calls key r1 of provider {@code keyed} received; its first answer is 429 with {@code Retry-After: 2}. */
+    private static final java.util.concurrent.atomic.AtomicInteger R1_CALLS = new java.util.concurrent.atomic.AtomicInteger();
     private static PostgresSchema schema;
     /**
      * The {@code store} section every node gets. By default a schema of its own on the local PostgreSQL; the
@@ -57,6 +61,11 @@ class ThreeNodeClusterIT {
         upstream = io.tollgate.node.testing.FakeUpstream.start().on("/v1/chat/completions",
                 io.tollgate.node.testing.FakeUpstream.Reply.delayed(10,
                         io.tollgate.node.testing.FakeUpstream.Reply.json(200, COMPLETION)));
+        upstream.on("/keyed/v1/chat/completions", FakeUpstream.Reply.byKey(Map.of("sk-cluster-keyed-one-00",
+                exchange -> (R1_CALLS.incrementAndGet() == 1 ? FakeUpstream.Reply.json(429,
+                        "{\"error\":{\"message\":\"slow down\"}}", Map.of("retry-after", "2"))
+                        : FakeUpstream.Reply.json(200, COMPLETION)).write(exchange)),
+                FakeUpstream.Reply.json(200, COMPLETION)));
         Path dir = Files.createTempDirectory("tollgate-cluster-");
         String clusterName = "tg-it-" + UUID.randomUUID();
         int[] http = {NodeProcess.freePort(), NodeProcess.freePort(), NodeProcess.freePort()};
@@ -69,9 +78,14 @@ class ThreeNodeClusterIT {
                     providers:
                       mock: { type: mock, mock: { latency_ms: 10 } }
                       fake: { type: openai, base_url: "%s/v1", keys: [ { name: k1, value: sk-cluster-upstream-000 } ] }
+                      keyed:
+                        type: openai
+                        base_url: "%s/keyed/v1"
+                        keys: [ { name: r1, value: sk-cluster-keyed-one-00 }, { name: r2, value: sk-cluster-keyed-two-00 } ]
                     pricing:
                       mock/echo: { input: 1000, output: 1000 }
                       fake/gpt-test: { input: 1000, output: 1000 }
+                      keyed/gpt-test: { input: 1000, output: 1000 }
                     cluster: { name: %s, port: %d, members: [ %s ], quorum: 2 }
                     governance:
                       virtual_keys:
@@ -79,8 +93,9 @@ class ThreeNodeClusterIT {
                         - name: limited
                           value: tg-cluster-limited-000001
                           rate_limit: { request_max_limit: 30, request_reset_duration: 1d }
+                        - { name: free, value: tg-cluster-free-000000001 }
                     %s
-                    """.formatted(http[i], ADMIN, upstream.url(), clusterName, grid[i], members, store);
+                    """.formatted(http[i], ADMIN, upstream.url(), upstream.url(), clusterName, grid[i], members, store);
             NODES.add(NodeProcess.launch(dir, "node" + (i + 1), yaml, http[i]));
         }
         NODES.forEach(NodeProcess::awaitReady);
@@ -97,6 +112,42 @@ class ThreeNodeClusterIT {
             schema.close();
             schema = null;
         }
+    }
+
+    @Test
+    void shouldKeepEveryNodeOffAKeyThatAnswered429UntilItsRetryAfterPasses() throws InterruptedException {
+        String keyed = FAKE_CHAT.replace("fake/gpt-test", "keyed/gpt-test");
+        long cooledAt = 0;
+        for (int i = 0; i < 60 && cooledAt == 0; i++) {
+            HttpResponse<String> response = CLIENT.chat(NODES.get(0), "tg-cluster-free-000000001", keyed);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            if (R1_CALLS.get() == 1) {
+                cooledAt = System.nanoTime();
+                assertThat(response.headers().firstValue("x-tollgate-key")).as("moved to the other key at once")
+                        .contains("r2");
+                assertThat(response.headers().firstValue("x-tollgate-attempts")).contains("2");
+            }
+        }
+        assertThat(cooledAt).as("r1 was chosen and answered 429").isPositive();
+
+        int during = 0;
+        while (System.nanoTime() - cooledAt < java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1_500)) {
+            HttpResponse<String> response = CLIENT.chat(NODES.get(during % 3), "tg-cluster-free-000000001", keyed);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.headers().firstValue("x-tollgate-key")).as("no node uses r1 while it cools down")
+                    .contains("r2");
+            during++;
+        }
+        assertThat(R1_CALLS.get()).as("r1's calls during its cool-down (%d requests on three nodes)", during)
+                .isEqualTo(1);
+        assertThat(during).isGreaterThanOrEqualTo(6);
+
+        Thread.sleep(Math.max(0, 2_100 - java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime()
+                - cooledAt)));
+        for (int i = 0; i < 90 && R1_CALLS.get() == 1; i++) {
+            CLIENT.chat(NODES.get(i % 3), "tg-cluster-free-000000001", keyed);
+        }
+        assertThat(R1_CALLS.get()).as("after its Retry-After, r1 is tried again").isGreaterThan(1);
     }
 
     @Test

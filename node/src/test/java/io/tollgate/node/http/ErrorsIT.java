@@ -144,8 +144,12 @@ class ErrorsIT extends GatewayIT {
 
         upstream.on("/v1/chat/completions", Reply.json(401, "{\"error\":{\"message\":\"Incorrect API key provided: "
                 + "sk-fake-*****6789.\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}"));
-        openAiError(node.post("/v1/chat/completions", "{\"model\":\"fake/gpt-test\","
-                + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"), 401);
+        // the provider refused the gateway's key, not the client's: 502, the key is dead, the upstream's words kept
+        JsonNode refused = openAiError(node.post("/v1/chat/completions", "{\"model\":\"fake/gpt-test\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"), 502);
+        assertThat(refused.path("code").asText()).isEqualTo("provider_keys_unavailable");
+        assertThat(refused.path("message").asText()).contains("k1 dead").contains("Incorrect API key provided");
+        node.node().cluster().keyHealth().revive("fake", "k1"); // the other tests of this node use the key
     }
 
     @Test

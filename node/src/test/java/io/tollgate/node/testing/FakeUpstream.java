@@ -135,6 +135,29 @@ public final class FakeUpstream implements AutoCloseable {
             };
         }
 
+        /**
+         * Answers by the API key the request carries ({@code Authorization: Bearer ...}, {@code x-api-key} or
+         * {@code api-key}): the reply of that key, else {@code otherwise}.
+         */
+        static Reply byKey(Map<String, Reply> replies, Reply otherwise) {
+            return exchange -> {
+                String bearer = exchange.getRequestHeaders().getFirst("authorization");
+                String key = bearer != null && bearer.startsWith("Bearer ") ? bearer.substring(7)
+                        : java.util.Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("x-api-key"),
+                        java.util.Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("api-key"), ""));
+                replies.getOrDefault(key, otherwise).write(exchange);
+            };
+        }
+
+        /** A JSON answer with this status and extra response headers. */
+        static Reply json(int status, String json, Map<String, String> headers) {
+            Reply body = json(status, json);
+            return exchange -> {
+                headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+                body.write(exchange);
+            };
+        }
+
         /** Waits this long before answering with the given reply. */
         static Reply delayed(long millis, Reply then) {
             return exchange -> {

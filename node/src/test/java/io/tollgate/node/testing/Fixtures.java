@@ -18,7 +18,8 @@ public final class Fixtures {
 
     /**
      * A configuration with the mock, an OpenAI-type provider {@code fake} and an Anthropic-type provider
-     * {@code claude} both aimed at the fake upstream, and {@code dead} aimed at a closed port.
+     * {@code claude} both aimed at the fake upstream, and {@code dead} aimed at a closed port. No retries and a
+     * circuit that practically never opens, so each test sees the upstream's own answer to its one call.
      */
     public static String config(FakeUpstream upstream, int closedPort) {
         return """
@@ -30,11 +31,15 @@ public final class Fixtures {
                     base_url: %1$s/v1
                     keys: [ { name: k1, value: %2$s } ]
                     timeouts: { connect_ms: 1000, first_byte_ms: 1500, total_ms: 4000 }
+                    retries: { max: 0 }
+                    circuit_breaker: { consecutive_failures: 1000, error_rate_percent: 100, window: 56 }
                   claude:
                     type: anthropic
                     base_url: %1$s
                     keys: [ { name: main, value: %3$s } ]
                     timeouts: { connect_ms: 1000, first_byte_ms: 1500, total_ms: 4000 }
+                    retries: { max: 0 }
+                    circuit_breaker: { consecutive_failures: 1000, error_rate_percent: 100, window: 56 }
                   dead:
                     type: openai
                     base_url: http://127.0.0.1:%4$d/v1
