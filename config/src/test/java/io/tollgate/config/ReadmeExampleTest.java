@@ -18,8 +18,8 @@ class ReadmeExampleTest {
         assertThat(start).as("README has a yaml block").isNotNegative();
         String yaml = readme.substring(start + 8, readme.indexOf("```", start + 8));
         TollgateConfig config = ConfigLoader.parse(yaml, "README.md", Map.of("OPENAI_API_KEY", "sk-a",
-                "ANTHROPIC_API_KEY", "sk-b", "TOLLGATE_ADMIN_TOKEN", "admin-token", "MY_APP_KEY",
-                "tg-my-app-0123456789"));
+                "OPENAI_BATCH_KEY", "sk-c", "ANTHROPIC_API_KEY", "sk-b", "TOLLGATE_ADMIN_TOKEN", "admin-token",
+                "MY_APP_KEY", "tg-my-app-0123456789"));
         assertThat(config.providers().keySet()).containsExactly("openai", "azure", "local-vllm", "anthropic", "mock");
         assertThat(config.provider("azure").orElseThrow().enabled()).isFalse();
         assertThat(config.provider("azure").orElseThrow().apiVersion()).contains("2024-10-21");
@@ -27,7 +27,13 @@ class ReadmeExampleTest {
         assertThat(config.pricing().get("local-vllm/llama-3.1-8b").input()).isEqualByComparingTo("0.10");
         assertThat(config.warnings()).singleElement().asString().contains("AZURE_OPENAI_API_KEY");
         assertThat(config.governance().virtualKeys()).singleElement()
-                .satisfies(key -> assertThat(key.budgets()).hasSize(1));
+                .satisfies(key -> assertThat(key.budgets()).hasSize(1))
+                .satisfies(key -> assertThat(key.fallbacks()).containsExactly("anthropic/claude-3-5-haiku-latest"));
+        ProviderConfig openai = config.provider("openai").orElseThrow();
+        assertThat(openai.balancing()).isEqualTo(BalancingStrategy.ADAPTIVE);
+        assertThat(openai.retries()).isEqualTo(new RetryPolicy(2, 100, 2000));
+        assertThat(openai.keys().get(1).models()).containsExactly("gpt-4o-mini");
+        assertThat(openai.keys().get(0).rpm()).hasValue(10_000);
     }
 
     @Test

@@ -25,13 +25,15 @@ public final class Attempt {
     private final KeyBalancer balancer;
     private final KeySlot slot;
     private final boolean probe;
+    private final boolean providerProbe;
     @SuppressWarnings("unused") // through ENDED
     private volatile boolean ended;
 
-    Attempt(KeyBalancer balancer, KeySlot slot, boolean probe) {
+    Attempt(KeyBalancer balancer, KeySlot slot, boolean probe, boolean providerProbe) {
         this.balancer = balancer;
         this.slot = slot;
         this.probe = probe;
+        this.providerProbe = providerProbe;
     }
 
     /** The chosen key. */
@@ -61,7 +63,7 @@ public final class Attempt {
                     + tokens);
         }
         end();
-        balancer.succeeded(slot, probe, latency, tokens, quota);
+        balancer.succeeded(slot, probe, providerProbe, latency, tokens, quota);
     }
 
     /**
@@ -72,7 +74,7 @@ public final class Attempt {
     public void failed(Failure failure) {
         Objects.requireNonNull(failure, "failure");
         end();
-        balancer.failed(slot, probe, failure);
+        balancer.failed(slot, probe, providerProbe, failure);
     }
 
     private void end() {

@@ -43,6 +43,14 @@ public final class KeyBalancer {
     private final Picker picker;
     private final ChoiceLog choices = new ChoiceLog();
     private final AtomicLong meanLatency = new AtomicLong(Double.doubleToRawLongBits(Double.NaN));
+    /**
+     * The provider's own circuit: it opens when the provider itself looks down (failures on
+     * {@code consecutiveFailures × keys} calls in a row, or on every call of the window, whichever key), so a dead
+     * upstream costs no call at all until its half-open probe; one bad key among good ones never trips it.
+     */
+    private final CircuitBreaker providerBreaker;
+    /** False with one key: the key's circuit is the provider's. */
+    private final boolean providerCircuit;
 
     private KeyBalancer(String provider, Strategy strategy, List<BalancedKey> keys, BreakerSettings breaker,
                         KeyHealth health, Clock clock, RandomGenerator random) {
@@ -55,6 +63,10 @@ public final class KeyBalancer {
         this.health = health;
         this.clock = clock;
         this.picker = Picker.of(strategy, slots.length, random);
+        this.providerCircuit = slots.length > 1;
+        this.providerBreaker = new CircuitBreaker(new BreakerSettings(
+                (int) Math.min(Integer.MAX_VALUE, (long) breaker.consecutiveFailures() * slots.length), 100,
+                breaker.window(), breaker.open(), breaker.halfOpenProbes()));
     }
 
     /**
@@ -109,6 +121,20 @@ public final class KeyBalancer {
     public Optional<Attempt> choose(String model, Collection<String> allowed, Collection<String> excluded) {
         Instant now = clock.instant();
         long nowMillis = now.toEpochMilli();
+        int providerPermit = providerCircuit ? providerBreaker.claim(nowMillis) : CircuitBreaker.PASS;
+        if (providerPermit == CircuitBreaker.REFUSED) {
+            return Optional.empty();
+        }
+        Optional<Attempt> chosen = chooseKey(model, allowed, excluded, now, providerPermit == CircuitBreaker.PROBE);
+        if (chosen.isEmpty() && providerCircuit) {
+            providerBreaker.released(providerPermit == CircuitBreaker.PROBE);
+        }
+        return chosen;
+    }
+
+    private Optional<Attempt> chooseKey(String model, Collection<String> allowed, Collection<String> excluded,
+                                        Instant now, boolean providerProbe) {
+        long nowMillis = now.toEpochMilli();
         long minute = Math.floorDiv(nowMillis, 60_000L);
         long eligible = 0;
         for (KeySlot slot : slots) {
@@ -125,7 +151,7 @@ public final class KeyBalancer {
             if (permit != CircuitBreaker.REFUSED) {
                 slot.inFlight.incrementAndGet();
                 choices.record(slot.index);
-                return Optional.of(new Attempt(this, slot, permit == CircuitBreaker.PROBE));
+                return Optional.of(new Attempt(this, slot, permit == CircuitBreaker.PROBE, providerProbe));
             }
             eligible &= ~(1L << slot.index); // another thread took the last probe or the minute's last request
         }
@@ -151,11 +177,22 @@ public final class KeyBalancer {
      * k3 circuit open until ...}. Names only, never key values; for the message of "all keys unavailable".
      */
     public String unavailableSummary(String model, Collection<String> allowed) {
-        return KeyReports.summary(provider, slots, model, allowed, health, clock.instant());
+        long nowMillis = clock.millis();
+        String keys = KeyReports.summary(provider, slots, model, allowed, health, clock.instant());
+        if (providerCircuit && !providerBreaker.admits(nowMillis)) {
+            long openUntil = providerBreaker.openUntilMillis();
+            return "the provider's circuit is open" + (openUntil > nowMillis ? " until " + Instant.ofEpochMilli(openUntil)
+                    : " (half-open, probe in flight)") + " after failures across its keys; keys: " + keys;
+        }
+        return keys;
     }
 
-    void succeeded(KeySlot slot, boolean probe, Duration latency, long tokens, UpstreamQuota quota) {
+    void succeeded(KeySlot slot, boolean probe, boolean providerProbe, Duration latency, long tokens,
+                   UpstreamQuota quota) {
         slot.inFlight.decrementAndGet();
+        if (providerCircuit) {
+            providerBreaker.succeeded(providerProbe);
+        }
         long nowMillis = clock.millis();
         double ms = latency.toNanos() / 1e6;
         slot.sample(ms, nowMillis, mean());
@@ -188,15 +225,21 @@ public final class KeyBalancer {
         }
     }
 
-    void failed(KeySlot slot, boolean probe, Failure failure) {
+    void failed(KeySlot slot, boolean probe, boolean providerProbe, Failure failure) {
         slot.inFlight.decrementAndGet();
         Instant now = clock.instant();
         String name = slot.key.name();
         if (failure.countsAgainstKey()) {
             slot.breaker.failed(probe, now.toEpochMilli());
+            if (providerCircuit) {
+                providerBreaker.failed(providerProbe, now.toEpochMilli());
+            }
             return;
         }
         slot.breaker.released(probe);
+        if (providerCircuit) {
+            providerBreaker.released(providerProbe);
+        }
         switch (failure) {
             case Failure.RateLimited limited -> {
                 slot.sharedStateSeen = true;

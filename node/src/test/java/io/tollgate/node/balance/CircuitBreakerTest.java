@@ -130,4 +130,37 @@ class CircuitBreakerTest {
     private BreakerState state() {
         return rig.balancer.report().getFirst().breaker();
     }
+
+    @Test
+    void shouldOpenTheProvidersCircuitWhenEveryKeyFailsButNotForOneBadKeyAmongGoodOnes() {
+        BalancerRig three = BalancerRig.of(Strategy.ROUND_ROBIN, BalancerRig.keys("a", "b", "c"));
+        for (int i = 0; i < 30; i++) {
+            Attempt attempt = three.choose().orElseThrow();
+            if (attempt.key().name().equals("a")) {
+                attempt.failed(new Failure.Unreachable());
+            } else {
+                attempt.succeeded(Duration.ofMillis(50), 10, UpstreamQuota.UNKNOWN);
+            }
+        }
+        assertThat(three.choose()).as("one bad key among good ones: the provider stays open for business")
+                .isPresent().get().satisfies(attempt -> attempt.succeeded(Duration.ofMillis(50), 1,
+                        UpstreamQuota.UNKNOWN));
+
+        BalancerRig down = BalancerRig.of(Strategy.ROUND_ROBIN, BalancerRig.keys("a", "b", "c"));
+        int calls = 0;
+        java.util.Optional<Attempt> attempt;
+        while ((attempt = down.choose()).isPresent() && calls < 100) {
+            attempt.get().failed(new Failure.Unreachable());
+            calls++;
+        }
+        assertThat(calls).as("each key's own circuit, or the provider's, stops the calls within 15").isLessThanOrEqualTo(15);
+        assertThat(down.balancer.unavailableSummary(BalancerRig.MODEL, List.of()))
+                .startsWith("the provider's circuit is open until");
+
+        down.clock.advance(OPEN);
+        Attempt probe = down.choose().orElseThrow();
+        assertThat(down.choose()).as("one probe for the whole provider while it is half-open").isEmpty();
+        probe.succeeded(Duration.ofMillis(50), 1, UpstreamQuota.UNKNOWN);
+        assertThat(down.choose()).as("the provider's circuit closed on the probe's success").isPresent();
+    }
 }
