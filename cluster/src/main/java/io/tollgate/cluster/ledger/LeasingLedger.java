@@ -206,6 +206,15 @@ public final class LeasingLedger extends ForwardingBudgetLedger implements AutoC
         }
     }
 
+    /** The cluster's size for sizing leases; 1 when it cannot be read (a member restarting after a merge). */
+    private int memberCount() {
+        try {
+            return Math.max(1, members.getAsInt());
+        } catch (RuntimeException e) {
+            return 1;
+        }
+    }
+
     private synchronized String nextLeaseId() {
         return "lease:" + node + ":" + (++generations);
     }
@@ -591,15 +600,18 @@ public final class LeasingLedger extends ForwardingBudgetLedger implements AutoC
         /** How many worst cases the free part should cover: the admissions of about four flush intervals. */
         private long wanted(long time) {
             long elapsed = Math.max(1, time - lastStep);
-            long rate = Math.ceilDiv(Math.multiplyExact(admitsSinceStep, 4 * config.flushIntervalMs()), elapsed);
+            long perInterval = Math.multiplyHigh(admitsSinceStep, 4 * config.flushIntervalMs()) != 0 ? Long.MAX_VALUE
+                    : admitsSinceStep * 4 * config.flushIntervalMs();
+            long rate = Math.ceilDiv(perInterval, elapsed);
             return Math.clamp(rate, MIN_WORST_CASES, MAX_WORST_CASES);
         }
 
         private void quietly(Runnable step) {
             try {
                 step.run();
-            } catch (LedgerUnavailableException e) {
-                LOG.log(Level.FINE, "lease step failed; the lease is not used until a step succeeds", e);
+            } catch (RuntimeException e) {
+                LOG.log(e instanceof LedgerUnavailableException ? Level.FINE : Level.WARNING,
+                        "lease step failed; the lease is not used until a step succeeds", e);
             }
         }
 
@@ -628,7 +640,7 @@ public final class LeasingLedger extends ForwardingBudgetLedger implements AutoC
             LeaseGrant grant;
             try {
                 grant = grid.lease(request);
-            } catch (LedgerUnavailableException e) {
+            } catch (RuntimeException e) {
                 lock.lock();
                 try {
                     failed(generation, request);
@@ -659,7 +671,7 @@ public final class LeasingLedger extends ForwardingBudgetLedger implements AutoC
                 LeaseGrant grant;
                 try {
                     grant = grid.lease(again);
-                } catch (LedgerUnavailableException e) {
+                } catch (RuntimeException e) {
                     failed(generation, again);
                     throw e;
                 }
@@ -673,7 +685,7 @@ public final class LeasingLedger extends ForwardingBudgetLedger implements AutoC
             LeaseGrant grant;
             try {
                 grant = grid.lease(request);
-            } catch (LedgerUnavailableException e) {
+            } catch (RuntimeException e) {
                 failed(generation, request);
                 throw e;
             }
@@ -686,6 +698,10 @@ public final class LeasingLedger extends ForwardingBudgetLedger implements AutoC
          * step number changes nothing). {@code keep} null keeps everything the lease holds after the charge.
          */
         private LeaseRequest prepare(Generation generation, Instant now, LeaseAmounts need, LeaseAmounts keep) {
+            // everything that may fail comes before the books change: a step that was never built must lose nothing
+            int memberCount = memberCount();
+            long time = now.toEpochMilli();
+            long wanted = wanted(time);
             LeaseAmounts spent = new LeaseAmounts(Math.max(0, generation.spentNanos),
                     Math.max(0, generation.spentTokens), Math.max(0, generation.spentRequests));
             generation.spentNanos -= spent.nanos();
@@ -696,10 +712,9 @@ public final class LeasingLedger extends ForwardingBudgetLedger implements AutoC
             generation.holdRequests = Math.max(0, generation.holdRequests - spent.requests());
             LeaseAmounts kept = keep != null ? keep
                     : new LeaseAmounts(generation.holdNanos, generation.holdTokens, generation.holdRequests);
-            long time = now.toEpochMilli();
             LeaseRequest request = new LeaseRequest(key.accountId(), generation.id, ++generation.seq, now,
-                    key.budgets(), key.windows(), spent, kept, keepOf(generation), need, wanted(time),
-                    Math.max(1, members.getAsInt()), Duration.ofMillis(config.ttlMs()));
+                    key.budgets(), key.windows(), spent, kept, keepOf(generation), need, wanted, memberCount,
+                    Duration.ofMillis(config.ttlMs()));
             if (generation == current) {
                 admitsSinceStep = 0;
                 lastStep = time;

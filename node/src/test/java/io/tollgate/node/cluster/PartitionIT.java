@@ -125,8 +125,10 @@ class PartitionIT {
         // node 3's lease expired while it was cut off and was charged in full; back, node 3 reports what it really
         // spent (within a flush or two) and the charge becomes exact
         for (NodeProcess node : NODES) {
-            awaitCondition("the exact spend seen from " + node,
-                    () -> usage(node, "capped").compareTo(expected) == 0);
+            BigDecimal[] seen = {null};
+            awaitCondition("the exact spend " + expected + " seen from " + node + " (last seen: " + seen[0] + ")",
+                    () -> (seen[0] = usage(node, "capped")).compareTo(expected) == 0);
+            assertThat(seen[0]).as("spend seen from " + node).isEqualByComparingTo(expected);
         }
 
         // node 2 runs with on_partition: open: alone, it serves and records the spend once the sides merge
