@@ -57,6 +57,11 @@ public final class Grid implements AutoCloseable {
         config.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
         config.setProperty("hazelcast.merge.first.run.delay.seconds", "10");
         config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
+        // a change whose backup was not acknowledged (its owner is being cut off from the others) fails instead of
+        // succeeding on a copy a later merge may throw away: every ledger step is safe to send again (request ids,
+        // lease step numbers), so the caller keeps it and sends it again once the grid answers
+        config.setProperty("hazelcast.operation.fail.on.indeterminate.state", "true");
+        config.setProperty("hazelcast.operation.backup.timeout.millis", "5000");
         config.getSerializationConfig().addDataSerializableFactory(GridSerialization.FACTORY_ID,
                 new GridSerialization());
         var network = config.getNetworkConfig();
