@@ -643,7 +643,7 @@ public final class LeasingLedger extends ForwardingBudgetLedger implements AutoC
             } catch (RuntimeException e) {
                 lock.lock();
                 try {
-                    failed(generation, request);
+                    failed(generation, request, e);
                 } finally {
                     lock.unlock();
                 }
@@ -672,7 +672,7 @@ public final class LeasingLedger extends ForwardingBudgetLedger implements AutoC
                 try {
                     grant = grid.lease(again);
                 } catch (RuntimeException e) {
-                    failed(generation, again);
+                    failed(generation, again, e);
                     throw e;
                 }
                 generation.unacked = null;
@@ -686,7 +686,7 @@ public final class LeasingLedger extends ForwardingBudgetLedger implements AutoC
             try {
                 grant = grid.lease(request);
             } catch (RuntimeException e) {
-                failed(generation, request);
+                failed(generation, request, e);
                 throw e;
             }
             apply(generation, request, grant);
@@ -722,9 +722,15 @@ public final class LeasingLedger extends ForwardingBudgetLedger implements AutoC
             return request;
         }
 
-        private void failed(Generation generation, LeaseRequest request) {
+        /**
+         * A step failed: kept to send again. While the grid's members change the lease stays usable (its hold is on
+         * the grid, and this node's books never count more free than the grid holds); any other failure (the store,
+         * a lost quorum) stops local admissions until a step goes through.
+         */
+        private void failed(Generation generation, LeaseRequest request, RuntimeException e) {
             generation.unacked = request;
-            if (generation == current) {
+            boolean changing = e instanceof LedgerUnavailableException unavailable && unavailable.membersChanging();
+            if (generation == current && !changing) {
                 suspect = true;
             }
         }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The {@link BudgetLedger} of a cluster: one entry per account in the map {@value #MAP_NAME}, each step one entry
@@ -31,6 +32,9 @@ public final class HazelcastBudgetLedger implements BudgetLedger {
 
     /** The map holding one {@link AccountState} per account id. */
     public static final String MAP_NAME = "tollgate.accounts";
+    /** How long a step is sent again while the grid's members change. */
+    static final long MEMBERS_CHANGING_MILLIS = 15_000;
+    private static final long RETRY_PAUSE_MILLIS = 100;
 
     private final IMap<String, AccountState> accounts;
 
@@ -162,13 +166,31 @@ public final class HazelcastBudgetLedger implements BudgetLedger {
                 .mapToInt(Integer::intValue).sum();
     }
 
+    /**
+     * One step on the account's owner. While the grid's members change (one died or left, partitions move, a backup
+     * was not acknowledged) the step is sent again for up to {@value #MEMBERS_CHANGING_MILLIS} ms, longer than the
+     * grid takes to notice a dead member: every step is safe to repeat (request ids, lease step numbers; a repeated
+     * extension only holds more until its settlement), and a request would rather wait than fail while a node dies.
+     */
     private <R> R onAccount(String accountId, String what, EntryProcessor<String, AccountState, R> step) {
         Objects.requireNonNull(accountId, "accountId");
-        try {
-            return accounts.executeOnKey(accountId, step);
-        } catch (RuntimeException e) {
-            throw new LedgerUnavailableException("budget ledger unavailable: " + what + " on account '" + accountId
-                    + "' failed: " + e, e);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MEMBERS_CHANGING_MILLIS);
+        while (true) {
+            try {
+                return accounts.executeOnKey(accountId, step);
+            } catch (RuntimeException e) {
+                LedgerUnavailableException failure = new LedgerUnavailableException("budget ledger unavailable: "
+                        + what + " on account '" + accountId + "' failed: " + e, e);
+                if (!failure.membersChanging() || System.nanoTime() > deadline) {
+                    throw failure;
+                }
+                try {
+                    Thread.sleep(RETRY_PAUSE_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw failure;
+                }
+            }
         }
     }
 
