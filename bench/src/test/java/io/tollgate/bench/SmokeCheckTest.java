@@ -13,7 +13,7 @@ class SmokeCheckTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void shouldExpectTheGovernanceBenchmarkOnceForEveryLedgerVariant() throws Exception {
+    void shouldExpectEveryBenchmarkOnceForEveryValueOfItsParameter() throws Exception {
         Set<String> expected = SmokeCheck.expected(SmokeCheck.benchmarksInThisJar());
 
         assertThat(expected).containsExactlyInAnyOrder(
@@ -21,7 +21,12 @@ class SmokeCheckTest {
                 BENCHMARK + "{ledger=hazelcastLocalOwner}",
                 BENCHMARK + "{ledger=hazelcastLocalOwnerWithBackup}",
                 BENCHMARK + "{ledger=hazelcastRemoteOwner}",
-                BENCHMARK + "{ledger=hazelcastLocalOwnerH2Store}");
+                BENCHMARK + "{ledger=hazelcastLocalOwnerH2Store}",
+                BENCHMARK + "{ledger=leasedLocalOwnerWithBackup}",
+                BENCHMARK + "{ledger=leasedRemoteOwner}",
+                BENCHMARK + "{ledger=leasedLocalOwnerH2Store}",
+                "io.tollgate.bench.BalancerBenchmark.chooseAndSucceed{strategy=ADAPTIVE}",
+                "io.tollgate.bench.BalancerBenchmark.chooseAndSucceed{strategy=WEIGHTED_RANDOM}");
     }
 
     @Test
