@@ -33,6 +33,8 @@ class FailoverIT {
 
     private static final String ADMIN = "failover-admin-token-0123456789";
     private static final String KEY = "tg-failover-key-00000000000001";
+    /** A virtual key whose own fallbacks apply when a request names none. */
+    private static final String DEFAULTED = "tg-failover-defaulted-0000001";
     private static final String CHAT = "{\"model\":\"%s\",\"max_tokens\":4,%s\"messages\":[{\"role\":\"user\","
             + "\"content\":\"hi\"}]}";
     /** 10 + 2 tokens. */
@@ -73,7 +75,8 @@ class FailoverIT {
                 governance:
                   virtual_keys:
                     - { name: failover, value: %s, budgets: [ { max_limit: 10, reset_duration: 1d } ] }
-                """.formatted(ADMIN, upstream.url(), upstream.url(), upstream.url(), KEY));
+                    - { name: defaulted, value: %s, fallbacks: [ backup/gpt-b ] }
+                """.formatted(ADMIN, upstream.url(), upstream.url(), upstream.url(), KEY, DEFAULTED));
     }
 
     @AfterEach
@@ -223,6 +226,18 @@ class FailoverIT {
                     .doesNotContain("sk-dead");
         }
         assertThat(upstream.requests()).as("both keys tried once; the second request calls nobody").hasSize(2);
+    }
+
+    @Test
+    void shouldUseTheVirtualKeysFallbacksWhenTheRequestNamesNone() {
+        upstream.on("/primary/v1/chat/completions", Reply.json(502, OVERLOADED));
+        upstream.on("/backup/v1/chat/completions", Reply.json(200, COMPLETION));
+
+        HttpResponse<String> response = node.post("/v1/chat/completions", CHAT.formatted("primary/gpt-a", ""),
+                "authorization", "Bearer " + DEFAULTED);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-tollgate-model")).contains("backup/gpt-b");
     }
 
     @Test
