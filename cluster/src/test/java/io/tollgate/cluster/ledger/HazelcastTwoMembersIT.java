@@ -71,6 +71,7 @@ class HazelcastTwoMembersIT {
     }
 
     @BeforeEach
+    @Timeout(value = 30, unit = TimeUnit.SECONDS) // the class's timeout covers tests, not this: never hang CI here
     void clearAccounts() {
         first.instance().getMap(HazelcastBudgetLedger.MAP_NAME).clear();
     }
