@@ -96,18 +96,10 @@ public final class HazelcastGovernanceRegistry implements GovernanceRegistry, Au
      * within the timeout still gets the change through its map listener; the write itself has already landed.
      */
     private <T> T synced(String mapName, String key, T result) {
-        try {
-            var futures = instance.getExecutorService(SYNC_EXECUTOR)
-                    .submitToAllMembers(new SyncDefinition(mapName, key));
-            for (var future : futures.values()) {
-                future.get(SYNC_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-            }
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-            java.util.logging.Logger.getLogger(HazelcastGovernanceRegistry.class.getName()).warning(
-                    "not every member confirmed the change of " + mapName + " '" + key + "': " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        io.tollgate.cluster.grid.Broadcast.toEveryMember(instance, SYNC_EXECUTOR, new SyncDefinition(mapName, key),
+                java.time.Duration.ofSeconds(SYNC_TIMEOUT_SECONDS)).ifPresent(why ->
+                java.util.logging.Logger.getLogger(HazelcastGovernanceRegistry.class.getName()).warning(
+                        "not every member confirmed the change of " + mapName + " '" + key + "': " + why));
         return result;
     }
 

@@ -6,17 +6,15 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
+import io.tollgate.cluster.grid.Broadcast;
 import io.tollgate.cluster.grid.Grid;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 /**
@@ -116,17 +114,9 @@ public final class HazelcastKeyHealth implements KeyHealth, AutoCloseable {
 
     private void broadcast(String id, String text) {
         apply(id, text);
-        try {
-            Map<?, ? extends Future<Boolean>> futures = instance.getExecutorService(EXECUTOR)
-                    .submitToAllMembers(new ApplyKeyState(id, text));
-            for (Future<Boolean> future : futures.values()) {
-                future.get(BROADCAST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            }
-        } catch (TimeoutException | ExecutionException | RuntimeException e) {
-            LOG.warning("not every member confirmed the health of key '" + id + "' (its map listener will): " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Broadcast.toEveryMember(instance, EXECUTOR, new ApplyKeyState(id, text),
+                Duration.ofSeconds(BROADCAST_TIMEOUT_SECONDS)).ifPresent(why -> LOG.warning(
+                "not every member confirmed the health of key '" + id + "' (its map listener will): " + why));
     }
 
     /** Keeps the local view in step with the map when a broadcast was missed. */
