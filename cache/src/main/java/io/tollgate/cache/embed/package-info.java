@@ -1,0 +1,2 @@
+/** Embedders: text to unit vectors, in process or through a provider. */
+package io.tollgate.cache.embed;

@@ -1,0 +1,2 @@
+/** The response cache: exact and semantic lookup, shared across the cluster, never across cache scopes. */
+package io.tollgate.cache;
