@@ -15,7 +15,7 @@ final class ConfigBinder {
 
     /** Keys allowed at the top of the file. */
     static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "admin", "providers", "pricing", "governance", "store",
-            "cluster");
+            "cluster", "cache");
     /** Keys allowed under {@code server}. */
     static final Set<String> SERVER_KEYS = Set.of("host", "port", "max_body_bytes");
     /** Keys allowed under {@code admin}. */
@@ -42,7 +42,10 @@ final class ConfigBinder {
                 .orElse(GovernanceConfig.DEFAULT);
         StoreConfig store = root.field("store").map(StoreBinder::bind).orElse(StoreConfig.EMBEDDED);
         Optional<ClusterConfig> cluster = root.field("cluster").map(node -> ClusterBinder.bind(node, store));
-        return new TollgateConfig(source, server, admin, providers, pricing, governance, store, cluster, warnings);
+        CacheConfig cache = root.field("cache").map(node -> CacheBinder.bind(node, providers))
+                .orElse(CacheConfig.DEFAULT);
+        return new TollgateConfig(source, server, admin, providers, pricing, governance, store, cluster, cache,
+                warnings);
     }
 
     private static ServerConfig server(ConfigNode node) {

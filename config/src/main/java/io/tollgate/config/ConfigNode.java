@@ -140,6 +140,11 @@ final class ConfigNode {
     }
 
     /** {@code true} or {@code false}, written as a YAML boolean or as a string (after substitution). */
+    /** True when the value is a YAML boolean (not a string). */
+    boolean isBoolean() {
+        return node != null && node.isBoolean();
+    }
+
     boolean bool() {
         if (node != null && node.isBoolean()) {
             return node.booleanValue();

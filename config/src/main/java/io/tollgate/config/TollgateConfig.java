@@ -16,13 +16,14 @@ import java.util.Optional;
  * @param governance virtual keys, budgets and rate limits
  * @param store where definitions and spend are persisted
  * @param cluster how the node joins a cluster; empty for a one-member cluster of its own
+ * @param cache the response cache
  * @param warnings one line per problem that did not stop the node (for example a provider disabled because its
  *     key variable is unset)
  */
 public record TollgateConfig(String source, ServerConfig server, AdminConfig admin,
                              Map<String, ProviderConfig> providers, Map<String, ModelPrice> pricing,
                              GovernanceConfig governance, StoreConfig store, Optional<ClusterConfig> cluster,
-                             List<String> warnings) {
+                             CacheConfig cache, List<String> warnings) {
 
     public TollgateConfig {
         Objects.requireNonNull(source, "source");
@@ -31,6 +32,7 @@ public record TollgateConfig(String source, ServerConfig server, AdminConfig adm
         Objects.requireNonNull(governance, "governance");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(cache, "cache");
         providers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(providers));
         pricing = Map.copyOf(pricing);
         warnings = List.copyOf(warnings);
