@@ -14,7 +14,7 @@ final class CacheBinder {
     /** Keys allowed under {@code cache.embed}. */
     static final Set<String> EMBED_KEYS = Set.of("input", "turns", "include_system");
     /** Keys allowed under {@code cache.embedder}. */
-    static final Set<String> EMBEDDER_KEYS = Set.of("type", "provider", "model");
+    static final Set<String> EMBEDDER_KEYS = Set.of("type", "provider", "model", "dimensions");
     /** Keys allowed in one entry of {@code cache.virtual_keys}. */
     static final Set<String> OVERRIDE_KEYS = Set.of("mode", "ttl_s", "threshold", "scope");
 
@@ -81,6 +81,7 @@ final class CacheBinder {
             }
         });
         Optional<String> model = node.field("model").map(ConfigNode::nonBlankString);
-        return node.build(EMBEDDER_KEYS, () -> new CacheConfig.EmbedderConfig(type, provider, model));
+        Optional<Integer> dimensions = node.field("dimensions").map(ConfigNode::intValue);
+        return node.build(EMBEDDER_KEYS, () -> new CacheConfig.EmbedderConfig(type, provider, model, dimensions));
     }
 }

@@ -141,19 +141,29 @@ public record CacheConfig(CacheMode mode, long ttlSeconds, double threshold, Cac
      * @param type the local model or a provider's embeddings endpoint
      * @param provider the provider, for {@code provider}
      * @param model the provider's embedding model, for {@code provider}
+     * @param dimensions the vectors' length, for {@code provider} (sent as the request's {@code dimensions})
      */
-    public record EmbedderConfig(Type type, Optional<String> provider, Optional<String> model) {
+    public record EmbedderConfig(Type type, Optional<String> provider, Optional<String> model,
+                                 Optional<Integer> dimensions) {
 
         /** The in-process all-MiniLM-L6-v2 (quantized); nothing leaves the node. */
-        public static final EmbedderConfig LOCAL = new EmbedderConfig(Type.LOCAL, Optional.empty(), Optional.empty());
+        public static final EmbedderConfig LOCAL = new EmbedderConfig(Type.LOCAL, Optional.empty(), Optional.empty(),
+                Optional.empty());
 
         public EmbedderConfig {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(model, "model");
-            if (type == Type.PROVIDER && (provider.isEmpty() || model.isEmpty())) {
-                throw new IllegalArgumentException("provider and model are required when type is provider");
+            Objects.requireNonNull(dimensions, "dimensions");
+            if (type == Type.PROVIDER && (provider.isEmpty() || model.isEmpty() || dimensions.isEmpty())) {
+                throw new IllegalArgumentException("provider, model and dimensions are required when type is "
+                        + "provider");
             }
+            dimensions.ifPresent(d -> {
+                if (d < 2 || d > 4096) {
+                    throw new IllegalArgumentException("dimensions must be between 2 and 4096, was " + d);
+                }
+            });
         }
 
         /** Where embeddings come from. */

@@ -28,7 +28,7 @@ class CacheBindingTest {
                   max_entry_bytes: 4096
                   max_temperature: 0.5
                   embed: { input: last_turns, turns: 4, include_system: true }
-                  embedder: { type: provider, provider: openai, model: text-embedding-3-small }
+                  embedder: { type: provider, provider: openai, model: text-embedding-3-small, dimensions: 512 }
                   virtual_keys:
                     svc: { mode: semantic, threshold: 0.8 }
                     quiet: { mode: off }
@@ -44,6 +44,7 @@ class CacheBindingTest {
         assertThat(cache.embed()).isEqualTo(new CacheConfig.EmbedInput(CacheConfig.EmbedInput.Source.LAST_TURNS,
                 4, true));
         assertThat(cache.embedder().provider()).contains("openai");
+        assertThat(cache.embedder().dimensions()).contains(512);
         assertThat(cache.settingsFor("svc")).isEqualTo(new CacheConfig.Settings(CacheMode.SEMANTIC, 600, 0.8,
                 CacheScope.TEAM));
         assertThat(cache.settingsFor("quiet").mode()).isEqualTo(CacheMode.OFF);
@@ -68,7 +69,7 @@ class CacheBindingTest {
                 .hasMessageContaining("cache.mode")
                 .hasMessageContaining("must be one of off, exact, semantic");
         assertThatThrownBy(() -> ConfigLoader.parse("cache: { embedder: { type: provider, provider: nope, "
-                + "model: m } }\n", "test", java.util.Map.of()))
+                + "model: m, dimensions: 8 } }\n", "test", java.util.Map.of()))
                 .hasMessageContaining("cache.embedder.provider")
                 .hasMessageContaining("names no configured provider");
         assertThatThrownBy(() -> ConfigLoader.parse("cache: { tll_s: 5 }\n", "test", java.util.Map.of()))

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "tollgate ops", sortOptions = false,
         description = "The operator CLI: reads and changes a Tollgate cluster through a node's management API.",
-        subcommands = {StatusCommand.class, BudgetsCommand.class, KeysCommand.class, VirtualKeyCommand.class,
+        subcommands = {StatusCommand.class, BudgetsCommand.class, KeysCommand.class, CacheCommand.class, VirtualKeyCommand.class,
                 TeamCommand.class, CustomerCommand.class},
         footer = {"", "Exit codes: 0 done (status: healthy), 1 the API refused (status: not healthy),",
                 "2 usage, connection or admin-token problem."})
@@ -69,7 +69,7 @@ final class OpsCommand implements Runnable, AutoCloseable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing command: status, budgets, keys, vk, team or customer");
+                "missing command: status, budgets, keys, cache, vk, team or customer");
     }
 
     /** The client of the node named by {@code --url}; created on first use. */

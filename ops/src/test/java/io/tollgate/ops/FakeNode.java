@@ -22,7 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class FakeNode implements AutoCloseable {
 
     /** A request as the node saw it. */
-    record Request(String method, String path, String authorization, String contentType, String body) {
+    record Request(String method, String path, String authorization, String contentType, String body,
+                   String query) {
     }
 
     private record Reply(int status, String body) {
@@ -87,7 +88,8 @@ final class FakeNode implements AutoCloseable {
         String path = exchange.getRequestURI().getRawPath();
         requests.add(new Request(exchange.getRequestMethod(), path,
                 exchange.getRequestHeaders().getFirst("Authorization"),
-                exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                exchange.getRequestHeaders().getFirst("Content-Type"), body,
+                String.valueOf(exchange.getRequestURI().getRawQuery())));
         Reply reply = Optional.ofNullable(replies.get(exchange.getRequestMethod() + " " + path))
                 .orElse(new Reply(404, "{\"error\":{\"message\":\"No route for " + exchange.getRequestMethod() + " "
                         + path + ".\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"not_found\"}}"));
