@@ -69,7 +69,7 @@ public final class InMemorySharedEntries implements SharedEntries {
         } finally {
             lock.unlock();
         }
-        return CompletableFuture.completedFuture(null);
+        return CompletableFuture.completedStage(null);
     }
 
     @Override
