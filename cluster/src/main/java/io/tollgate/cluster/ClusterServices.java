@@ -11,6 +11,8 @@ import io.tollgate.cluster.grid.GridSettings;
 import io.tollgate.cluster.ledger.BudgetLedger;
 import io.tollgate.cluster.ledger.LeasingLedger;
 import io.tollgate.cluster.ledger.hazelcast.HazelcastBudgetLedger;
+import io.tollgate.cluster.shared.HazelcastSharedEntries;
+import io.tollgate.cluster.shared.SharedEntries;
 import io.tollgate.cluster.store.JdbcMapStore;
 import io.tollgate.cluster.store.StateStore;
 import io.tollgate.config.LeaseConfig;
@@ -126,6 +128,20 @@ public final class ClusterServices implements AutoCloseable {
     /** What applying the configuration's seeds did. */
     public SeedReport seeds() {
         return seeds;
+    }
+
+    /**
+     * A new handle on the shared entries map {@code name} (the response cache's entries): in memory only, one
+     * backup, expiring entries and change events on every member. The map is configured on first use; every member
+     * must pass the same bound for one name. Closing the handle removes its listeners; the entries stay.
+     *
+     * @param maxEntriesPerMember the entries each member holds at most, least recently used evicted first; the
+     *     cluster holds up to members × this
+     * @throws IllegalArgumentException when {@code name} is blank or {@code maxEntriesPerMember} is not positive
+     * @throws IllegalStateException when the cluster already configured {@code name} with another bound
+     */
+    public SharedEntries sharedEntries(String name, int maxEntriesPerMember) {
+        return HazelcastSharedEntries.create(grid, name, maxEntriesPerMember);
     }
 
     /** True when the state store answers. */

@@ -5,6 +5,7 @@ import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MapStoreConfig;
+import com.hazelcast.config.SerializerConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.config.SplitBrainProtectionConfig;
@@ -62,8 +63,13 @@ public final class Grid implements AutoCloseable {
         // lease step numbers), so the caller keeps it and sends it again once the grid answers
         config.setProperty("hazelcast.operation.fail.on.indeterminate.state", "true");
         config.setProperty("hazelcast.operation.backup.timeout.millis", "5000");
+        // maps configured at run time (shared entries: HazelcastSharedEntries) must win over the static wildcard
+        // "tollgate.*" below; by default a static pattern match shadows a dynamic configuration of the exact name
+        config.setProperty("hazelcast.data.search.dynamic.config.first.enabled", "true");
         config.getSerializationConfig().addDataSerializableFactory(GridSerialization.FACTORY_ID,
                 new GridSerialization());
+        config.getSerializationConfig().addSerializerConfig(new SerializerConfig()
+                .setTypeClass(java.util.Properties.class).setImplementation(new PropertiesSerializer()));
         var network = config.getNetworkConfig();
         network.setPort(settings.port() == 0 ? 5701 : settings.port()).setPortAutoIncrement(true).setPortCount(200);
         network.getInterfaces().setEnabled(true).addInterface(settings.host());

@@ -14,8 +14,9 @@ import java.util.concurrent.CompletionStage;
 public interface SharedEntries extends AutoCloseable {
 
     /**
-     * Stores a value, replacing any under the same key; it expires {@code ttl} after this call. Asynchronous: the
-     * stage completes once the entry's owner holds it. Listeners on every member then see {@link Listener#added}.
+     * Stores a value, replacing any under the same key; it expires {@code ttl} after this call at the earliest
+     * (Hazelcast's expiry counts whole seconds: it may keep the entry up to 2 s longer). Asynchronous: the stage
+     * completes once the entry's owner holds it. Listeners on every member then see {@link Listener#added}.
      *
      * @throws IllegalArgumentException when {@code ttl} is not positive
      */
@@ -30,7 +31,10 @@ public interface SharedEntries extends AutoCloseable {
     /** Removes these entries, if present; listeners see {@link Cause#REMOVED} for each. */
     void removeAll(Collection<String> keys);
 
-    /** Removes every entry; listeners see {@link Listener#cleared()} once. */
+    /**
+     * Removes every entry; listeners see {@link Listener#cleared()} once. The clear is one event for the whole map,
+     * not ordered with the events of single entries: wait for it before relying on the order of later changes.
+     */
     void clear();
 
     /** The number of entries in the whole cluster (primaries only). A round trip to every member. */
@@ -40,7 +44,8 @@ public interface SharedEntries extends AutoCloseable {
      * Registers a listener for changes made from now on, anywhere in the cluster, then delivers every entry held
      * now as {@link Listener#added} (a member that joins or restarts rebuilds its view this way). An entry removed
      * while the existing ones are being delivered is not delivered after its removal. Events for one key arrive in
-     * the order they happened; events of different keys may arrive on different threads.
+     * the order they happened; events of different keys may arrive on different threads. The entries held are
+     * delivered on the calling thread before this returns, while changes may already arrive on grid threads.
      *
      * @return closes the registration
      */
@@ -67,7 +72,11 @@ public interface SharedEntries extends AutoCloseable {
     enum Cause {
         /** Someone removed it. */
         REMOVED,
-        /** Its time to live ran out. */
+        /**
+         * Its time to live ran out. {@link #get} never returns an expired entry, but the event may come long after
+         * the moment: Hazelcast removes an expired entry when it is read, or when its background sweep (every 5 s, a
+         * few partitions at a time) reaches it. Treat a miss on {@code get} as the entry being gone.
+         */
         EXPIRED,
         /** The size bound pushed it out. */
         EVICTED
