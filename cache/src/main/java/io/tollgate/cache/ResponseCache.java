@@ -67,6 +67,11 @@ public final class ResponseCache implements AutoCloseable {
                 Objects.requireNonNull(embedder, "embedder"), Objects.requireNonNull(clock, "clock"));
     }
 
+    /** The embedding model's name, or {@code none} without an embedder. */
+    public String embeddingModel() {
+        return embedder.map(Embedder::model).orElse("none");
+    }
+
     /** True when semantic lookups are possible (an embedder is configured). */
     public boolean semanticAvailable() {
         return embedder.isPresent();
@@ -178,6 +183,11 @@ public final class ResponseCache implements AutoCloseable {
         return ids.size();
     }
 
+    /** Entries in the whole cluster (a round trip to every member: for the management API, not requests). */
+    public int clusterSize() {
+        return shared.size();
+    }
+
     /** Counts of this node since it started, and the size of its replica. */
     public CacheStats.Snapshot stats() {
         return stats.snapshot(replica.size(), replica.indexed(), replica.weight());
@@ -189,13 +199,14 @@ public final class ResponseCache implements AutoCloseable {
         index.refresh();
     }
 
-    /** Waits for stores in flight (tests and shutdown). */
+    /** Waits for stores in flight, then makes them searchable (tests, benchmarks). */
     public void flush() {
         try {
             storer.submit(() -> { }).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.log(Level.FINE, "cache flush interrupted", e);
         }
+        index.refresh();
     }
 
     @Override

@@ -14,6 +14,16 @@ import io.tollgate.node.http.GatewayRouting;
 import io.tollgate.node.pipeline.AccountStage;
 import io.tollgate.node.pipeline.AuthenticateStage;
 import io.tollgate.node.pipeline.BalanceStage;
+import io.tollgate.node.pipeline.CacheStage;
+import io.tollgate.node.upstream.ProviderEmbedder;
+import io.tollgate.cache.ResponseCache;
+import io.tollgate.cache.embed.Embedder;
+import io.tollgate.cache.embed.MiniLmEmbedder;
+import io.tollgate.cache.index.LuceneVectorIndex;
+import io.tollgate.cache.key.RequestKeys;
+import io.tollgate.config.CacheConfig;
+import io.tollgate.config.CacheMode;
+import java.util.Optional;
 import io.tollgate.node.pipeline.FailoverStage;
 import io.tollgate.node.pipeline.GovernStage;
 import io.tollgate.node.pipeline.InvokeStage;
@@ -53,6 +63,7 @@ public final class TollgateNode implements AutoCloseable {
     private final java.time.Instant startedAt;
     private final java.util.ArrayDeque<Long> lastTotals = new java.util.ArrayDeque<>();
     private volatile boolean ready;
+    private final ResponseCache cache;
 
     private TollgateNode(TollgateConfig config, Clock clock) {
         this.startedAt = clock.instant();
@@ -74,6 +85,7 @@ public final class TollgateNode implements AutoCloseable {
         this.clock = clock;
         this.settlements = Settlements.create(cluster.ledger(), clock);
         BalanceStage balance = BalanceStage.create(adapters, cluster.keyHealth(), clock);
+        this.cache = responseCache(config.cache(), cluster, clock, adapters);
         Pipeline pipeline = Pipeline.of(List.of(
                 ObserveStage.create(stats),
                 AuthenticateStage.create(cluster.registry(), config.governance().enforce(), clock),
@@ -81,6 +93,8 @@ public final class TollgateNode implements AutoCloseable {
                 FailoverStage.create(),
                 GovernStage.create(cluster.registry(), cluster.ledger(), clock, config.governance(), settlements,
                         config.cluster().map(c -> c.onPartition() == ClusterConfig.OnPartition.OPEN).orElse(false)),
+                CacheStage.create(cache, RequestKeys.create(config.cache().embed(), cache.embeddingModel()),
+                        config.cache(), cluster.registry(), clock, embeddingPrice(config, catalog)),
                 balance,
                 AccountStage.create(),
                 InvokeStage.create(clock)));
@@ -89,10 +103,53 @@ public final class TollgateNode implements AutoCloseable {
                 .port(config.server().port())
                 .connectionOptions(options -> options.tcpNoDelay(true))
                 .routing(routing -> {
-                    ManagementRouting.register(routing, cluster, config, clock, balance.balancers());
+                    ManagementRouting.register(routing, cluster, config, clock, balance.balancers(), cache,
+                            () -> baseUri().toString());
                     GatewayRouting.register(routing, config, catalog, pipeline, () -> ready);
                 })
                 .build();
+    }
+
+    /**
+     * The node's response cache over the cluster's shared entries. The local embedding model is loaded only when
+     * the configuration asks for semantic caching somewhere (loading takes about a second); without it a request
+     * asking for semantic mode gets exact lookups.
+     */
+    private static ResponseCache responseCache(CacheConfig config, ClusterServices cluster, Clock clock,
+                                               Map<String, ProviderAdapter> adapters) {
+        boolean semantic = config.mode() == CacheMode.SEMANTIC || config.virtualKeys().values().stream()
+                .anyMatch(o -> o.mode().filter(m -> m == CacheMode.SEMANTIC).isPresent());
+        Optional<Embedder> embedder = Optional.empty();
+        if (semantic && config.embedder().type() == CacheConfig.EmbedderConfig.Type.LOCAL) {
+            embedder = Optional.of(MiniLmEmbedder.create());
+        } else if (semantic) {
+            String provider = config.embedder().provider().orElseThrow();
+            ProviderAdapter adapter = adapters.get(provider);
+            if (adapter == null) {
+                throw new IllegalStateException("cache.embedder: provider '" + provider + "' is disabled");
+            }
+            embedder = Optional.of(ProviderEmbedder.create(adapter, config.embedder().model().orElseThrow(),
+                    config.embedder().dimensions().orElseThrow()));
+        }
+        return ResponseCache.create(cluster.sharedEntries("tollgate.cache.entries", config.maxEntries()),
+                LuceneVectorIndex.create(embedder.map(Embedder::dimensions).orElse(MiniLmEmbedder.DIMENSIONS)),
+                embedder, clock);
+    }
+
+    /** The price of the cache's paid embedding model, if it uses one. */
+    private static Optional<io.tollgate.adapters.pricing.Price> embeddingPrice(TollgateConfig config,
+                                                                               PricingCatalog catalog) {
+        CacheConfig.EmbedderConfig embedder = config.cache().embedder();
+        if (embedder.type() != CacheConfig.EmbedderConfig.Type.PROVIDER) {
+            return Optional.empty();
+        }
+        ProviderConfig provider = config.provider(embedder.provider().orElseThrow()).orElseThrow();
+        return catalog.price(provider.name(), provider.type(), embedder.model().orElseThrow());
+    }
+
+    /** The node's response cache. */
+    public ResponseCache cache() {
+        return cache;
     }
 
     /** Builds a node from this configuration and starts listening. */
@@ -163,6 +220,7 @@ public final class TollgateNode implements AutoCloseable {
         publisher.shutdownNow();
         server.stop();
         settlements.close();
+        cache.close();
         transports.forEach(HttpTransport::close);
         watchdog.shutdownNow();
         cluster.close();

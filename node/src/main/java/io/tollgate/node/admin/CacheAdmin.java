@@ -58,7 +58,7 @@ final class CacheAdmin {
                 : BigDecimal.valueOf(s.embeddingNanos()).divide(BigDecimal.valueOf(s.embeddings() * 1_000_000L), 3,
                 RoundingMode.HALF_UP));
         out.put("embedding_failures", s.embeddingFailures());
-        out.put("saved_usd", Money.ofNanos(s.savedNanos()).toUsdString());
+        out.put("saved_usd", Money.ofNanos(s.savedNanos()).usd().stripTrailingZeros());
         return out;
     }
 

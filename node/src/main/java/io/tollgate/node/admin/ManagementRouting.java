@@ -53,9 +53,12 @@ public final class ManagementRouting {
     private final io.tollgate.cluster.ClusterServices cluster;
     private final TollgateConfig config;
     private final Map<String, KeyBalancer> balancers;
+    private final CacheAdmin cache;
 
     private ManagementRouting(io.tollgate.cluster.ClusterServices cluster, TollgateConfig config, Clock clock,
-                              Map<String, KeyBalancer> balancers) {
+                              Map<String, KeyBalancer> balancers, io.tollgate.cache.ResponseCache cache,
+                              java.util.function.Supplier<String> nodeUrl) {
+        this.cache = new CacheAdmin(cache, config.cache(), cluster.registry(), nodeUrl);
         this.cluster = cluster;
         this.balancers = Map.copyOf(balancers);
         this.config = config;
@@ -66,10 +69,14 @@ public final class ManagementRouting {
         this.drafts = new Drafts(config.providers());
     }
 
-    /** Adds the management routes; {@code balancers} are the node's key balancers by provider. */
+    /**
+     * Adds the management routes; {@code balancers} are the node's key balancers by provider, {@code cache} its
+     * response cache, {@code nodeUrl} the URL it is reached at.
+     */
     public static void register(HttpRouting.Builder routing, io.tollgate.cluster.ClusterServices cluster,
-                                TollgateConfig config, Clock clock, Map<String, KeyBalancer> balancers) {
-        new ManagementRouting(cluster, config, clock, balancers).routes(routing);
+                                TollgateConfig config, Clock clock, Map<String, KeyBalancer> balancers,
+                                io.tollgate.cache.ResponseCache cache, java.util.function.Supplier<String> nodeUrl) {
+        new ManagementRouting(cluster, config, clock, balancers, cache, nodeUrl).routes(routing);
     }
 
     private void routes(HttpRouting.Builder routing) {
@@ -134,6 +141,8 @@ public final class ManagementRouting {
         routing.get("/api/cluster/status", admin(req -> new Answer(200, StatusJson.status(cluster.status(),
                 clock.instant()))));
         routing.get("/api/providers/keys", admin(req -> list("keys", StatusJson.providerKeys(config, balancers))));
+        routing.get("/api/cache", admin(req -> new Answer(200, cache.stats())));
+        routing.delete("/api/cache", admin(req -> new Answer(200, cache.clear(req.query().first("scope").asOptional()))));
 
         routing.get(BASE + "/budgets", admin(req -> list("budgets", counters(registry.allLimits(), true))));
         routing.get(BASE + "/rate-limits", admin(req -> list("rate_limits", counters(registry.allLimits(), false))));

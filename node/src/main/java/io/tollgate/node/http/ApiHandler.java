@@ -28,7 +28,8 @@ final class ApiHandler implements Handler {
     private static final Logger LOG = Logger.getLogger(ApiHandler.class.getName());
     private static final String[] KEPT_HEADERS = {"anthropic-version", "anthropic-beta", "traceparent", "tracestate",
         "openai-organization", "openai-project", "authorization", "x-api-key", "api-key", "x-tollgate-vk",
-        "x-bf-vk"};
+        "x-bf-vk", "x-tollgate-cache-mode", "x-tollgate-cache-ttl", "x-tollgate-cache-threshold",
+        "x-tollgate-cache-no-store", "x-tollgate-cache-force", "x-tollgate-cache-key"};
     private static final HeaderName REQUEST_ID = HeaderNames.create("x-request-id");
 
     private final Dialect dialect;

@@ -41,7 +41,7 @@ public final class AccountStage implements Stage {
         Target route = exchange.target().orElseThrow(() -> new IllegalStateException("account before route"));
         String cost;
         if (route.price().isPresent()) {
-            Money money = route.price().get().cost(exchange.usage());
+            Money money = route.price().get().cost(exchange.usage()).plus(exchange.surcharge());
             exchange.cost(money);
             cost = money.toUsdString();
         } else {

@@ -17,7 +17,9 @@ import io.tollgate.cache.key.RequestKeys;
 import io.tollgate.cluster.governance.GovernanceRegistry;
 import io.tollgate.config.CacheConfig;
 import io.tollgate.config.CacheMode;
+import io.tollgate.adapters.Usage;
 import io.tollgate.adapters.pricing.Money;
+import io.tollgate.adapters.pricing.Price;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,9 +45,11 @@ public final class CacheStage implements Stage {
     private final CacheConfig config;
     private final GovernanceRegistry registry;
     private final Clock clock;
+    private final Optional<Price> embeddingPrice;
 
     private CacheStage(ResponseCache cache, RequestKeys keys, CacheConfig config, GovernanceRegistry registry,
-                       Clock clock) {
+                       Clock clock, Optional<Price> embeddingPrice) {
+        this.embeddingPrice = embeddingPrice;
         this.cache = cache;
         this.keys = keys;
         this.config = config;
@@ -53,10 +57,13 @@ public final class CacheStage implements Stage {
         this.clock = clock;
     }
 
-    /** A cache stage over this node's cache; {@code keys} derive what requests are looked up by. */
+    /**
+     * A cache stage over this node's cache; {@code keys} derive what requests are looked up by;
+     * {@code embeddingPrice} prices the tokens of a paid embedder (empty for the local model).
+     */
     public static CacheStage create(ResponseCache cache, RequestKeys keys, CacheConfig config,
-                                    GovernanceRegistry registry, Clock clock) {
-        return new CacheStage(cache, keys, config, registry, clock);
+                                    GovernanceRegistry registry, Clock clock, Optional<Price> embeddingPrice) {
+        return new CacheStage(cache, keys, config, registry, clock, embeddingPrice);
     }
 
     @Override
@@ -72,7 +79,7 @@ public final class CacheStage implements Stage {
         }
         RequestFormat format = exchange.dialect() == Dialect.ANTHROPIC ? RequestFormat.ANTHROPIC_MESSAGES
                 : RequestFormat.OPENAI_CHAT;
-        Optional<String> refusal = Cacheability.refusal(format, exchange.body(), config.maxTemperature());
+        Optional<String> refusal = Cacheability.refusal(format, exchange.candidateBody(), config.maxTemperature());
         if (refusal.isPresent() && !controls.forced()) {
             exchange.channel().header(STATUS_HEADER, "skip");
             exchange.channel().header("x-tollgate-cache-skip-reason", refusal.get());
@@ -81,8 +88,11 @@ public final class CacheStage implements Stage {
             return;
         }
         Target target = exchange.target().orElseThrow(() -> new IllegalStateException("cache before route"));
-        RequestKey key = keys.of(controls.scope(), target.model().address(), format, exchange.body());
+        RequestKey key = keys.of(controls.scope(), target.model().address(), format, exchange.candidateBody());
         Probe probe = cache.probe(key, controls.mode() == CacheMode.SEMANTIC, controls.threshold());
+        if (probe.embeddingTokens() > 0 && embeddingPrice.isPresent()) {
+            exchange.surcharge(embeddingPrice.get().cost(Usage.of(probe.embeddingTokens(), 0)));
+        }
         if (probe.hit().isPresent()) {
             serve(exchange, probe.hit().get());
             return;
@@ -100,25 +110,57 @@ public final class CacheStage implements Stage {
         }
     }
 
-    /** The whole answer to keep: the response as sent, or the one the recorded stream makes up. */
+    /**
+     * The whole answer to keep: the response as sent, or the one the recorded stream makes up. An answer cut short
+     * by an output limit governance set (not the client) is not kept: the client's own request may run longer.
+     */
     private static Optional<byte[]> answer(Exchange exchange) {
-        if (!exchange.stream()) {
-            return exchange.response().filter(response -> response.status() == 200).map(Exchange.Response::body);
+        Optional<com.fasterxml.jackson.databind.node.ObjectNode> whole = exchange.stream()
+                ? exchange.recorded().flatMap(events -> Replay.assemble(exchange.dialect(), events))
+                        .map(answer -> withUsage(exchange, answer))
+                : exchange.response().filter(response -> response.status() == 200)
+                        .map(response -> Json.parseObject(response.body()));
+        return whole.filter(answer -> !(exchange.bodyAdapted() && truncated(answer))).map(Json::bytes);
+    }
+
+    /** True when the answer stopped at its output limit. */
+    private static boolean truncated(JsonNode whole) {
+        if ("max_tokens".equals(whole.path("stop_reason").asText())) {
+            return true;
         }
-        return exchange.recorded()
-                .flatMap(events -> Replay.assemble(exchange.dialect(), events))
-                .map(Json::bytes);
+        for (JsonNode choice : whole.path("choices")) {
+            if ("length".equals(choice.path("finish_reason").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An OpenAI client that did not ask for usage on its stream never saw it; the answer keeps the usage the
+     * upstream reported, so a later client that asks for it gets it.
+     */
+    private static com.fasterxml.jackson.databind.node.ObjectNode withUsage(Exchange exchange,
+            com.fasterxml.jackson.databind.node.ObjectNode whole) {
+        if (exchange.dialect() == Dialect.OPENAI && !whole.has("usage") && exchange.usageReported()) {
+            Usage usage = exchange.usage();
+            com.fasterxml.jackson.databind.node.ObjectNode out = whole.putObject("usage");
+            out.put("prompt_tokens", usage.promptTokens());
+            out.put("completion_tokens", usage.completionTokens());
+            out.put("total_tokens", usage.totalTokens());
+        }
+        return whole;
     }
 
     private void serve(Exchange exchange, CacheHit hit) {
         String status = hit.kind() == CacheHit.Kind.EXACT ? "hit-exact" : "hit-semantic";
         exchange.cacheOutcome(new Exchange.CacheOutcome(status, hit.similarity(), hit.entry().costNanos()));
-        exchange.cost(Money.ZERO);
+        exchange.cost(exchange.surcharge());
         ClientChannel channel = exchange.channel();
         channel.header(STATUS_HEADER, status);
         channel.header("x-tollgate-cache-similarity", String.format(Locale.ROOT, "%.4f", hit.similarity()));
         channel.header("x-tollgate-cache-saved-usd", Money.ofNanos(hit.entry().costNanos()).toUsdString());
-        channel.header(AccountStage.COST_HEADER, Money.ZERO.toUsdString());
+        channel.header(AccountStage.COST_HEADER, exchange.surcharge().toUsdString());
         JsonNode whole = Json.parseObject(hit.entry().payload());
         ReplayOptions options = new ReplayOptions(replayId(exchange), clock.instant().getEpochSecond(),
                 exchange.body().path("stream_options").path("include_usage").asBoolean(false));

@@ -21,6 +21,7 @@ public final class Exchange {
     private final Dialect dialect;
     private final Operation operation;
     private ObjectNode body;
+    private ObjectNode candidateBody;
     private final Map<String, String> headers;
     private final ClientChannel channel;
     private final boolean stream;
@@ -41,6 +42,12 @@ public final class Exchange {
     private int attempts;
     private Map<String, String> upstreamHeaders = Map.of();
     private long upstreamNanos;
+    private CacheOutcome cacheOutcome = CacheOutcome.NONE;
+    private Money surcharge = Money.ZERO;
+    private List<io.tollgate.adapters.SseEvent> recording;
+    private int recordedBytes;
+    private int recordLimit;
+    private boolean streamFailed;
 
     private Exchange(String id, long startNanos, Dialect dialect, Operation operation, ObjectNode body,
                      Map<String, String> headers, ClientChannel channel) {
@@ -49,6 +56,7 @@ public final class Exchange {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.operation = Objects.requireNonNull(operation, "operation");
         this.body = Objects.requireNonNull(body, "body");
+        this.candidateBody = body;
         this.headers = Map.copyOf(headers);
         this.channel = Objects.requireNonNull(channel, "channel");
         this.stream = body.path("stream").asBoolean(false);
@@ -89,6 +97,19 @@ public final class Exchange {
     /** The request body to send on; stages must not modify it in place (see {@link #replaceBody}). */
     public ObjectNode body() {
         return body;
+    }
+
+    /**
+     * The body of the current candidate as the client sent it, before governance adapted it (a {@code max_tokens}
+     * added or lowered): what the cache looks requests up by.
+     */
+    public ObjectNode candidateBody() {
+        return candidateBody;
+    }
+
+    /** True when a stage replaced the candidate's body since it began (governance lowering its output, say). */
+    public boolean bodyAdapted() {
+        return body != candidateBody;
     }
 
     /** Replaces the body with a changed copy (governance lowering {@code max_tokens}, for example). */
@@ -161,6 +182,7 @@ public final class Exchange {
         this.candidate = index;
         this.target = Objects.requireNonNull(resolved, "target");
         this.body = Objects.requireNonNull(originalBody, "body");
+        this.candidateBody = originalBody;
         if (governed != null) {
             governed.guard(Governed.OutputGuard.UNLIMITED);
         }
@@ -284,6 +306,79 @@ public final class Exchange {
 
     public void events(ClientChannel.EventSink sink) {
         this.events = Objects.requireNonNull(sink, "sink");
+    }
+
+    /**
+     * A cost of this request besides the upstream's answer (a paid provider's embedding for the cache), added to
+     * the priced usage by the account stage and settled with it.
+     */
+    public Money surcharge() {
+        return surcharge;
+    }
+
+    public void surcharge(Money extra) {
+        this.surcharge = Objects.requireNonNull(extra, "extra");
+    }
+
+    /** What the cache did for this request; {@link CacheOutcome#NONE} when it was not asked. */
+    public CacheOutcome cacheOutcome() {
+        return cacheOutcome;
+    }
+
+    public void cacheOutcome(CacheOutcome outcome) {
+        this.cacheOutcome = Objects.requireNonNull(outcome, "outcome");
+    }
+
+    /**
+     * Starts keeping a copy of the events streamed to the client (the cache stores the answer they make up), up to
+     * {@code limitBytes} of event data: a longer stream is forgotten.
+     */
+    public void startRecording(int limitBytes) {
+        this.recording = new java.util.ArrayList<>();
+        this.recordedBytes = 0;
+        this.recordLimit = limitBytes;
+    }
+
+    /** Keeps a copy of events written to the client while recording. */
+    void record(List<io.tollgate.adapters.SseEvent> written) {
+        if (recording == null) {
+            return;
+        }
+        for (io.tollgate.adapters.SseEvent event : written) {
+            recordedBytes += event.data().length();
+        }
+        if (recordedBytes > recordLimit) {
+            recording = null;
+            streamFailed = true;
+            return;
+        }
+        recording.addAll(written);
+    }
+
+    /** The events recorded, unless the stream failed, was cut, or outgrew the limit. */
+    public Optional<List<io.tollgate.adapters.SseEvent>> recorded() {
+        return streamFailed || recording == null ? Optional.empty() : Optional.of(List.copyOf(recording));
+    }
+
+    /** Marks the stream as ended by an error event: what was streamed is not an answer to keep. */
+    void markStreamFailed() {
+        this.streamFailed = true;
+    }
+
+    /**
+     * What the cache did for a request.
+     *
+     * @param status {@code off}, {@code skip}, {@code miss}, {@code hit-exact} or {@code hit-semantic}
+     * @param similarity the similarity of a semantic hit (1 for an exact one, 0 otherwise)
+     * @param savedNanos what a hit saved
+     */
+    public record CacheOutcome(String status, double similarity, long savedNanos) {
+        /** The cache was not involved. */
+        public static final CacheOutcome NONE = new CacheOutcome("none", 0, 0);
+
+        public CacheOutcome {
+            Objects.requireNonNull(status, "status");
+        }
     }
 
     /**

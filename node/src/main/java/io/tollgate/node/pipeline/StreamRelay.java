@@ -48,6 +48,7 @@ final class StreamRelay {
                 }
                 List<SseEvent> events = translator.onEvent(event.get());
                 write(sink, events);
+                exchange.record(events);
                 if (metered && !events.isEmpty()) {
                     for (SseEvent sent : events) {
                         produced += OutputMeter.bytes(sent);
@@ -59,14 +60,18 @@ final class StreamRelay {
                     }
                 }
             }
-            write(sink, translator.onEnd());
+            List<SseEvent> last = translator.onEnd();
+            write(sink, last);
+            exchange.record(last);
             if (!translator.completed()) {
                 throw GatewayException.of(ErrorKind.UPSTREAM_ERROR,
                         "The upstream ended the stream before it was complete.");
             }
         } catch (ClientGone gone) {
+            exchange.markStreamFailed();
             LOG.log(Level.FINE, "client went away during stream {0}", exchange.id());
         } catch (GatewayException failure) {
+            exchange.markStreamFailed();
             writeError(sink, exchange.dialect(), failure);
         } finally {
             recordUsage(exchange, translator, guard);
