@@ -18,7 +18,9 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
 /**
  * Checks a JMH JSON result file ({@code -rf json -rff FILE}) against the benchmarks in this jar: every benchmark,
  * with every combination of its {@code @Param} values, must have a finite primary score. JMH leaves a benchmark out of
- * the file when its fork fails, so a missing entry counts as a failure too. Used by {@code ./tollgate bench smoke}.
+ * the file when its fork fails, so a missing entry counts as a failure too. A smoke run may narrow a parameter to
+ * some of its values (JMH's {@code -p entries=10000}); the same {@code name=value,...} arguments tell this check not to
+ * expect the others. Used by {@code ./tollgate bench smoke}.
  */
 public final class SmokeCheck {
 
@@ -26,20 +28,30 @@ public final class SmokeCheck {
     }
 
     /**
-     * Checks the result file {@code args[0]}. Prints {@code bench smoke: N benchmarks produced numbers} and returns,
-     * or prints what is missing to standard error and exits with status 1 (2 for a wrong command line or an
-     * unreadable file).
+     * Checks the result file {@code args[0]}; further arguments {@code name=value[,value...]} name the only values
+     * of a parameter the run used (as JMH's {@code -p}). Prints {@code bench smoke: N benchmarks produced numbers}
+     * and returns, or prints what is missing to standard error and exits with status 1 (2 for a wrong command line
+     * or an unreadable file).
      */
     public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: java -cp benchmarks.jar io.tollgate.bench.SmokeCheck RESULTS.json");
+        if (args.length < 1) {
+            System.err.println("usage: java -cp benchmarks.jar io.tollgate.bench.SmokeCheck RESULTS.json"
+                    + " [param=value[,value...]]...");
             System.exit(2);
+        }
+        Map<String, List<String>> narrowed;
+        try {
+            narrowed = narrowed(List.of(args).subList(1, args.length));
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench smoke: " + e.getMessage());
+            System.exit(2);
+            return;
         }
         List<String> problems;
         int produced;
         try {
             JsonNode results = new ObjectMapper().readTree(Path.of(args[0]).toFile());
-            Set<String> expected = expected(benchmarksInThisJar());
+            Set<String> expected = expected(benchmarksInThisJar(), narrowed);
             problems = problems(expected, results);
             produced = expected.size() - problems.size();
         } catch (IOException | RuntimeException e) {
@@ -60,6 +72,14 @@ public final class SmokeCheck {
      * parameters sorted by name, as in {@code pkg.Class.method{ledger=inMemory}}.
      */
     static Set<String> expected(Collection<BenchmarkListEntry> entries) {
+        return expected(entries, Map.of());
+    }
+
+    /**
+     * As {@link #expected(Collection)}, with the parameters in {@code narrowed} taking only the values listed there
+     * (as a run with JMH's {@code -p name=value,...} does).
+     */
+    static Set<String> expected(Collection<BenchmarkListEntry> entries, Map<String, List<String>> narrowed) {
         Set<String> names = new TreeSet<>();
         for (BenchmarkListEntry entry : entries) {
             Map<String, String[]> params = entry.getParams().hasValue() ? entry.getParams().get() : Map.of();
@@ -67,7 +87,7 @@ public final class SmokeCheck {
             for (Map.Entry<String, String[]> param : params.entrySet()) {
                 List<Map<String, String>> next = new ArrayList<>();
                 for (Map<String, String> combination : combinations) {
-                    for (String value : param.getValue()) {
+                    for (String value : narrowed.getOrDefault(param.getKey(), List.of(param.getValue()))) {
                         Map<String, String> grown = new TreeMap<>(combination);
                         grown.put(param.getKey(), value);
                         next.add(grown);
@@ -108,6 +128,23 @@ public final class SmokeCheck {
             }
         }
         return problems;
+    }
+
+    /**
+     * Parses {@code name=value[,value...]} arguments.
+     *
+     * @throws IllegalArgumentException for an argument without {@code =} or without a value
+     */
+    static Map<String, List<String>> narrowed(List<String> args) {
+        Map<String, List<String>> narrowed = new TreeMap<>();
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            if (equals < 1 || equals == arg.length() - 1) {
+                throw new IllegalArgumentException("expected name=value[,value...], got '" + arg + "'");
+            }
+            narrowed.put(arg.substring(0, equals), List.of(arg.substring(equals + 1).split(",")));
+        }
+        return narrowed;
     }
 
     private static String name(String benchmark, Map<String, String> params) {

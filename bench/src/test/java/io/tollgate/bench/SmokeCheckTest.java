@@ -1,15 +1,20 @@
 package io.tollgate.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SmokeCheckTest {
 
     private static final String BENCHMARK = "io.tollgate.bench.GovernanceBenchmark.admitAndSettle";
+    private static final String SEARCH = "io.tollgate.bench.SemanticCacheBenchmark.search";
+    private static final String EMBED = "io.tollgate.bench.EmbeddingBenchmark.embed";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -26,7 +31,33 @@ class SmokeCheckTest {
                 BENCHMARK + "{ledger=leasedRemoteOwner}",
                 BENCHMARK + "{ledger=leasedLocalOwnerH2Store}",
                 "io.tollgate.bench.BalancerBenchmark.chooseAndSucceed{strategy=ADAPTIVE}",
-                "io.tollgate.bench.BalancerBenchmark.chooseAndSucceed{strategy=WEIGHTED_RANDOM}");
+                "io.tollgate.bench.BalancerBenchmark.chooseAndSucceed{strategy=WEIGHTED_RANDOM}",
+                SEARCH + "{entries=10000, partitions=1}",
+                SEARCH + "{entries=10000, partitions=10}",
+                SEARCH + "{entries=100000, partitions=1}",
+                SEARCH + "{entries=100000, partitions=10}",
+                EMBED + "{prompt=words30}",
+                EMBED + "{prompt=words200}");
+    }
+
+    @Test
+    void shouldExpectOnlyTheValuesASmokeRunNarrowedAParameterTo() throws Exception {
+        Set<String> expected = SmokeCheck.expected(SmokeCheck.benchmarksInThisJar(),
+                SmokeCheck.narrowed(List.of("entries=10000")));
+
+        assertThat(expected).filteredOn(name -> name.startsWith(SEARCH)).containsExactlyInAnyOrder(
+                SEARCH + "{entries=10000, partitions=1}",
+                SEARCH + "{entries=10000, partitions=10}");
+        assertThat(expected).contains(EMBED + "{prompt=words30}", BENCHMARK + "{ledger=inMemory}");
+    }
+
+    @Test
+    void shouldParseNarrowedParametersWithSeveralValues() {
+        assertThat(SmokeCheck.narrowed(List.of("entries=10,20", "prompt=short")))
+                .containsExactly(Map.entry("entries", List.of("10", "20")), Map.entry("prompt", List.of("short")));
+        assertThatThrownBy(() -> SmokeCheck.narrowed(List.of("entries")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expected name=value[,value...], got 'entries'");
     }
 
     @Test

@@ -172,6 +172,20 @@ class LuceneVectorIndexTest {
     }
 
     @Test
+    void shouldKeepEveryEntryWhenMergedIntoOneSegment() {
+        for (int i = 0; i < 20; i++) {
+            index.upsert("e" + i, "p", new float[] {1, i, 0, 0});
+            index.refresh();
+        }
+        index.delete("e0");
+
+        index.forceMerge();
+
+        assertThat(index.size()).isEqualTo(19);
+        assertThat(index.search("p", NORTH, 50)).hasSize(19).first().extracting(Match::id).isEqualTo("e19");
+    }
+
+    @Test
     void shouldDeleteItsTemporaryDirectoryOnClose() {
         Path path = index.path();
         index.upsert("a", "p", EAST);
