@@ -34,8 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * cache is meant to do after its start-up rebuild); both times are reported, and searches run on the merged index
  * with no merge running behind them. Recall@1 against brute force is measured once per trial too, over
  * {@value #RECALL_QUERIES} fresh queries: the share whose best match is the exact nearest stored vector of the
- * partition, for the benchmark's k and larger ones ({@link #RECALL_K}). All are printed and written to {@code bench/target/recall-<entries>-<partitions>.txt} (the system
- * temporary directory when run elsewhere than the repository's root).
+ * partition, for the benchmark's k and larger ones ({@link #RECALL_K}). All are printed and written to
+ * {@code bench/target/recall-<entries>-<partitions>.txt} (the system temporary directory when run elsewhere than the
+ * repository's root).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -83,11 +84,9 @@ public class SemanticCacheBenchmark {
         index.forceMerge();
         double mergeSeconds = (System.nanoTime() - start) / 1e9;
         StringBuilder recalls = new StringBuilder();
-        long[] nanos = new long[RECALL_K.length];
-        double[] recall = recall(vectors, nanos);
+        double[] recall = recall(vectors);
         for (int j = 0; j < RECALL_K.length; j++) {
-            recalls.append(String.format(Locale.ROOT, " k=%d: %.3f (%.0f µs avg)", RECALL_K[j], recall[j],
-                    nanos[j] / 1e3 / RECALL_QUERIES));
+            recalls.append(String.format(Locale.ROOT, " k=%d: %.3f", RECALL_K[j], recall[j]));
         }
         report(String.format(Locale.ROOT,
                 "semantic cache: entries=%d partitions=%d build=%.1f s (%.0f entries/s) forceMerge=%.1f s"
@@ -121,20 +120,15 @@ public class SemanticCacheBenchmark {
         return index.search(queryPartitions[q], queries[q], K);
     }
 
-    /**
-     * For each of {@link #RECALL_K}: the share of queries whose best match is the exact nearest entry; adds each
-     * k's search time to {@code nanos} (a rough figure: no warmup, 200 searches).
-     */
-    private double[] recall(SeededVectors vectors, long[] nanos) {
+    /** For each of {@link #RECALL_K}: the share of queries whose best match is the exact nearest entry. */
+    private double[] recall(SeededVectors vectors) {
         double[] recall = new double[RECALL_K.length];
         for (int q = 0; q < RECALL_QUERIES; q++) {
             int target = vectors.anyIndex();
             float[] query = vectors.near(target, NOISE);
             String exact = "e" + vectors.nearest(query, target % partitions, partitions);
             for (int j = 0; j < RECALL_K.length; j++) {
-                long start = System.nanoTime();
                 List<Match> found = index.search(partition(target), query, RECALL_K[j]);
-                nanos[j] += System.nanoTime() - start;
                 if (!found.isEmpty() && found.getFirst().id().equals(exact)) {
                     recall[j] += 1.0 / RECALL_QUERIES;
                 }
