@@ -37,7 +37,11 @@ class SmokeCheckTest {
                 SEARCH + "{entries=100000, partitions=1}",
                 SEARCH + "{entries=100000, partitions=10}",
                 EMBED + "{prompt=words30}",
-                EMBED + "{prompt=words200}");
+                EMBED + "{prompt=words200}",
+                "io.tollgate.bench.ExactCacheBenchmark.lookup{chat=short}",
+                "io.tollgate.bench.ExactCacheBenchmark.lookup{chat=long}",
+                "io.tollgate.bench.ExactCacheBenchmark.keyOnly{chat=short}",
+                "io.tollgate.bench.ExactCacheBenchmark.keyOnly{chat=long}");
     }
 
     @Test

@@ -17,6 +17,17 @@ import java.util.Set;
  */
 public final class CanonicalJson {
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final MessageDigest SHA_256;
+
+    static {
+        try {
+            SHA_256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private CanonicalJson() {
     }
 
@@ -38,19 +49,75 @@ public final class CanonicalJson {
 
     /** SHA-256 of the parts, each length-prefixed so that no two lists of parts collide, as 64 hex digits. */
     public static String sha256(String... parts) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has SHA-256", e);
-        }
+        MessageDigest digest = newDigest();
         for (String part : parts) {
-            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-            digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-            digest.update((byte) ':');
-            digest.update(bytes);
+            update(digest, part);
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * Adds a value to a digest in canonical form without writing its text: a tag per type, lengths before
+     * strings and containers, object keys sorted (those in {@code skipped} left out at the top level), numbers in
+     * their shortest exact form. Two values that mean the same JSON add the same bytes; two that differ never do.
+     */
+    public static void hash(MessageDigest digest, JsonNode value, Set<String> skipped) {
+        switch (value.getNodeType()) {
+            case OBJECT -> {
+                List<String> names = new ArrayList<>(value.size());
+                value.fieldNames().forEachRemaining(name -> {
+                    if (!skipped.contains(name)) {
+                        names.add(name);
+                    }
+                });
+                names.sort(null);
+                digest.update((byte) 'o');
+                update(digest, Integer.toString(names.size()));
+                for (String name : names) {
+                    update(digest, name);
+                    hash(digest, value.get(name), Set.of());
+                }
+            }
+            case ARRAY -> {
+                digest.update((byte) 'a');
+                update(digest, Integer.toString(value.size()));
+                for (JsonNode element : value) {
+                    hash(digest, element, Set.of());
+                }
+            }
+            case STRING -> {
+                digest.update((byte) 's');
+                update(digest, value.textValue());
+            }
+            case NUMBER -> {
+                digest.update((byte) 'n');
+                update(digest, number(value));
+            }
+            case BOOLEAN -> digest.update((byte) (value.booleanValue() ? 't' : 'f'));
+            default -> digest.update((byte) 'z');
+        }
+    }
+
+    /** A fresh SHA-256 digest (a clone of a prototype: cheaper than a provider lookup per request). */
+    static MessageDigest newDigest() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 is cloneable", e);
+        }
+    }
+
+    /** Adds one length-prefixed part to a digest. */
+    static void update(MessageDigest digest, String part) {
+        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+        update(digest, bytes);
+    }
+
+    /** Adds one length-prefixed part to a digest. */
+    static void update(MessageDigest digest, byte[] bytes) {
+        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+        digest.update((byte) ':');
+        digest.update(bytes);
     }
 
     private static void write(JsonNode value, StringBuilder out) {
@@ -104,23 +171,23 @@ public final class CanonicalJson {
 
     private static void string(String text, StringBuilder out) {
         out.append('"');
+        int run = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(text, run, i);
+            run = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
             }
         }
-        out.append('"');
+        out.append(text, run, text.length()).append('"');
     }
 }

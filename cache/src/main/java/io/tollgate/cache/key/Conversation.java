@@ -1,29 +1,33 @@
 package io.tollgate.cache.key;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The messages of a request in one shape whatever its format: role and text of each, the system prompt apart.
- * A message whose content is not only text (an image, a tool result) has no text.
+ * The messages of a request in one shape whatever its format: the role, a digest of the canonical JSON and the
+ * text of each, the system prompt apart. Each message is written canonically and hashed once; the request's
+ * hashes are made of these digests. A message whose content is not only text (an image, a tool call) has no text.
  */
 record Conversation(Optional<Message> system, List<Message> messages) {
 
-    /** One message: its role, its canonical JSON, and its text when it is text only. */
-    record Message(String role, String canonical, Optional<String> text) {
+    /** One message: its role, the SHA-256 of its canonical JSON, and its text when it is text only. */
+    record Message(String role, byte[] digest, Optional<String> text) {
     }
 
     static Conversation of(RequestFormat format, JsonNode body) {
         List<Message> messages = new ArrayList<>();
         List<Message> systems = new ArrayList<>();
         if (format == RequestFormat.ANTHROPIC_MESSAGES && body.has("system")) {
-            systems.add(message("system", body.get("system")));
+            systems.add(new Message("system", digest(body.get("system")), text(body.get("system"))));
         }
         for (JsonNode message : body.path("messages")) {
             String role = message.path("role").asText("");
-            Message parsed = message(role, message.path("content"), message);
+            Optional<String> text = message.has("tool_calls") || message.has("function_call") ? Optional.empty()
+                    : text(message.path("content"));
+            Message parsed = new Message(role, digest(message), text);
             boolean system = format == RequestFormat.OPENAI_CHAT && (role.equals("system") || role.equals("developer"));
             (system ? systems : messages).add(parsed);
         }
@@ -31,26 +35,25 @@ record Conversation(Optional<Message> system, List<Message> messages) {
         return new Conversation(system, List.copyOf(messages));
     }
 
-    private static Message message(String role, JsonNode content) {
-        return new Message(role, CanonicalJson.write(content), text(content));
-    }
-
-    private static Message message(String role, JsonNode content, JsonNode whole) {
-        Optional<String> text = whole.has("tool_calls") || whole.has("function_call") ? Optional.empty()
-                : text(content);
-        return new Message(role, CanonicalJson.write(whole), text);
+    private static byte[] digest(JsonNode value) {
+        MessageDigest digest = CanonicalJson.newDigest();
+        CanonicalJson.hash(digest, value, java.util.Set.of());
+        return digest.digest();
     }
 
     private static Message merge(List<Message> systems) {
-        StringBuilder canonical = new StringBuilder();
+        if (systems.size() == 1) {
+            return systems.getFirst();
+        }
+        MessageDigest digest = CanonicalJson.newDigest();
         StringBuilder text = new StringBuilder();
         boolean allText = true;
         for (Message system : systems) {
-            canonical.append(system.canonical()).append('\n');
+            CanonicalJson.update(digest, system.digest());
             allText &= system.text().isPresent();
             system.text().ifPresent(t -> text.append(text.isEmpty() ? "" : "\n").append(t));
         }
-        return new Message("system", canonical.toString(), allText ? Optional.of(text.toString()) : Optional.empty());
+        return new Message("system", digest.digest(), allText ? Optional.of(text.toString()) : Optional.empty());
     }
 
     /** The text of a content: a string, or a list of text parts only. */

@@ -2,7 +2,9 @@ package io.tollgate.cache.key;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.config.CacheConfig;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,9 +20,7 @@ import java.util.Set;
 public final class RequestKeys {
 
     /** The format of the hashed text; part of every hash so a change of this class invalidates old entries. */
-    public static final String VERSION = "k1";
-    /** Fields that do not change the answer. */
-    static final Set<String> IGNORED = Set.of("stream", "stream_options", "user", "metadata");
+    public static final String VERSION = "k2";
     private static final Set<String> IGNORED_AND_CONVERSATION = Set.of("stream", "stream_options", "user",
             "metadata", "messages", "system");
 
@@ -49,13 +49,28 @@ public final class RequestKeys {
      * @param body the request body as it will be sent
      */
     public RequestKey of(String scope, String target, RequestFormat format, JsonNode body) {
-        String exactId = CanonicalJson.sha256(VERSION, scope, target, format.name(),
-                CanonicalJson.write(body, IGNORED));
         Conversation conversation = Conversation.of(format, body);
+        MessageDigest exact = start(scope, target, format, body);
+        conversation.system().ifPresent(system -> CanonicalJson.update(exact, system.digest()));
+        CanonicalJson.update(exact, "messages");
+        conversation.messages().forEach(message -> CanonicalJson.update(exact, message.digest()));
         Split split = split(conversation);
-        String partition = CanonicalJson.sha256(VERSION, scope, target, format.name(), embeddingModel,
-                CanonicalJson.write(body, IGNORED_AND_CONVERSATION), split.context());
-        return new RequestKey(scope, exactId, partition, split.text());
+        MessageDigest partition = start(scope, target, format, body);
+        CanonicalJson.update(partition, embeddingModel);
+        split.context().forEach(digest -> CanonicalJson.update(partition, digest));
+        return new RequestKey(scope, HexFormat.of().formatHex(exact.digest()),
+                HexFormat.of().formatHex(partition.digest()), split.text());
+    }
+
+    /** A digest of the version, the scope, the target, the format and the parameters (the body without messages). */
+    private static MessageDigest start(String scope, String target, RequestFormat format, JsonNode body) {
+        MessageDigest digest = CanonicalJson.newDigest();
+        CanonicalJson.update(digest, VERSION);
+        CanonicalJson.update(digest, scope);
+        CanonicalJson.update(digest, target);
+        CanonicalJson.update(digest, format.name());
+        CanonicalJson.hash(digest, body, IGNORED_AND_CONVERSATION);
+        return digest;
     }
 
     private Split split(Conversation conversation) {
@@ -109,17 +124,16 @@ public final class RequestKeys {
         return text.toString().isBlank() ? Optional.empty() : Optional.of(text.toString());
     }
 
-    private static String context(Conversation conversation, List<Conversation.Message> rest, boolean withSystem) {
-        StringBuilder context = new StringBuilder();
-        if (withSystem) {
-            conversation.system().ifPresent(system -> context.append("system=").append(system.canonical()));
-        }
-        for (Conversation.Message message : rest) {
-            context.append('\n').append(message.canonical());
-        }
-        return context.toString();
+    /** The digests of what is not embedded and must match exactly: the system prompt (unless embedded), the rest. */
+    private static List<byte[]> context(Conversation conversation, List<Conversation.Message> rest,
+                                        boolean withSystem) {
+        List<byte[]> context = new ArrayList<>(rest.size() + 2);
+        context.add(withSystem && conversation.system().isPresent() ? conversation.system().get().digest()
+                : new byte[0]);
+        rest.forEach(message -> context.add(message.digest()));
+        return context;
     }
 
-    private record Split(String context, Optional<String> text) {
+    private record Split(List<byte[]> context, Optional<String> text) {
     }
 }
