@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.cluster.grid.Grid;
 import io.tollgate.cluster.grid.GridSettings;
-import java.io.ObjectInputFilter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Key health across members in one JVM that refuses Java deserialization (as a Helidon server does): a change made
+ * Key health across members in one JVM that refuses Java deserialization of our classes (as a node does): a change made
  * on one member is in every member's local view when the call returns, and a member that joins later sees it.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class HazelcastKeyHealthIT {
 
     static {
-        if (ObjectInputFilter.Config.getSerialFilter() == null) {
-            ObjectInputFilter.Config.setSerialFilter(info -> ObjectInputFilter.Status.REJECTED);
-        }
+        io.tollgate.cluster.testing.NodeSerialFilter.install();
     }
 
     private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");

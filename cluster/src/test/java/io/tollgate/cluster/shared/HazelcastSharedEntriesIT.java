@@ -9,7 +9,6 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MaxSizePolicy;
 import io.tollgate.cluster.grid.Grid;
 import io.tollgate.cluster.grid.GridSettings;
-import java.io.ObjectInputFilter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +23,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The contract on a two-member cluster in one JVM that refuses Java deserialization (as a Helidon server does), each
- * test on a map of its own; then what takes several members: events and rebuilds across members, the map's
+ * The contract on a two-member cluster in one JVM that refuses Java deserialization of our classes (as a node
+ * does), each test on a map of its own; then what takes several members: events and rebuilds across members, the map's
  * configuration, and entries outliving a member that dies.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class HazelcastSharedEntriesIT extends SharedEntriesContract {
 
     static {
-        if (ObjectInputFilter.Config.getSerialFilter() == null) {
-            ObjectInputFilter.Config.setSerialFilter(info -> ObjectInputFilter.Status.REJECTED);
-        }
+        io.tollgate.cluster.testing.NodeSerialFilter.install();
     }
 
     /** Two members per partition and member: 271 partitions, 2 members. */
@@ -53,8 +50,8 @@ class HazelcastSharedEntriesIT extends SharedEntriesContract {
 
     /**
      * Starts a member that joins {@code member}'s cluster and waits until the partitions have settled: an operation
-     * on a partition in migration is answered with an exception that travels with Java serialization, which this
-     * JVM refuses (a node allows Hazelcast's exceptions; see the README), and would hang until its timeout.
+     * on a partition in migration is answered with an exception that travels with Java serialization and is
+     * retried until the partitions settle.
      */
     private static Grid join(Grid member) {
         int port = member.instance().getCluster().getLocalMember().getAddress().getPort();
