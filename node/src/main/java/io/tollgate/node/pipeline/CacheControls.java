@@ -38,6 +38,9 @@ record CacheControls(CacheMode mode, long ttlSeconds, double threshold, String s
         Optional<VirtualKey> key = exchange.governed().map(Governed::key);
         CacheConfig.Settings settings = key.map(k -> config.settingsFor(k.name())).orElseGet(config::defaults);
         CacheMode mode = exchange.header(MODE).map(CacheControls::mode).orElse(settings.mode());
+        if (mode == CacheMode.OFF) {
+            return new CacheControls(mode, settings.ttlSeconds(), settings.threshold(), "", false, false);
+        }
         long ttl = exchange.header(TTL).map(CacheControls::ttl).orElse(settings.ttlSeconds());
         double threshold = exchange.header(THRESHOLD).map(CacheControls::threshold).orElse(settings.threshold());
         String scope = scope(key, settings.scope(), registry)
