@@ -179,6 +179,7 @@ public final class CacheStage implements Stage {
                 wire.append(event.toWire());
             }
             sink.write(wire.toString());
+            exchange.markFirstByte();
         } catch (IOException clientGone) {
             // nothing was spent; the client no longer listens
         }

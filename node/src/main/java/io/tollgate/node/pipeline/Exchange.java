@@ -44,6 +44,7 @@ public final class Exchange {
     private long upstreamNanos;
     private CacheOutcome cacheOutcome = CacheOutcome.NONE;
     private Money surcharge = Money.ZERO;
+    private long firstByteNanos;
     private List<io.tollgate.adapters.SseEvent> recording;
     private int recordedBytes;
     private int recordLimit;
@@ -288,6 +289,19 @@ public final class Exchange {
 
     public void response(Response whole) {
         this.response = Objects.requireNonNull(whole, "response");
+    }
+
+    /** Notes that the first event of a stream reached the client now (the first call counts). */
+    public void markFirstByte() {
+        if (firstByteNanos == 0) {
+            firstByteNanos = System.nanoTime();
+        }
+    }
+
+    /** For a stream, how long after the request arrived its first event went to the client. */
+    public Optional<java.time.Duration> timeToFirstByte() {
+        return firstByteNanos == 0 ? Optional.empty()
+                : Optional.of(java.time.Duration.ofNanos(firstByteNanos - startNanos));
     }
 
     /** True once a stream was committed to the client. */

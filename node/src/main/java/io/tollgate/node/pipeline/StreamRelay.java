@@ -48,6 +48,9 @@ final class StreamRelay {
                 }
                 List<SseEvent> events = translator.onEvent(event.get());
                 write(sink, events);
+                if (!events.isEmpty()) {
+                    exchange.markFirstByte();
+                }
                 exchange.record(events);
                 if (metered && !events.isEmpty()) {
                     for (SseEvent sent : events) {
