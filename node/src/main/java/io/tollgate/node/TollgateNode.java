@@ -16,6 +16,8 @@ import io.tollgate.node.pipeline.AuthenticateStage;
 import io.tollgate.node.pipeline.BalanceStage;
 import io.tollgate.node.pipeline.CacheStage;
 import io.tollgate.node.upstream.ProviderEmbedder;
+import io.tollgate.node.tracing.RequestTracing;
+import io.tollgate.node.pipeline.Stage;
 import io.tollgate.cache.ResponseCache;
 import io.tollgate.cache.embed.Embedder;
 import io.tollgate.cache.embed.MiniLmEmbedder;
@@ -64,8 +66,10 @@ public final class TollgateNode implements AutoCloseable {
     private final java.util.ArrayDeque<Long> lastTotals = new java.util.ArrayDeque<>();
     private volatile boolean ready;
     private final ResponseCache cache;
+    private final RequestTracing tracing;
 
-    private TollgateNode(TollgateConfig config, Clock clock) {
+    private TollgateNode(TollgateConfig config, Clock clock, RequestTracing tracing) {
+        this.tracing = tracing;
         this.startedAt = clock.instant();
         this.config = config;
         this.catalog = PricingCatalog.bundled().withOverrides(config.pricing());
@@ -86,7 +90,7 @@ public final class TollgateNode implements AutoCloseable {
         this.settlements = Settlements.create(cluster.ledger(), clock);
         BalanceStage balance = BalanceStage.create(adapters, cluster.keyHealth(), clock);
         this.cache = responseCache(config.cache(), cluster, clock, adapters);
-        Pipeline pipeline = Pipeline.of(List.of(
+        List<Stage> stages = java.util.Arrays.asList(
                 ObserveStage.create(stats),
                 AuthenticateStage.create(cluster.registry(), config.governance().enforce(), clock),
                 RouteStage.create(config, catalog, adapters),
@@ -97,7 +101,9 @@ public final class TollgateNode implements AutoCloseable {
                         config.cache(), cluster.registry(), clock, embeddingPrice(config, catalog)),
                 balance,
                 AccountStage.create(),
-                InvokeStage.create(clock)));
+                InvokeStage.create(clock, tracing::upstreamHeaders));
+        Pipeline pipeline = Pipeline.of(tracing.wrap(stages, java.util.Arrays.asList(null, null, null, null,
+                "governance", "cache", null, "accounting", "upstream attempt")));
         this.server = WebServer.builder()
                 .host(config.server().host())
                 .port(config.server().port())
@@ -152,9 +158,14 @@ public final class TollgateNode implements AutoCloseable {
         return cache;
     }
 
-    /** Builds a node from this configuration and starts listening. */
+    /** Builds a node from this configuration and starts listening; traces as the {@code OTEL_*} variables say. */
     public static TollgateNode start(TollgateConfig config, Clock clock) {
-        TollgateNode node = new TollgateNode(config, clock);
+        return start(config, clock, RequestTracing.fromEnvironment(System.getenv()));
+    }
+
+    /** Builds a node that traces requests with {@code tracing}, and starts listening. */
+    public static TollgateNode start(TollgateConfig config, Clock clock, RequestTracing tracing) {
+        TollgateNode node = new TollgateNode(config, clock, tracing);
         node.server.start();
         node.publish();
         node.publisher.scheduleWithFixedDelay(node::publish, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
@@ -221,6 +232,7 @@ public final class TollgateNode implements AutoCloseable {
         server.stop();
         settlements.close();
         cache.close();
+        tracing.close();
         transports.forEach(HttpTransport::close);
         watchdog.shutdownNow();
         cluster.close();

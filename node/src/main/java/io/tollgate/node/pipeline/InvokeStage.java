@@ -31,14 +31,24 @@ public final class InvokeStage implements Stage {
         "retry-after"};
 
     private final Clock clock;
+    private final java.util.function.Supplier<Map<String, String>> traceHeaders;
 
-    private InvokeStage(Clock clock) {
+    private InvokeStage(Clock clock, java.util.function.Supplier<Map<String, String>> traceHeaders) {
         this.clock = clock;
+        this.traceHeaders = traceHeaders;
     }
 
     /** An invoke stage stamping translated responses with this clock. */
     public static InvokeStage create(Clock clock) {
-        return new InvokeStage(clock);
+        return new InvokeStage(clock, Map::of);
+    }
+
+    /**
+     * An invoke stage that sends {@code traceHeaders} (the current span's {@code traceparent}, when tracing is on)
+     * upstream in place of the client's.
+     */
+    public static InvokeStage create(Clock clock, java.util.function.Supplier<Map<String, String>> traceHeaders) {
+        return new InvokeStage(clock, traceHeaders);
     }
 
     @Override
@@ -48,8 +58,10 @@ public final class InvokeStage implements Stage {
                 new Bridge.Context(exchange.id(), exchange.operation(), exchange.body().path("model").asText(),
                         route.model().model(), clock.instant().getEpochSecond(), DEFAULT_MAX_TOKENS));
         long sent = System.nanoTime();
+        Map<String, String> headers = passHeaders(exchange, route);
+        headers.putAll(traceHeaders.get());
         UpstreamResponse response = route.adapter().send(exchange.operation(), route.model().model(), route.key(),
-                bridge.request(), passHeaders(exchange, route));
+                bridge.request(), headers);
         exchange.upstream(quotaHeaders(response), System.nanoTime() - sent);
         try (response) {
             if (response.status() < 200 || response.status() > 299) {

@@ -45,6 +45,12 @@ public final class NodeHarness implements AutoCloseable {
 
     /** Starts a node with this clock (governance tests move it). */
     public static NodeHarness start(String yaml, Map<String, String> env, Clock clock) {
+        return start(yaml, env, clock, io.tollgate.node.tracing.RequestTracing.off());
+    }
+
+    /** Starts a node that traces its requests with {@code tracing}. */
+    public static NodeHarness start(String yaml, Map<String, String> env, Clock clock,
+                                    io.tollgate.node.tracing.RequestTracing tracing) {
         String full = yaml;
         if (!yaml.contains("\nstore:") && !yaml.startsWith("store:")) {
             full += "\nstore: { data_dir: \"" + tempDir() + "\" }\n";
@@ -53,7 +59,7 @@ public final class NodeHarness implements AutoCloseable {
             full += "\ngovernance: { enforce: false }\n";
         }
         TollgateConfig config = ConfigLoader.parse(full, "test.yaml", env);
-        return new NodeHarness(TollgateNode.start(config, clock));
+        return new NodeHarness(TollgateNode.start(config, clock, tracing));
     }
 
     /** A new empty temporary directory, removed when the JVM exits. */
