@@ -45,6 +45,7 @@ public final class Exchange {
     private CacheOutcome cacheOutcome = CacheOutcome.NONE;
     private Money surcharge = Money.ZERO;
     private long firstByteNanos;
+    private long upstreamTotalNanos;
     private List<io.tollgate.adapters.SseEvent> recording;
     private int recordedBytes;
     private int recordLimit;
@@ -289,6 +290,16 @@ public final class Exchange {
 
     public void response(Response whole) {
         this.response = Objects.requireNonNull(whole, "response");
+    }
+
+    /** Adds the whole duration of one upstream call (until its body was read or its stream ended). */
+    public void addUpstreamTime(long nanos) {
+        upstreamTotalNanos += nanos;
+    }
+
+    /** The time spent in upstream calls, every attempt, from sending to the end of the body or stream. */
+    public long upstreamTotalNanos() {
+        return upstreamTotalNanos;
     }
 
     /** Notes that the first event of a stream reached the client now (the first call counts). */

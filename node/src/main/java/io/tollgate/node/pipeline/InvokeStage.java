@@ -60,8 +60,14 @@ public final class InvokeStage implements Stage {
         long sent = System.nanoTime();
         Map<String, String> headers = passHeaders(exchange, route);
         headers.putAll(traceHeaders.get());
-        UpstreamResponse response = route.adapter().send(exchange.operation(), route.model().model(), route.key(),
-                bridge.request(), headers);
+        UpstreamResponse response;
+        try {
+            response = route.adapter().send(exchange.operation(), route.model().model(), route.key(),
+                    bridge.request(), headers);
+        } catch (RuntimeException unreachable) {
+            exchange.addUpstreamTime(System.nanoTime() - sent);
+            throw unreachable;
+        }
         exchange.upstream(quotaHeaders(response), System.nanoTime() - sent);
         try (response) {
             if (response.status() < 200 || response.status() > 299) {
@@ -74,6 +80,8 @@ public final class InvokeStage implements Stage {
                 exchange.usage(translated.usage());
                 exchange.response(new Exchange.Response(200, "application/json", translated.body()));
             }
+        } finally {
+            exchange.addUpstreamTime(System.nanoTime() - sent);
         }
     }
 
