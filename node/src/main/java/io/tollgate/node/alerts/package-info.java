@@ -1,0 +1,2 @@
+/** Budget alerts: thresholds watched off the request path, claimed once for the cluster, sent to webhooks. */
+package io.tollgate.node.alerts;
