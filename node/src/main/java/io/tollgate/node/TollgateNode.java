@@ -108,8 +108,8 @@ public final class TollgateNode implements AutoCloseable {
                 .routing(routing -> {
                     ManagementRouting.register(routing, cluster, config, clock, balance.balancers(), cache,
                             () -> baseUri().toString());
-                    GatewayRouting.register(routing, config, catalog, pipeline, () -> ready);
                     MetricsEndpoint.register(routing, metrics, config.admin());
+                    GatewayRouting.register(routing, config, catalog, pipeline, () -> ready);
                 })
                 .build();
     }
