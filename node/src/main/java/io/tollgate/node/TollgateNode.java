@@ -11,6 +11,8 @@ import io.tollgate.config.ProviderConfig;
 import io.tollgate.config.TollgateConfig;
 import io.tollgate.node.admin.ManagementRouting;
 import io.tollgate.node.http.GatewayRouting;
+import io.tollgate.node.metrics.GatewayMetrics;
+import io.tollgate.node.metrics.MetricsEndpoint;
 import io.tollgate.node.pipeline.AccountStage;
 import io.tollgate.node.pipeline.AuthenticateStage;
 import io.tollgate.node.pipeline.BalanceStage;
@@ -90,8 +92,9 @@ public final class TollgateNode implements AutoCloseable {
         this.settlements = Settlements.create(cluster.ledger(), clock);
         BalanceStage balance = BalanceStage.create(adapters, cluster.keyHealth(), clock);
         this.cache = responseCache(config.cache(), cluster, clock, adapters);
+        GatewayMetrics metrics = GatewayMetrics.create(stats, cluster, balance.balancers(), cache, clock);
         List<Stage> stages = java.util.Arrays.asList(
-                ObserveStage.create(stats),
+                ObserveStage.create(stats, metrics),
                 AuthenticateStage.create(cluster.registry(), config.governance().enforce(), clock),
                 RouteStage.create(config, catalog, adapters),
                 FailoverStage.create(),
@@ -111,6 +114,7 @@ public final class TollgateNode implements AutoCloseable {
                 .routing(routing -> {
                     ManagementRouting.register(routing, cluster, config, clock, balance.balancers(), cache,
                             () -> baseUri().toString());
+                    MetricsEndpoint.register(routing, metrics, config.admin());
                     GatewayRouting.register(routing, config, catalog, pipeline, () -> ready);
                 })
                 .build();

@@ -1,6 +1,7 @@
 package io.tollgate.node.pipeline;
 
 import io.tollgate.adapters.GatewayException;
+import io.tollgate.node.metrics.GatewayMetrics;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -13,31 +14,37 @@ public final class ObserveStage implements Stage {
     private static final Logger LOG = Logger.getLogger("io.tollgate.requests");
 
     private final NodeStats stats;
+    private final GatewayMetrics metrics;
 
-    private ObserveStage(NodeStats stats) {
+    private ObserveStage(NodeStats stats, GatewayMetrics metrics) {
         this.stats = stats;
+        this.metrics = metrics;
     }
 
-    /** An observe stage counting into these stats. */
-    public static ObserveStage create(NodeStats stats) {
-        return new ObserveStage(stats);
+    /** An observe stage counting into these stats and metrics. */
+    public static ObserveStage create(NodeStats stats, GatewayMetrics metrics) {
+        return new ObserveStage(stats, metrics);
     }
 
     @Override
     public void handle(Exchange exchange, Chain next) {
         stats.started();
+        int status = 500; // a fault that is not a GatewayException ends as a 500
         try {
             next.proceed(exchange);
+            status = 200;
             if (LOG.isLoggable(Level.FINE)) {
                 LOG.fine(line(exchange, "ok"));
             }
         } catch (GatewayException e) {
+            status = e.status();
             if (LOG.isLoggable(Level.INFO)) {
                 LOG.info(line(exchange, e.status() + " " + e.kind() + ": " + e.getMessage()));
             }
             throw e;
         } finally {
             stats.finished();
+            metrics.record(exchange, status);
         }
     }
 

@@ -1,0 +1,112 @@
+package io.tollgate.node.metrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tollgate.cache.ResponseCache;
+import io.tollgate.cluster.ClusterServices;
+import io.tollgate.node.balance.KeyBalancer;
+import io.tollgate.node.pipeline.Exchange;
+import io.tollgate.node.pipeline.NodeStats;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The node's metrics in a Prometheus registry (names and labels in the root README, section "Metrics"). The observe
+ * stage calls {@link #record} once per finished request; {@link #scrape} renders everything as Prometheus text,
+ * first refreshing the gauges that are polled: this node's cache at every scrape, and what needs the grid (key
+ * states, budgets and rate limits, cluster health) at most every {@link #GRID_REFRESH}. Thread-safe.
+ */
+public final class GatewayMetrics {
+
+    /** How long the gauges read from the grid are reused between scrapes. */
+    public static final Duration GRID_REFRESH = Duration.ofSeconds(5);
+
+    private static final Logger LOG = Logger.getLogger(GatewayMetrics.class.getName());
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final RequestMeters requests;
+    private final KeyGauges keys;
+    private final LimitGauges limits;
+    private final StateGauges state;
+    private final Clock clock;
+    private Instant refreshed = Instant.MIN;
+
+    private GatewayMetrics(NodeStats stats, ClusterServices cluster, Map<String, KeyBalancer> balancers,
+                           ResponseCache cache, Clock clock) {
+        this.clock = clock;
+        this.requests = new RequestMeters(registry);
+        this.keys = new KeyGauges(registry, balancers);
+        this.limits = new LimitGauges(registry, cluster.registry(), cluster.ledger());
+        this.state = new StateGauges(registry, cluster, cache);
+        Gauge.builder("tollgate.requests.in.flight", stats, NodeStats::inFlight)
+                .description("Requests this node is serving now").register(registry);
+    }
+
+    /**
+     * Metrics over this node's components.
+     *
+     * @param stats the node's request counters (for the in-flight gauge)
+     * @param cluster the cluster services (budgets, rate limits, cluster health)
+     * @param balancers the node's key balancers by provider name
+     * @param cache the node's response cache
+     * @param clock the clock that paces the grid reads
+     */
+    public static GatewayMetrics create(NodeStats stats, ClusterServices cluster, Map<String, KeyBalancer> balancers,
+                                        ResponseCache cache, Clock clock) {
+        return new GatewayMetrics(stats, cluster, balancers, cache, clock);
+    }
+
+    /**
+     * Counts one finished request: requests, tokens, cost, savings, retries, fallbacks and latencies. Never throws.
+     *
+     * @param exchange the request as the pipeline left it
+     * @param status the HTTP status the pipeline ended with (200 when it returned normally; the whole response's
+     *     own status is used when it has one)
+     */
+    public void record(Exchange exchange, int status) {
+        long end = System.nanoTime();
+        try {
+            int answered = status == 200 ? exchange.response().map(Exchange.Response::status).orElse(200) : status;
+            requests.record(exchange, answered, end);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "could not record metrics of request " + exchange.id(), e);
+        }
+    }
+
+    /** Every metric in the Prometheus text format (version 0.0.4). */
+    public String scrape() {
+        refresh();
+        return registry.scrape();
+    }
+
+    /** The content type of {@link #scrape()}'s text. */
+    public static String contentType() {
+        return "text/plain; version=0.0.4; charset=utf-8";
+    }
+
+    private synchronized void refresh() {
+        state.refreshCache();
+        Instant now = clock.instant();
+        if (now.isBefore(refreshed.plus(GRID_REFRESH))) {
+            return;
+        }
+        refreshed = now;
+        quietly("key states", () -> keys.refresh(now));
+        quietly("budgets and rate limits", () -> limits.refresh(now));
+        quietly("cluster status", state::refreshCluster);
+    }
+
+    /** A gauge source that fails (the grid unavailable) keeps its last values; the scrape still answers. */
+    private static void quietly(String what, Runnable read) {
+        try {
+            read.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "metrics: could not read the " + what + "; the last values stay", e);
+        }
+    }
+}
