@@ -107,6 +107,9 @@ final class LogWriter {
 
     /** Stops the thread (waiting a bounded time) and counts what was left unwritten as dropped. */
     void stop(Duration timeout) {
+        if (stopping) {
+            return;
+        }
         stopping = true;
         thread.interrupt();
         try {
