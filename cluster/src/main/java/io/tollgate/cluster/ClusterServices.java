@@ -11,6 +11,8 @@ import io.tollgate.cluster.grid.GridSettings;
 import io.tollgate.cluster.ledger.BudgetLedger;
 import io.tollgate.cluster.ledger.LeasingLedger;
 import io.tollgate.cluster.ledger.hazelcast.HazelcastBudgetLedger;
+import io.tollgate.cluster.log.JdbcRequestLog;
+import io.tollgate.cluster.log.RequestLog;
 import io.tollgate.cluster.shared.HazelcastSharedEntries;
 import io.tollgate.cluster.shared.SharedEntries;
 import io.tollgate.cluster.store.JdbcMapStore;
@@ -30,8 +32,9 @@ import java.util.logging.Logger;
 /**
  * The cluster side of a node, assembled in one place: the state store (embedded H2 or PostgreSQL, migrated), the
  * grid member with write-through persistence of definitions and accounts, the budget ledger, the governance
- * registry with the configuration's seeds applied, and the sweeper that reclaims reservations of requests that
- * vanished. {@link #close()} stops them in reverse order.
+ * registry with the configuration's seeds applied, the sweeper that reclaims reservations of requests that
+ * vanished, and the request log in the store's database. {@link #close()} stops them in reverse order (the log
+ * flushes before the store closes).
  */
 public final class ClusterServices implements AutoCloseable {
 
@@ -48,10 +51,13 @@ public final class ClusterServices implements AutoCloseable {
     private final HazelcastGovernanceRegistry registry;
     private final ScheduledExecutorService sweeper;
     private final SeedReport seeds;
+    private final RequestLog requestLog;
 
     private ClusterServices(StateStore store, Grid grid, BudgetLedger ledger, HazelcastGovernanceRegistry registry,
-                            HazelcastKeyHealth keyHealth, ScheduledExecutorService sweeper, SeedReport seeds) {
+                            HazelcastKeyHealth keyHealth, ScheduledExecutorService sweeper, SeedReport seeds,
+                            RequestLog requestLog) {
         this.store = store;
+        this.requestLog = requestLog;
         this.grid = grid;
         this.ledger = ledger;
         this.keyHealth = keyHealth;
@@ -89,7 +95,8 @@ public final class ClusterServices implements AutoCloseable {
                     config.governance().reservationTimeoutMs() / 3));
             sweeper.scheduleWithFixedDelay(() -> reclaim(gridLedger, clock), period, period, TimeUnit.MILLISECONDS);
             HazelcastKeyHealth keyHealth = HazelcastKeyHealth.create(grid);
-            return new ClusterServices(store, grid, ledger, registry, keyHealth, sweeper, seeds);
+            RequestLog requestLog = JdbcRequestLog.create(store, config.logging(), clock);
+            return new ClusterServices(store, grid, ledger, registry, keyHealth, sweeper, seeds, requestLog);
         } catch (RuntimeException e) {
             if (grid != null) {
                 grid.close();
@@ -123,6 +130,14 @@ public final class ClusterServices implements AutoCloseable {
     /** The governance definitions. */
     public GovernanceRegistry registry() {
         return registry;
+    }
+
+    /**
+     * The request log in the store's database. It runs whatever {@code logging.enabled} says: the caller decides
+     * whether to offer rows; queries read what is there.
+     */
+    public RequestLog requestLog() {
+        return requestLog;
     }
 
     /** What applying the configuration's seeds did. */
@@ -207,6 +222,11 @@ public final class ClusterServices implements AutoCloseable {
             registry.close();
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "closing the registry failed", e);
+        }
+        try {
+            requestLog.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "flushing the request log failed", e);
         }
         try {
             grid.close();

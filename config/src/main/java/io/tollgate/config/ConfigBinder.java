@@ -9,13 +9,14 @@ import java.util.Set;
 
 /**
  * Binds a parsed document to a {@link TollgateConfig}: the top level, {@code server} and {@code admin}; providers,
- * pricing, governance and the store have their own binders. Every section's allowed keys are declared once, here or in its binder.
+ * pricing, governance, the store, the cache and
+ * the request log have their own binders. Every section's allowed keys are declared once, here or in its binder.
  */
 final class ConfigBinder {
 
     /** Keys allowed at the top of the file. */
     static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "admin", "providers", "pricing", "governance", "store",
-            "cluster", "cache");
+            "cluster", "cache", "logging");
     /** Keys allowed under {@code server}. */
     static final Set<String> SERVER_KEYS = Set.of("host", "port", "max_body_bytes");
     /** Keys allowed under {@code admin}. */
@@ -44,8 +45,9 @@ final class ConfigBinder {
         Optional<ClusterConfig> cluster = root.field("cluster").map(node -> ClusterBinder.bind(node, store));
         CacheConfig cache = root.field("cache").map(node -> CacheBinder.bind(node, providers))
                 .orElse(CacheConfig.DEFAULT);
+        LoggingConfig logging = root.field("logging").map(LoggingBinder::bind).orElse(LoggingConfig.DEFAULT);
         return new TollgateConfig(source, server, admin, providers, pricing, governance, store, cluster, cache,
-                warnings);
+                logging, warnings);
     }
 
     private static ServerConfig server(ConfigNode node) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * PostgreSQL cannot be reached the test fails, with a message saying how to start it: CI starts it, so a silent
  * skip would hide a broken setup.
  */
-final class PostgresSchema implements AutoCloseable {
+public final class PostgresSchema implements AutoCloseable {
 
     static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final List<String> USERS = List.of("postgres", "root");
@@ -33,7 +33,7 @@ final class PostgresSchema implements AutoCloseable {
     }
 
     /** Creates a fresh schema as the first user the server accepts. */
-    static PostgresSchema create() {
+    public static PostgresSchema create() {
         List<String> failures = new ArrayList<>();
         for (String user : USERS) {
             try (Connection connection = DriverManager.getConnection(SERVER + "?connectTimeout=3", user, "")) {
@@ -53,12 +53,12 @@ final class PostgresSchema implements AutoCloseable {
     }
 
     /** The JDBC URL that puts this schema first on the search path. */
-    String url() {
+    public String url() {
         return SERVER + "?currentSchema=" + name;
     }
 
     /** A store configuration for this schema. */
-    StoreConfig config() {
+    public StoreConfig config() {
         return new StoreConfig(Optional.of(url()), Optional.of(user), Optional.empty(), Path.of("unused"));
     }
 

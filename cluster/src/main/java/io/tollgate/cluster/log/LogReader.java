@@ -1,0 +1,158 @@
+package io.tollgate.cluster.log;
+
+import io.tollgate.cluster.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/** The read side of the log: filtered pages, streamed exports and grouped spend, in SQL both databases speak. */
+final class LogReader {
+
+    private static final int EXPORT_FETCH = 500;
+
+    private final DataSource dataSource;
+
+    LogReader(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    LogPage page(LogQuery query) {
+        List<LogRecord> rows = new ArrayList<>();
+        Filter filter = Filter.of(query);
+        String sql = "SELECT " + LogTable.COLUMNS + " FROM request_log" + filter.where()
+                + " ORDER BY logged_at DESC, request_id DESC FETCH FIRST " + (query.limit() + 1) + " ROWS ONLY";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            filter.bind(statement);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(LogTable.read(result));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the request log failed: " + e.getMessage(), e);
+        }
+        if (rows.size() <= query.limit()) {
+            return new LogPage(rows, Optional.empty());
+        }
+        List<LogRecord> page = rows.subList(0, query.limit());
+        return new LogPage(page, Optional.of(LogCursor.after(page.getLast())));
+    }
+
+    void export(LogQuery query, Consumer<LogRecord> sink) {
+        Filter filter = Filter.of(query);
+        String sql = "SELECT " + LogTable.COLUMNS + " FROM request_log" + filter.where()
+                + " ORDER BY logged_at DESC, request_id DESC";
+        try (Connection connection = dataSource.getConnection()) {
+            // PostgreSQL fetches in chunks only inside a transaction; read-only, so nothing to commit
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setFetchSize(EXPORT_FETCH);
+                filter.bind(statement);
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        sink.accept(LogTable.read(result));
+                    }
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("exporting the request log failed: " + e.getMessage(), e);
+        }
+    }
+
+    List<SpendRow> spend(SpendQuery query) {
+        String group = switch (query.groupBy()) {
+            case CUSTOMER -> "COALESCE(customer_id, '')";
+            case TEAM -> "COALESCE(team_id, '')";
+            case VIRTUAL_KEY -> "COALESCE(virtual_key_id, '')";
+            case PROVIDER -> "COALESCE(provider, '')";
+            case MODEL -> "COALESCE(model, '')";
+            case DAY -> "CAST((logged_at AT TIME ZONE 'UTC') AS DATE)";
+        };
+        Filter filter = new Filter(query.from(), query.to());
+        String sql = "SELECT " + group + " AS spend_group, COUNT(*) AS requests, SUM(input_tokens) AS input_tokens,"
+                + " SUM(output_tokens) AS output_tokens, SUM(cost_nanos) AS cost_nanos, SUM(saved_nanos) AS saved_nanos"
+                + " FROM request_log" + filter.where() + " GROUP BY " + group + " ORDER BY spend_group";
+        List<SpendRow> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            filter.bind(statement);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    String name = query.groupBy() == SpendQuery.GroupBy.DAY
+                            ? result.getObject("spend_group", LocalDate.class).toString()
+                            : result.getString("spend_group");
+                    rows.add(new SpendRow(name, result.getLong("requests"), result.getLong("input_tokens"),
+                            result.getLong("output_tokens"), result.getLong("cost_nanos"),
+                            result.getLong("saved_nanos")));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("summing spend from the request log failed: " + e.getMessage(), e);
+        }
+        return List.copyOf(rows);
+    }
+
+    /** A {@code WHERE} clause and its parameters, in order. */
+    private static final class Filter {
+        private final List<String> conditions = new ArrayList<>();
+        private final List<Object> parameters = new ArrayList<>();
+
+        Filter(Optional<Instant> from, Optional<Instant> to) {
+            from.ifPresent(value -> add("logged_at >= ?", time(value)));
+            to.ifPresent(value -> add("logged_at < ?", time(value)));
+        }
+
+        static Filter of(LogQuery query) {
+            Filter filter = new Filter(query.from(), query.to());
+            query.virtualKeyId().ifPresent(value -> filter.add("virtual_key_id = ?", value));
+            query.teamId().ifPresent(value -> filter.add("team_id = ?", value));
+            query.customerId().ifPresent(value -> filter.add("customer_id = ?", value));
+            query.provider().ifPresent(value -> filter.add("provider = ?", value));
+            query.model().ifPresent(value -> filter.add("model = ?", value));
+            query.status().ifPresent(value -> filter.add("status = ?", value));
+            query.cacheStatus().ifPresent(value -> filter.add("cache_status = ?", value));
+            query.minCostNanos().ifPresent(value -> filter.add("cost_nanos >= ?", value));
+            query.cursor().map(LogCursor::decode).ifPresent(cursor -> {
+                OffsetDateTime at = time(cursor.time());
+                filter.conditions.add("(logged_at < ? OR (logged_at = ? AND request_id < ?))");
+                filter.parameters.add(at);
+                filter.parameters.add(at);
+                filter.parameters.add(cursor.requestId());
+            });
+            return filter;
+        }
+
+        private void add(String condition, Object parameter) {
+            conditions.add(condition);
+            parameters.add(parameter);
+        }
+
+        String where() {
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+
+        void bind(PreparedStatement statement) throws SQLException {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+        }
+
+        private static OffsetDateTime time(Instant instant) {
+            return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        }
+    }
+}

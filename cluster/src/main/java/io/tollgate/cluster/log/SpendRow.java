@@ -1,0 +1,22 @@
+package io.tollgate.cluster.log;
+
+import java.util.Objects;
+
+/**
+ * The totals of one group of a {@link SpendQuery}.
+ *
+ * @param group the group's value: an id, a provider, a model or a UTC date ({@code 2026-11-29}); empty for rows
+ *     without one (for example no team)
+ * @param requests rows in the group
+ * @param inputTokens the sum of their uncached input tokens
+ * @param outputTokens the sum of their output tokens
+ * @param costNanos the sum of their cost, in nano-dollars
+ * @param savedNanos the sum of what the cache saved them, in nano-dollars
+ */
+public record SpendRow(String group, long requests, long inputTokens, long outputTokens, long costNanos,
+                       long savedNanos) {
+
+    public SpendRow {
+        Objects.requireNonNull(group, "group");
+    }
+}

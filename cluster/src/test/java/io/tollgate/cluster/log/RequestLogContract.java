@@ -1,0 +1,163 @@
+package io.tollgate.cluster.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tollgate.cluster.store.StateStore;
+import io.tollgate.config.LoggingConfig;
+import io.tollgate.config.StoreConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every database behind {@link JdbcRequestLog} must do; one subclass per database, a fresh one per test. */
+abstract class RequestLogContract {
+
+    static final int ROWS = 60;
+    static final LoggingConfig CONFIG = new LoggingConfig(true, false, 16_384, 1_000, 30);
+
+    StateStore store;
+    JdbcRequestLog log;
+    final List<LogRecord> written = LogRows.sample(ROWS);
+
+    /** A configuration of an empty database of its own. */
+    abstract StoreConfig freshDatabase() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = StateStore.open(freshDatabase());
+        log = JdbcRequestLog.create(store, CONFIG, Clock.fixed(LogRows.NOW, ZoneOffset.UTC));
+        written.forEach(row -> assertThat(log.offer(row)).isTrue());
+        log.flush();
+        assertThat(log.stats().written()).isEqualTo(ROWS);
+    }
+
+    @AfterEach
+    void close() {
+        log.close();
+        store.close();
+    }
+
+    @Test
+    void shouldReturnTheRowsOfEachFilterNewestFirst() {
+        expectQuery(LogQuery.builder().virtualKeyId("vk-1"), row -> row.virtualKeyId().equals(Optional.of("vk-1")));
+        expectQuery(LogQuery.builder().teamId("team-0"), row -> row.teamId().equals(Optional.of("team-0")));
+        expectQuery(LogQuery.builder().customerId("cust-3"), row -> row.customerId().equals(Optional.of("cust-3")));
+        expectQuery(LogQuery.builder().provider("anthropic"), row -> row.provider().equals(Optional.of("anthropic")));
+        expectQuery(LogQuery.builder().model("model-2"), row -> row.model().equals(Optional.of("model-2")));
+        expectQuery(LogQuery.builder().status(500), row -> row.status() == 500);
+        expectQuery(LogQuery.builder().cacheStatus("hit-semantic"), row -> row.cacheStatus().equals("hit-semantic"));
+        expectQuery(LogQuery.builder().minCostNanos(50_000_001L), row -> row.costNanos() >= 50_000_001L);
+        expectQuery(LogQuery.builder().from(LogRows.NOW.minus(Duration.ofHours(3))).to(LogRows.NOW),
+                row -> !row.time().isBefore(LogRows.NOW.minus(Duration.ofHours(3))) && row.time().isBefore(LogRows.NOW));
+        expectQuery(LogQuery.builder().provider("openai").status(200).teamId("team-0"),
+                row -> row.provider().equals(Optional.of("openai")) && row.status() == 200
+                        && row.teamId().equals(Optional.of("team-0")));
+        expectQuery(LogQuery.builder(), row -> true);
+    }
+
+    @Test
+    void shouldPageThroughEveryRowExactlyOnceNewestFirst() {
+        List<LogRecord> seen = new ArrayList<>();
+        LogQuery query = LogQuery.builder().limit(7).build();
+        int pages = 0;
+        while (true) {
+            LogPage page = log.query(query);
+            seen.addAll(page.rows());
+            pages++;
+            if (page.nextCursor().isEmpty()) {
+                break;
+            }
+            assertThat(page.rows()).hasSize(7);
+            query = query.withCursor(page.nextCursor());
+        }
+        assertThat(pages).isEqualTo((ROWS + 6) / 7);
+        assertThat(seen).containsExactlyElementsOf(LogRows.newestFirst(written));
+    }
+
+    @Test
+    void shouldExportEveryMatchingRowInOrder() {
+        List<LogRecord> exported = new ArrayList<>();
+        log.export(LogQuery.builder().limit(1).build(), exported::add);
+        assertThat(exported).containsExactlyElementsOf(LogRows.newestFirst(written));
+
+        List<LogRecord> openai = new ArrayList<>();
+        log.export(LogQuery.builder().provider("openai").build(), openai::add);
+        assertThat(openai).containsExactlyElementsOf(LogRows.newestFirst(written.stream()
+                .filter(row -> row.provider().equals(Optional.of("openai"))).toList()));
+    }
+
+    @Test
+    void shouldSumSpendToTheNanoDollarPerGroup() {
+        expectSpend(SpendQuery.GroupBy.CUSTOMER, row -> row.customerId().orElse(""));
+        expectSpend(SpendQuery.GroupBy.TEAM, row -> row.teamId().orElse(""));
+        expectSpend(SpendQuery.GroupBy.VIRTUAL_KEY, row -> row.virtualKeyId().orElse(""));
+        expectSpend(SpendQuery.GroupBy.PROVIDER, row -> row.provider().orElse(""));
+        expectSpend(SpendQuery.GroupBy.MODEL, row -> row.model().orElse(""));
+        expectSpend(SpendQuery.GroupBy.DAY, row -> LocalDate.ofInstant(row.time(), ZoneOffset.UTC).toString());
+        assertThat(log.spend(new SpendQuery(SpendQuery.GroupBy.DAY, Optional.empty(), Optional.empty())))
+                .extracting(SpendRow::group).containsExactly("2026-11-28", "2026-11-29");
+        assertThat(log.spend(new SpendQuery(SpendQuery.GroupBy.DAY, Optional.of(LogRows.NOW.plusSeconds(1)),
+                Optional.empty()))).isEmpty();
+    }
+
+    @Test
+    void shouldStoreOneRowForARequestOfferedTwice() {
+        LogRecord again = written.getFirst();
+        assertThat(log.offer(again)).isTrue();
+        assertThat(log.offer(again)).isTrue();
+        log.flush();
+
+        assertThat(log.stats().lastError()).isEmpty();
+        List<LogRecord> rows = log.query(LogQuery.builder().limit(1000).build()).rows();
+        assertThat(rows).hasSize(ROWS).filteredOn(row -> row.requestId().equals(again.requestId())).hasSize(1);
+    }
+
+    @Test
+    void shouldDeleteRowsPastTheRetention() throws Exception {
+        LogRecord old = LogRows.record(1000, LogRows.NOW.minus(Duration.ofDays(31)));
+        LogRecord recent = LogRows.record(1001, LogRows.NOW.minus(Duration.ofDays(29)));
+        log.offer(old);
+        log.offer(recent);
+        log.flush();
+        assertThat(log.query(LogQuery.builder().limit(1000).build()).rows()).hasSize(ROWS + 2);
+
+        assertThat(log.deleteExpired(LogRows.NOW)).isEqualTo(1);
+
+        List<LogRecord> rows = log.query(LogQuery.builder().limit(1000).build()).rows();
+        assertThat(rows).hasSize(ROWS + 1).extracting(LogRecord::requestId)
+                .contains(recent.requestId()).doesNotContain(old.requestId());
+        assertThat(log.deleteExpired(LogRows.NOW.plus(Duration.ofDays(31)))).isEqualTo(ROWS + 1);
+        assertThat(log.query(LogQuery.builder().build()).rows()).isEmpty();
+    }
+
+    private void expectQuery(LogQuery.Builder query, Predicate<LogRecord> filter) {
+        List<LogRecord> expected = LogRows.newestFirst(written.stream().filter(filter).toList());
+        assertThat(expected).isNotEmpty();
+        LogPage page = log.query(query.limit(1000).build());
+        assertThat(page.rows()).containsExactlyElementsOf(expected);
+        assertThat(page.nextCursor()).isEmpty();
+    }
+
+    private void expectSpend(SpendQuery.GroupBy groupBy, Function<LogRecord, String> group) {
+        Map<String, SpendRow> expected = new TreeMap<>();
+        for (LogRecord row : written) {
+            expected.merge(group.apply(row), new SpendRow(group.apply(row), 1, row.inputTokens(), row.outputTokens(),
+                    row.costNanos(), row.savedNanos()), (a, b) -> new SpendRow(a.group(), a.requests() + b.requests(),
+                    a.inputTokens() + b.inputTokens(), a.outputTokens() + b.outputTokens(),
+                    a.costNanos() + b.costNanos(), a.savedNanos() + b.savedNanos()));
+        }
+        assertThat(log.spend(new SpendQuery(groupBy, Optional.empty(), Optional.empty())))
+                .as("spend by %s", groupBy).containsExactlyElementsOf(expected.values());
+    }
+}
