@@ -94,7 +94,8 @@ public final class TollgateNode implements AutoCloseable {
         this.cache = responseCache(config.cache(), cluster, clock, adapters);
         GatewayMetrics metrics = GatewayMetrics.create(stats, cluster, balance.balancers(), cache, clock);
         List<Stage> stages = java.util.Arrays.asList(
-                ObserveStage.create(stats, metrics),
+                ObserveStage.create(stats, metrics, cluster.requestLog(), config.logging(), clock,
+                        () -> baseUri().toString()),
                 AuthenticateStage.create(cluster.registry(), config.governance().enforce(), clock),
                 RouteStage.create(config, catalog, adapters),
                 FailoverStage.create(),

@@ -54,11 +54,13 @@ public final class ManagementRouting {
     private final TollgateConfig config;
     private final Map<String, KeyBalancer> balancers;
     private final CacheAdmin cache;
+    private final LogAdmin logs;
 
     private ManagementRouting(io.tollgate.cluster.ClusterServices cluster, TollgateConfig config, Clock clock,
                               Map<String, KeyBalancer> balancers, io.tollgate.cache.ResponseCache cache,
                               java.util.function.Supplier<String> nodeUrl) {
         this.cache = new CacheAdmin(cache, config.cache(), cluster.registry(), nodeUrl);
+        this.logs = new LogAdmin(cluster.requestLog());
         this.cluster = cluster;
         this.balancers = Map.copyOf(balancers);
         this.config = config;
@@ -142,6 +144,20 @@ public final class ManagementRouting {
                 clock.instant()))));
         routing.get("/api/providers/keys", admin(req -> list("keys", StatusJson.providerKeys(config, balancers))));
         routing.get("/api/cache", admin(req -> new Answer(200, cache.stats())));
+        routing.get("/api/logs", admin(req -> new Answer(200, logs.page(req))));
+        routing.get("/api/spend", admin(req -> new Answer(200, logs.spend(req))));
+        routing.get("/api/logs/export", (req, res) -> {
+            try {
+                auth.check(req.headers().first(HeaderNames.AUTHORIZATION));
+                logs.export(req, res);
+            } catch (GatewayException e) {
+                if (!res.isSent()) {
+                    respond(res, () -> {
+                        throw e;
+                    });
+                }
+            }
+        });
         routing.delete("/api/cache", admin(req -> new Answer(200, cache.clear(req.query().first("scope").asOptional()))));
 
         routing.get(BASE + "/budgets", admin(req -> list("budgets", counters(registry.allLimits(), true))));

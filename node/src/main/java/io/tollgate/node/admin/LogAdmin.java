@@ -1,0 +1,228 @@
+package io.tollgate.node.admin;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.tollgate.adapters.GatewayException;
+import io.tollgate.adapters.Json;
+import io.tollgate.adapters.pricing.Money;
+import io.tollgate.cluster.log.LogPage;
+import io.tollgate.cluster.log.LogQuery;
+import io.tollgate.cluster.log.LogRecord;
+import io.tollgate.cluster.log.RequestLog;
+import io.tollgate.cluster.log.SpendQuery;
+import io.tollgate.cluster.log.SpendRow;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The request log's management views: {@code GET /api/logs} (filters, cursor pages, newest first),
+ * {@code GET /api/logs/export?format=jsonl|csv} (streamed row by row) and {@code GET /api/spend?group_by=...}.
+ * Amounts are exact decimal USD; key values never appear (only key names and ids).
+ */
+final class LogAdmin {
+
+    private static final String CSV_HEADER = "request_id,time,node,virtual_key_id,team_id,customer_id,route,provider,"
+            + "model,key_name,status,error_type,attempts,fallback_index,streamed,cache_status,cache_similarity,"
+            + "input_tokens,cached_input_tokens,cache_write_tokens,reasoning_tokens,output_tokens,cost_usd,saved_usd,"
+            + "latency_us,time_to_first_token_us,upstream_us,overhead_us\n";
+
+    private final RequestLog log;
+
+    LogAdmin(RequestLog log) {
+        this.log = log;
+    }
+
+    ObjectNode page(ServerRequest req) {
+        LogPage page = log.query(query(req));
+        ObjectNode out = Json.object();
+        ArrayNode rows = out.putArray("logs");
+        page.rows().forEach(row -> rows.add(json(row)));
+        out.put("count", page.rows().size());
+        page.nextCursor().ifPresentOrElse(cursor -> out.put("next_cursor", cursor), () -> out.putNull("next_cursor"));
+        return out;
+    }
+
+    ObjectNode spend(ServerRequest req) {
+        String groupBy = req.query().first("group_by").asOptional().orElse("virtual_key");
+        SpendQuery.GroupBy group;
+        try {
+            group = SpendQuery.GroupBy.valueOf(groupBy.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw GatewayException.invalid("group_by", "group_by must be one of customer, team, virtual_key, "
+                    + "provider, model, day; was '" + groupBy + "'");
+        }
+        ObjectNode out = Json.object();
+        out.put("group_by", group.name().toLowerCase(Locale.ROOT));
+        ArrayNode rows = out.putArray("spend");
+        long requests = 0;
+        long cost = 0;
+        for (SpendRow row : log.spend(new SpendQuery(group, instant(req, "from"), instant(req, "to")))) {
+            ObjectNode item = rows.addObject();
+            item.put("group", row.group());
+            item.put("requests", row.requests());
+            item.put("input_tokens", row.inputTokens());
+            item.put("output_tokens", row.outputTokens());
+            item.put("cost_usd", usd(row.costNanos()));
+            item.put("saved_usd", usd(row.savedNanos()));
+            requests += row.requests();
+            cost += row.costNanos();
+        }
+        out.put("total_requests", requests);
+        out.put("total_cost_usd", usd(cost));
+        return out;
+    }
+
+    /** Streams the rows of the query as JSON lines or CSV, never holding them all. */
+    void export(ServerRequest req, ServerResponse res) {
+        String format = req.query().first("format").asOptional().orElse("jsonl");
+        if (!format.equals("jsonl") && !format.equals("csv")) {
+            throw GatewayException.invalid("format", "format must be jsonl or csv, was '" + format + "'");
+        }
+        LogQuery query = query(req);
+        res.header(HeaderNames.CONTENT_TYPE, format.equals("csv") ? "text/csv" : "application/x-ndjson");
+        res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"tollgate-logs." + format + "\"");
+        try (OutputStream out = res.outputStream()) {
+            if (format.equals("csv")) {
+                out.write(CSV_HEADER.getBytes(StandardCharsets.UTF_8));
+            }
+            log.export(query, row -> {
+                try {
+                    out.write(format.equals("csv") ? csv(row) : jsonLine(row));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static LogQuery query(ServerRequest req) {
+        LogQuery.Builder query = LogQuery.builder();
+        instant(req, "from").ifPresent(query::from);
+        instant(req, "to").ifPresent(query::to);
+        param(req, "virtual_key_id").ifPresent(query::virtualKeyId);
+        param(req, "team_id").ifPresent(query::teamId);
+        param(req, "customer_id").ifPresent(query::customerId);
+        param(req, "provider").ifPresent(query::provider);
+        param(req, "model").ifPresent(query::model);
+        param(req, "status").ifPresent(value -> query.status(integer("status", value)));
+        param(req, "cache").ifPresent(query::cacheStatus);
+        param(req, "min_cost_usd").ifPresent(value -> {
+            try {
+                query.minCostNanos(Money.ofUsd(value).nanos());
+            } catch (RuntimeException e) {
+                throw GatewayException.invalid("min_cost_usd", "min_cost_usd must be a decimal amount, was '"
+                        + value + "'");
+            }
+        });
+        param(req, "limit").ifPresent(value -> query.limit(integer("limit", value)));
+        param(req, "cursor").ifPresent(query::cursor);
+        try {
+            return query.build();
+        } catch (IllegalArgumentException e) {
+            throw GatewayException.invalid("query", e.getMessage());
+        }
+    }
+
+    private static Optional<String> param(ServerRequest req, String name) {
+        return req.query().first(name).asOptional().filter(value -> !value.isBlank());
+    }
+
+    private static Optional<Instant> instant(ServerRequest req, String name) {
+        return param(req, name).map(value -> {
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw GatewayException.invalid(name, name + " must be an ISO-8601 instant such as "
+                        + "2026-11-29T00:00:00Z, was '" + value + "'");
+            }
+        });
+    }
+
+    private static int integer(String name, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw GatewayException.invalid(name, name + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    static ObjectNode json(LogRecord row) {
+        ObjectNode out = Json.object();
+        out.put("request_id", row.requestId());
+        out.put("time", row.time().toString());
+        out.put("node", row.node());
+        putOptional(out, "virtual_key_id", row.virtualKeyId());
+        putOptional(out, "team_id", row.teamId());
+        putOptional(out, "customer_id", row.customerId());
+        out.put("route", row.route());
+        putOptional(out, "provider", row.provider());
+        putOptional(out, "model", row.model());
+        putOptional(out, "key_name", row.keyName());
+        out.put("status", row.status());
+        putOptional(out, "error_type", row.errorType());
+        out.put("attempts", row.attempts());
+        out.put("fallback_index", row.fallbackIndex());
+        out.put("streamed", row.streamed());
+        out.put("cache_status", row.cacheStatus());
+        out.put("cache_similarity", row.cacheSimilarity());
+        out.put("input_tokens", row.inputTokens());
+        out.put("cached_input_tokens", row.cachedInputTokens());
+        out.put("cache_write_tokens", row.cacheWriteTokens());
+        out.put("reasoning_tokens", row.reasoningTokens());
+        out.put("output_tokens", row.outputTokens());
+        out.put("cost_usd", usd(row.costNanos()));
+        out.put("saved_usd", usd(row.savedNanos()));
+        out.put("latency_us", row.latencyMicros());
+        row.timeToFirstTokenMicros().ifPresentOrElse(us -> out.put("time_to_first_token_us", us),
+                () -> out.putNull("time_to_first_token_us"));
+        out.put("upstream_us", row.upstreamMicros());
+        out.put("overhead_us", row.overheadMicros());
+        row.requestBody().ifPresent(body -> out.put("request_body", body));
+        row.responseBody().ifPresent(body -> out.put("response_body", body));
+        return out;
+    }
+
+    private static void putOptional(ObjectNode out, String field, Optional<String> value) {
+        value.ifPresentOrElse(v -> out.put(field, v), () -> out.putNull(field));
+    }
+
+    private static java.math.BigDecimal usd(long nanos) {
+        return Money.ofNanos(nanos).usd().stripTrailingZeros();
+    }
+
+    private static byte[] jsonLine(LogRecord row) {
+        byte[] json = Json.bytes(json(row));
+        byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+        line[json.length] = '\n';
+        return line;
+    }
+
+    private static byte[] csv(LogRecord row) {
+        StringBuilder line = new StringBuilder(256);
+        ObjectNode json = json(row);
+        String[] columns = CSV_HEADER.strip().split(",");
+        for (int i = 0; i < columns.length; i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            var value = json.path(columns[i]);
+            if (!value.isNull() && !value.isMissingNode()) {
+                String text = value.asText();
+                line.append(text.contains(",") || text.contains("\"") || text.contains("\n")
+                        ? "\"" + text.replace("\"", "\"\"") + "\"" : text);
+            }
+        }
+        return line.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
