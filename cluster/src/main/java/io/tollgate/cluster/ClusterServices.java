@@ -123,6 +123,11 @@ public final class ClusterServices implements AutoCloseable {
     }
 
     /** The shared health of provider keys (cooling, dead). */
+    /** Claims that make each alert go out once for the whole cluster. */
+    public io.tollgate.cluster.alerts.AlertClaims alertClaims() {
+        return io.tollgate.cluster.alerts.HazelcastAlertClaims.create(grid);
+    }
+
     public KeyHealth keyHealth() {
         return keyHealth;
     }

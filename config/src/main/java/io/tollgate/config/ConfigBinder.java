@@ -16,7 +16,7 @@ final class ConfigBinder {
 
     /** Keys allowed at the top of the file. */
     static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "admin", "providers", "pricing", "governance", "store",
-            "cluster", "cache", "logging");
+            "cluster", "cache", "logging", "alerts");
     /** Keys allowed under {@code server}. */
     static final Set<String> SERVER_KEYS = Set.of("host", "port", "max_body_bytes");
     /** Keys allowed under {@code admin}. */
@@ -47,7 +47,7 @@ final class ConfigBinder {
                 .orElse(CacheConfig.DEFAULT);
         LoggingConfig logging = root.field("logging").map(LoggingBinder::bind).orElse(LoggingConfig.DEFAULT);
         return new TollgateConfig(source, server, admin, providers, pricing, governance, store, cluster, cache,
-                logging, warnings);
+                logging, root.field("alerts").map(AlertsBinder::bind).orElse(AlertsConfig.DEFAULT), warnings);
     }
 
     private static ServerConfig server(ConfigNode node) {

@@ -18,13 +18,15 @@ import java.util.Optional;
  * @param cluster how the node joins a cluster; empty for a one-member cluster of its own
  * @param cache the response cache
  * @param logging the request log
+ * @param alerts budget alerts and where they go
  * @param warnings one line per problem that did not stop the node (for example a provider disabled because its
  *     key variable is unset)
  */
 public record TollgateConfig(String source, ServerConfig server, AdminConfig admin,
                              Map<String, ProviderConfig> providers, Map<String, ModelPrice> pricing,
                              GovernanceConfig governance, StoreConfig store, Optional<ClusterConfig> cluster,
-                             CacheConfig cache, LoggingConfig logging, List<String> warnings) {
+                             CacheConfig cache, LoggingConfig logging, AlertsConfig alerts,
+                             List<String> warnings) {
 
     public TollgateConfig {
         Objects.requireNonNull(source, "source");
@@ -34,6 +36,7 @@ public record TollgateConfig(String source, ServerConfig server, AdminConfig adm
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(cache, "cache");
+        Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(logging, "logging");
         providers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(providers));
         pricing = Map.copyOf(pricing);

@@ -19,6 +19,8 @@ import io.tollgate.node.pipeline.BalanceStage;
 import io.tollgate.node.pipeline.CacheStage;
 import io.tollgate.node.upstream.ProviderEmbedder;
 import io.tollgate.node.tracing.RequestTracing;
+import io.tollgate.node.alerts.BudgetAlerts;
+import io.tollgate.node.alerts.BudgetState;
 import io.tollgate.node.pipeline.Stage;
 import io.tollgate.cache.ResponseCache;
 import io.tollgate.cache.embed.Embedder;
@@ -69,6 +71,7 @@ public final class TollgateNode implements AutoCloseable {
     private volatile boolean ready;
     private final ResponseCache cache;
     private final RequestTracing tracing;
+    private volatile BudgetAlerts alerts;
 
     private TollgateNode(TollgateConfig config, Clock clock, RequestTracing tracing) {
         this.tracing = tracing;
@@ -163,6 +166,23 @@ public final class TollgateNode implements AutoCloseable {
         return cache;
     }
 
+    /** Every budget of every owner with its counter now, for the alerts (grid reads, off the request path). */
+    private static java.util.List<BudgetState> budgets(ClusterServices cluster, Clock clock) {
+        java.time.Instant now = clock.instant();
+        java.util.Map<String, BudgetState> byCounter = new java.util.LinkedHashMap<>();
+        java.util.Map<String, java.util.List<io.tollgate.cluster.ledger.CounterView>> byAccount = new java.util.HashMap<>();
+        for (var owner : cluster.registry().allLimits()) {
+            var views = byAccount.computeIfAbsent(owner.accountId(), account -> cluster.ledger().counters(account, now));
+            for (var view : views) {
+                if (view.kind() == io.tollgate.cluster.ledger.CounterKind.BUDGET && view.level() == owner.level()
+                        && view.ownerId().equals(owner.ownerId())) {
+                    byCounter.putIfAbsent(view.counterId(), new BudgetState(view, owner.ownerName()));
+                }
+            }
+        }
+        return java.util.List.copyOf(byCounter.values());
+    }
+
     /** Builds a node from this configuration and starts listening; traces as the {@code OTEL_*} variables say. */
     public static TollgateNode start(TollgateConfig config, Clock clock) {
         return start(config, clock, RequestTracing.fromEnvironment(System.getenv()));
@@ -174,6 +194,8 @@ public final class TollgateNode implements AutoCloseable {
         node.server.start();
         node.publish();
         node.publisher.scheduleWithFixedDelay(node::publish, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        node.alerts = BudgetAlerts.create(config.alerts(), () -> budgets(node.cluster, clock), node.cluster.alertClaims(),
+                clock).start();
         node.ready = true;
         return node;
     }
@@ -233,6 +255,9 @@ public final class TollgateNode implements AutoCloseable {
     @Override
     public void close() {
         ready = false;
+        if (alerts != null) {
+            alerts.close();
+        }
         publisher.shutdownNow();
         server.stop();
         settlements.close();

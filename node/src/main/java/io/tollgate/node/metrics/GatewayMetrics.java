@@ -45,6 +45,17 @@ public final class GatewayMetrics {
         this.state = new StateGauges(registry, cluster, cache);
         Gauge.builder("tollgate.requests.in.flight", stats, NodeStats::inFlight)
                 .description("Requests this node is serving now").register(registry);
+        var log = cluster.requestLog();
+        Gauge.builder("tollgate.request.log.queue.depth", log, l -> l.stats().depth())
+                .description("Request log rows waiting to be written").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("tollgate.request.log.written", log,
+                l -> l.stats().written()).description("Request log rows written").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("tollgate.request.log.dropped", log,
+                l -> l.stats().dropped()).description("Request log rows dropped (queue full, or unwritten at stop)")
+                .register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("tollgate.request.log.failed.batches", log,
+                l -> l.stats().failedBatches()).description("Request log batches the database refused (retried)")
+                .register(registry);
     }
 
     /**
