@@ -72,6 +72,7 @@ public final class TollgateNode implements AutoCloseable {
     private final ResponseCache cache;
     private final RequestTracing tracing;
     private volatile BudgetAlerts alerts;
+    private Map<String, io.tollgate.node.balance.KeyBalancer> balancers = Map.of();
 
     private TollgateNode(TollgateConfig config, Clock clock, RequestTracing tracing) {
         this.tracing = tracing;
@@ -94,6 +95,7 @@ public final class TollgateNode implements AutoCloseable {
         this.clock = clock;
         this.settlements = Settlements.create(cluster.ledger(), clock);
         BalanceStage balance = BalanceStage.create(adapters, cluster.keyHealth(), clock);
+        this.balancers = balance.balancers();
         this.cache = responseCache(config.cache(), cluster, clock, adapters);
         GatewayMetrics metrics = GatewayMetrics.create(stats, cluster, balance.balancers(), cache, clock);
         List<Stage> stages = java.util.Arrays.asList(
@@ -166,6 +168,19 @@ public final class TollgateNode implements AutoCloseable {
         return cache;
     }
 
+    /** The provider keys the cluster has marked dead, as this node's balancers see them. */
+    private static java.util.List<io.tollgate.node.alerts.DeadKey> deadKeys(
+            Map<String, io.tollgate.node.balance.KeyBalancer> balancers) {
+        java.util.List<io.tollgate.node.alerts.DeadKey> dead = new ArrayList<>();
+        balancers.forEach((provider, balancer) -> balancer.report().forEach(key -> {
+            if (key.health().status() == io.tollgate.cluster.health.KeyState.Status.DEAD) {
+                dead.add(new io.tollgate.node.alerts.DeadKey(provider, key.name(), key.health().reason(),
+                        key.health().since()));
+            }
+        }));
+        return dead;
+    }
+
     /** Every budget of every owner with its counter now, for the alerts (grid reads, off the request path). */
     private static java.util.List<BudgetState> budgets(ClusterServices cluster, Clock clock) {
         java.time.Instant now = clock.instant();
@@ -194,8 +209,8 @@ public final class TollgateNode implements AutoCloseable {
         node.server.start();
         node.publish();
         node.publisher.scheduleWithFixedDelay(node::publish, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
-        node.alerts = BudgetAlerts.create(config.alerts(), () -> budgets(node.cluster, clock), node.cluster.alertClaims(),
-                clock).start();
+        node.alerts = BudgetAlerts.create(config.alerts(), () -> budgets(node.cluster, clock),
+                () -> deadKeys(node.balancers), node.cluster.alertClaims(), clock).start();
         node.ready = true;
         return node;
     }

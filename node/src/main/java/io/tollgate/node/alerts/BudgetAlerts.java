@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  * each node reads the budgets; for the highest threshold a budget has reached in its current period it claims the
  * alert on the grid ({@link AlertClaims}: one winner in the cluster, however many nodes see it at the same moment).
  * The winner sends it to every webhook, retrying with backoff, and claims the lower thresholds too, so a budget that
- * jumps past several sends one alert, for the highest. Thread-safe.
+ * jumps past several sends one alert, for the highest. A provider key marked dead alerts once per marking the same
+ * way. Thread-safe.
  */
 public final class BudgetAlerts implements AutoCloseable {
 
@@ -27,18 +28,22 @@ public final class BudgetAlerts implements AutoCloseable {
     /** Claims outlive the period by a day; a budget that never resets keeps its claims for 400 days. */
     private static final Duration MARGIN = Duration.ofDays(1);
     private static final Duration NEVER_RESETS = Duration.ofDays(400);
+    /** A key marked dead alerts once per marking (a key marked again later, at another time, alerts again). */
+    private static final Duration DEAD_KEY_HOLD = Duration.ofDays(30);
 
     private final AlertsConfig config;
     private final Supplier<List<BudgetState>> budgets;
+    private final Supplier<List<DeadKey>> deadKeys;
     private final AlertClaims claims;
     private final Clock clock;
     private final WebhookSender sender;
     private final ScheduledExecutorService timer;
 
-    private BudgetAlerts(AlertsConfig config, Supplier<List<BudgetState>> budgets, AlertClaims claims, Clock clock,
-                         WebhookSender sender) {
+    private BudgetAlerts(AlertsConfig config, Supplier<List<BudgetState>> budgets, Supplier<List<DeadKey>> deadKeys,
+                         AlertClaims claims, Clock clock, WebhookSender sender) {
         this.config = config;
         this.budgets = budgets;
+        this.deadKeys = deadKeys;
         this.claims = claims;
         this.clock = clock;
         this.sender = sender;
@@ -53,7 +58,17 @@ public final class BudgetAlerts implements AutoCloseable {
      */
     public static BudgetAlerts create(AlertsConfig config, Supplier<List<BudgetState>> budgets, AlertClaims claims,
                                       Clock clock) {
-        return new BudgetAlerts(config, budgets, claims, clock, WebhookSender.create(config, claims));
+        return create(config, budgets, List::of, claims, clock);
+    }
+
+    /**
+     * Budget alerts that also alert, once for the cluster, when a provider key is marked dead.
+     *
+     * @param deadKeys the provider keys marked dead now
+     */
+    public static BudgetAlerts create(AlertsConfig config, Supplier<List<BudgetState>> budgets,
+                                      Supplier<List<DeadKey>> deadKeys, AlertClaims claims, Clock clock) {
+        return new BudgetAlerts(config, budgets, deadKeys, claims, clock, WebhookSender.create(config, claims));
     }
 
     /** Starts checking every {@code check_interval_ms}. */
@@ -100,7 +115,14 @@ public final class BudgetAlerts implements AutoCloseable {
                 }
             }
             if (highest > 0) {
-                sender.send(key(counter, highest), BudgetAlert.of(budget, highest, now));
+                sender.send(key(counter, highest), Alert.budget(budget, highest, now));
+                sent++;
+            }
+        }
+        for (DeadKey key : deadKeys.get()) {
+            String alertKey = "key-dead:" + key.provider() + "/" + key.keyName() + ":" + key.since();
+            if (claims.claim(alertKey, DEAD_KEY_HOLD)) {
+                sender.send(alertKey, Alert.deadKey(key, now));
                 sent++;
             }
         }

@@ -41,7 +41,7 @@ final class WebhookSender implements AutoCloseable {
         return new WebhookSender(config, claims);
     }
 
-    void send(String alertKey, BudgetAlert alert) {
+    void send(String alertKey, Alert alert) {
         LOG.warning(alert.text());
         if (config.webhooks().isEmpty()) {
             claims.delivered(alertKey);
@@ -54,7 +54,7 @@ final class WebhookSender implements AutoCloseable {
         }
     }
 
-    private void attempt(String alertKey, BudgetAlert alert, AlertsConfig.Webhook webhook, int attempt,
+    private void attempt(String alertKey, Alert alert, AlertsConfig.Webhook webhook, int attempt,
                          AtomicInteger left) {
         String failure;
         try {
@@ -87,7 +87,7 @@ final class WebhookSender implements AutoCloseable {
         worker.schedule(() -> attempt(alertKey, alert, webhook, attempt + 1, left), backoff, TimeUnit.MILLISECONDS);
     }
 
-    private static byte[] body(AlertsConfig.Webhook webhook, BudgetAlert alert) {
+    private static byte[] body(AlertsConfig.Webhook webhook, Alert alert) {
         if (webhook.type() == AlertsConfig.Webhook.Type.SLACK) {
             ObjectNode slack = Json.object();
             slack.put("text", alert.text());

@@ -146,4 +146,37 @@ class BudgetAlertsIT {
             }
         }
     }
+
+    @Test
+    void shouldAlertOnceWhenAProviderKeyIsMarkedDead() {
+        AtomicInteger calls = new AtomicInteger();
+        List<String> bodies = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (FakeUpstream receiver = FakeUpstream.start()) {
+            receiver.on("/hook", exchange -> {
+                calls.incrementAndGet();
+                bodies.add(receiver.last().body());
+                Reply.json(200, "{}").write(exchange);
+            });
+            AlertsConfig config = new AlertsConfig(List.of(80), 60_000, 4,
+                    List.of(new AlertsConfig.Webhook(AlertsConfig.Webhook.Type.JSON, URI.create(receiver.url() + "/hook"))));
+            DeadKey dead = new DeadKey("openai", "primary-" + UUID.randomUUID(), "401 invalid_api_key",
+                    Instant.parse("2026-11-29T11:59:00Z"));
+            List<BudgetAlerts> nodes = MEMBERS.stream().map(member -> BudgetAlerts.create(config, List::of,
+                    () -> List.of(dead), HazelcastAlertClaims.create(member), Clock.systemUTC())).toList();
+            try {
+                int sending = nodes.stream().mapToInt(BudgetAlerts::check).sum()
+                        + nodes.stream().mapToInt(BudgetAlerts::check).sum();
+                nodes.forEach(node -> node.awaitDeliveries(Duration.ofSeconds(10)));
+
+                assertThat(sending).isEqualTo(1);
+                assertThat(calls.get()).isEqualTo(1);
+                var alert = NodeClient.parse(bodies.get(0));
+                assertThat(alert.path("type").asText()).isEqualTo("provider_key_dead");
+                assertThat(alert.path("key_name").asText()).isEqualTo(dead.keyName());
+                assertThat(alert.path("reason").asText()).isEqualTo("401 invalid_api_key");
+            } finally {
+                nodes.forEach(BudgetAlerts::close);
+            }
+        }
+    }
 }

@@ -8,20 +8,33 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One budget alert, with everything a person needs to act on it: the budget, its level and owner, usage, limit,
- * the threshold crossed and when the budget resets.
+ * One alert, with everything a person needs to act on it: for a budget, its level and owner, usage, limit, the
+ * threshold crossed and when it resets; for a provider key, which key, why and since when.
  *
  * @param json Tollgate's JSON form (the generic webhook's body)
  * @param text one line for people (Slack's {@code text})
  */
-record BudgetAlert(ObjectNode json, String text) {
+record Alert(ObjectNode json, String text) {
 
-    BudgetAlert {
+    Alert {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(text, "text");
     }
 
-    static BudgetAlert of(BudgetState budget, int threshold, Instant now) {
+    static Alert deadKey(DeadKey key, Instant now) {
+        ObjectNode json = Json.object();
+        json.put("type", "provider_key_dead");
+        json.put("provider", key.provider());
+        json.put("key_name", key.keyName());
+        json.put("reason", key.reason());
+        json.put("since", key.since().toString());
+        json.put("time", now.toString());
+        return new Alert(json, "Tollgate: provider key '" + key.keyName() + "' of '" + key.provider()
+                + "' is out of rotation as dead since " + key.since() + " (" + key.reason() + "); requests go to its "
+                + "other keys. Replace or re-enable it.");
+    }
+
+    static Alert budget(BudgetState budget, int threshold, Instant now) {
         CounterView counter = budget.counter();
         String used = Money.ofNanos(counter.used()).usd().stripTrailingZeros().toPlainString();
         String limit = Money.ofNanos(counter.limit()).usd().stripTrailingZeros().toPlainString();
@@ -40,6 +53,6 @@ record BudgetAlert(ObjectNode json, String text) {
         String text = "Tollgate: the " + counter.level().apiName().replace('_', ' ') + " budget of '"
                 + budget.ownerName() + "' reached " + threshold + "%: $" + used + " of $" + limit
                 + counter.resetsAt().map(at -> ", resets " + at).orElse(", never resets") + ".";
-        return new BudgetAlert(json, text);
+        return new Alert(json, text);
     }
 }
