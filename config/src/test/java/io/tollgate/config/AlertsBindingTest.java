@@ -26,11 +26,14 @@ class AlertsBindingTest {
                   webhooks:
                     - { type: slack, url: "https://hooks.example.com/T/B/X" }
                     - { url: "http://127.0.0.1:9000/alerts" }
+                  cost_spike: { window_minutes: 10, multiple: 2.5 }
                 """, "test", Map.of()).alerts();
 
         assertThat(alerts.thresholds()).containsExactly(75, 95);
         assertThat(alerts.checkIntervalMs()).isEqualTo(1000);
         assertThat(alerts.maxAttempts()).isEqualTo(3);
+        assertThat(alerts.costSpike()).contains(new AlertsConfig.CostSpike(10, 60, new java.math.BigDecimal("2.5"),
+                java.math.BigDecimal.ONE));
         assertThat(alerts.webhooks()).containsExactly(
                 new AlertsConfig.Webhook(AlertsConfig.Webhook.Type.SLACK, URI.create("https://hooks.example.com/T/B/X")),
                 new AlertsConfig.Webhook(AlertsConfig.Webhook.Type.JSON, URI.create("http://127.0.0.1:9000/alerts")));

@@ -168,6 +168,13 @@ public final class TollgateNode implements AutoCloseable {
         return cache;
     }
 
+    /** The whole cluster's spend between two instants, from the request log. */
+    private static long spend(ClusterServices cluster, java.time.Instant from, java.time.Instant to) {
+        return cluster.requestLog().spend(new io.tollgate.cluster.log.SpendQuery(
+                io.tollgate.cluster.log.SpendQuery.GroupBy.PROVIDER, Optional.of(from), Optional.of(to)))
+                .stream().mapToLong(io.tollgate.cluster.log.SpendRow::costNanos).sum();
+    }
+
     /** The provider keys the cluster has marked dead, as this node's balancers see them. */
     private static java.util.List<io.tollgate.node.alerts.DeadKey> deadKeys(
             Map<String, io.tollgate.node.balance.KeyBalancer> balancers) {
@@ -210,7 +217,8 @@ public final class TollgateNode implements AutoCloseable {
         node.publish();
         node.publisher.scheduleWithFixedDelay(node::publish, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         node.alerts = BudgetAlerts.create(config.alerts(), () -> budgets(node.cluster, clock),
-                () -> deadKeys(node.balancers), node.cluster.alertClaims(), clock).start();
+                () -> deadKeys(node.balancers), (from, to) -> spend(node.cluster, from, to),
+                node.cluster.alertClaims(), clock).start();
         node.ready = true;
         return node;
     }

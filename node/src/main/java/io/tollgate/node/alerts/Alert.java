@@ -21,6 +21,21 @@ record Alert(ObjectNode json, String text) {
         Objects.requireNonNull(text, "text");
     }
 
+    static Alert costSpike(java.math.BigDecimal recentPerHour, java.math.BigDecimal baselinePerHour,
+                           io.tollgate.config.AlertsConfig.CostSpike config, Instant now) {
+        ObjectNode json = Json.object();
+        json.put("type", "cost_spike");
+        json.put("window_minutes", config.windowMinutes());
+        json.put("usd_per_hour", recentPerHour.stripTrailingZeros());
+        json.put("baseline_usd_per_hour", baselinePerHour.stripTrailingZeros());
+        json.put("multiple", config.multiple());
+        json.put("time", now.toString());
+        return new Alert(json, "Tollgate: spend is running at $" + recentPerHour.stripTrailingZeros().toPlainString()
+                + "/h over the last " + config.windowMinutes() + " min, more than " + config.multiple().toPlainString()
+                + "× the $" + baselinePerHour.stripTrailingZeros().toPlainString() + "/h of the "
+                + config.baselineMinutes() + " min before.");
+    }
+
     static Alert deadKey(DeadKey key, Instant now) {
         ObjectNode json = Json.object();
         json.put("type", "provider_key_dead");

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,14 +36,17 @@ public final class BudgetAlerts implements AutoCloseable {
     private final AlertsConfig config;
     private final Supplier<List<BudgetState>> budgets;
     private final Supplier<List<DeadKey>> deadKeys;
+    private final Optional<CostSpikes> spikes;
     private final AlertClaims claims;
     private final Clock clock;
     private final WebhookSender sender;
     private final ScheduledExecutorService timer;
 
     private BudgetAlerts(AlertsConfig config, Supplier<List<BudgetState>> budgets, Supplier<List<DeadKey>> deadKeys,
-                         AlertClaims claims, Clock clock, WebhookSender sender) {
+                         BiFunction<Instant, Instant, Long> spendNanos, AlertClaims claims, Clock clock,
+                         WebhookSender sender) {
         this.config = config;
+        this.spikes = config.costSpike().map(spike -> new CostSpikes(spike, spendNanos));
         this.budgets = budgets;
         this.deadKeys = deadKeys;
         this.claims = claims;
@@ -68,7 +73,19 @@ public final class BudgetAlerts implements AutoCloseable {
      */
     public static BudgetAlerts create(AlertsConfig config, Supplier<List<BudgetState>> budgets,
                                       Supplier<List<DeadKey>> deadKeys, AlertClaims claims, Clock clock) {
-        return new BudgetAlerts(config, budgets, deadKeys, claims, clock, WebhookSender.create(config, claims));
+        return create(config, budgets, deadKeys, (from, to) -> 0L, claims, clock);
+    }
+
+    /**
+     * Alerts for budgets, dead keys and, when configured, cost spikes.
+     *
+     * @param spendNanos the whole cluster's spend between two instants (the request log's)
+     */
+    public static BudgetAlerts create(AlertsConfig config, Supplier<List<BudgetState>> budgets,
+                                      Supplier<List<DeadKey>> deadKeys, BiFunction<Instant, Instant, Long> spendNanos,
+                                      AlertClaims claims, Clock clock) {
+        return new BudgetAlerts(config, budgets, deadKeys, spendNanos, claims, clock,
+                WebhookSender.create(config, claims));
     }
 
     /** Starts checking every {@code check_interval_ms}. */
@@ -116,6 +133,13 @@ public final class BudgetAlerts implements AutoCloseable {
             }
             if (highest > 0) {
                 sender.send(key(counter, highest), Alert.budget(budget, highest, now));
+                sent++;
+            }
+        }
+        if (spikes.isPresent()) {
+            var spike = spikes.get().check(now);
+            if (spike.isPresent() && claims.claim(spike.get().getKey(), spikes.get().hold())) {
+                sender.send(spike.get().getKey(), spike.get().getValue());
                 sent++;
             }
         }

@@ -179,4 +179,38 @@ class BudgetAlertsIT {
             }
         }
     }
+
+    @Test
+    void shouldAlertOnceForTheClusterWhenSpendSpikes() {
+        AtomicInteger calls = new AtomicInteger();
+        List<String> bodies = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (FakeUpstream receiver = FakeUpstream.start()) {
+            receiver.on("/hook", exchange -> {
+                calls.incrementAndGet();
+                bodies.add(receiver.last().body());
+                Reply.json(200, "{}").write(exchange);
+            });
+            AlertsConfig config = new AlertsConfig(List.of(80), 60_000, 4,
+                    List.of(new AlertsConfig.Webhook(AlertsConfig.Webhook.Type.JSON, URI.create(receiver.url() + "/hook"))),
+                    Optional.of(new AlertsConfig.CostSpike(5, 60, new java.math.BigDecimal("3"), java.math.BigDecimal.ONE)));
+            Instant now = Instant.parse("2026-11-29T12:02:00Z").plusMillis(UUID.randomUUID().hashCode() & 0xffff);
+            // $1 in the last 5 minutes ($12/h) against $1 in the hour before ($1/h)
+            java.util.function.BiFunction<Instant, Instant, Long> spend = (from, to) -> 1_000_000_000L;
+            List<BudgetAlerts> nodes = MEMBERS.stream().map(member -> BudgetAlerts.create(config, List::of, List::of,
+                    spend, HazelcastAlertClaims.create(member), Clock.fixed(now, java.time.ZoneOffset.UTC))).toList();
+            try {
+                int sending = nodes.stream().mapToInt(BudgetAlerts::check).sum();
+                nodes.forEach(node -> node.awaitDeliveries(Duration.ofSeconds(10)));
+
+                assertThat(sending).isEqualTo(1);
+                assertThat(calls.get()).isEqualTo(1);
+                var alert = NodeClient.parse(bodies.get(0));
+                assertThat(alert.path("type").asText()).isEqualTo("cost_spike");
+                assertThat(alert.path("usd_per_hour").decimalValue()).isEqualByComparingTo("12");
+                assertThat(alert.path("baseline_usd_per_hour").decimalValue()).isEqualByComparingTo("1");
+            } finally {
+                nodes.forEach(BudgetAlerts::close);
+            }
+        }
+    }
 }
