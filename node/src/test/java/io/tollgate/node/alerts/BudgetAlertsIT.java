@@ -59,6 +59,17 @@ class BudgetAlertsIT {
         MEMBERS.forEach(Grid::close);
     }
 
+    /** A webhook receiver at {@code /hook} that answers 200 and keeps every body. */
+    private static FakeUpstream receiver(AtomicInteger calls, List<String> bodies) {
+        FakeUpstream receiver = FakeUpstream.start();
+        receiver.on("/hook", exchange -> {
+            calls.incrementAndGet();
+            bodies.add(receiver.last().body());
+            Reply.json(200, "{}").write(exchange);
+        });
+        return receiver;
+    }
+
     private static BudgetState budget(String id, long usedNanos) {
         return new BudgetState(new CounterView(id, CounterKind.BUDGET, Level.TEAM, "team_search", 10_000_000_000L,
                 usedNanos, 0, 0, Optional.of(RESET), true), "search");
@@ -77,12 +88,7 @@ class BudgetAlertsIT {
         String id = "team:team_search:" + UUID.randomUUID();
         AtomicInteger calls = new AtomicInteger();
         List<String> bodies = java.util.Collections.synchronizedList(new ArrayList<>());
-        try (FakeUpstream receiver = FakeUpstream.start()) {
-            receiver.on("/hook", exchange -> {
-                calls.incrementAndGet();
-                bodies.add(receiver.last().body());
-                Reply.json(200, "{}").write(exchange);
-            });
+        try (FakeUpstream receiver = receiver(calls, bodies)) {
             AtomicReference<List<BudgetState>> budgets = new AtomicReference<>(List.of(budget(id, 8_500_000_000L)));
             List<BudgetAlerts> nodes = nodes(URI.create(receiver.url() + "/hook"), budgets);
             try {
@@ -151,12 +157,7 @@ class BudgetAlertsIT {
     void shouldAlertOnceWhenAProviderKeyIsMarkedDead() {
         AtomicInteger calls = new AtomicInteger();
         List<String> bodies = java.util.Collections.synchronizedList(new ArrayList<>());
-        try (FakeUpstream receiver = FakeUpstream.start()) {
-            receiver.on("/hook", exchange -> {
-                calls.incrementAndGet();
-                bodies.add(receiver.last().body());
-                Reply.json(200, "{}").write(exchange);
-            });
+        try (FakeUpstream receiver = receiver(calls, bodies)) {
             AlertsConfig config = new AlertsConfig(List.of(80), 60_000, 4,
                     List.of(new AlertsConfig.Webhook(AlertsConfig.Webhook.Type.JSON, URI.create(receiver.url() + "/hook"))));
             DeadKey dead = new DeadKey("openai", "primary-" + UUID.randomUUID(), "401 invalid_api_key",
@@ -184,12 +185,7 @@ class BudgetAlertsIT {
     void shouldAlertOnceForTheClusterWhenSpendSpikes() {
         AtomicInteger calls = new AtomicInteger();
         List<String> bodies = java.util.Collections.synchronizedList(new ArrayList<>());
-        try (FakeUpstream receiver = FakeUpstream.start()) {
-            receiver.on("/hook", exchange -> {
-                calls.incrementAndGet();
-                bodies.add(receiver.last().body());
-                Reply.json(200, "{}").write(exchange);
-            });
+        try (FakeUpstream receiver = receiver(calls, bodies)) {
             AlertsConfig config = new AlertsConfig(List.of(80), 60_000, 4,
                     List.of(new AlertsConfig.Webhook(AlertsConfig.Webhook.Type.JSON, URI.create(receiver.url() + "/hook"))),
                     Optional.of(new AlertsConfig.CostSpike(5, 60, new java.math.BigDecimal("3"), java.math.BigDecimal.ONE)));
