@@ -1,6 +1,8 @@
 package io.tollgate.cluster;
 
 import com.hazelcast.map.MapStore;
+import io.tollgate.cluster.alerts.AlertClaims;
+import io.tollgate.cluster.alerts.HazelcastAlertClaims;
 import io.tollgate.cluster.governance.GovernanceRegistry;
 import io.tollgate.cluster.governance.HazelcastGovernanceRegistry;
 import io.tollgate.cluster.governance.SeedReport;
@@ -43,6 +45,8 @@ public final class ClusterServices implements AutoCloseable {
     private static final String MEMBERS_MAP = "members.tollgate";
     /** How often expired reservations are looked for, at most (a third of the reservation TTL when shorter). */
     private static final long RECLAIM_PERIOD_SECONDS = 15;
+    /** How often lapsed alert claims are removed from the map and the store. */
+    private static final long CLAIM_SWEEP_MINUTES = 10;
 
     private final StateStore store;
     private final Grid grid;
@@ -52,11 +56,13 @@ public final class ClusterServices implements AutoCloseable {
     private final ScheduledExecutorService sweeper;
     private final SeedReport seeds;
     private final RequestLog requestLog;
+    private final HazelcastAlertClaims alertClaims;
 
     private ClusterServices(StateStore store, Grid grid, BudgetLedger ledger, HazelcastGovernanceRegistry registry,
                             HazelcastKeyHealth keyHealth, ScheduledExecutorService sweeper, SeedReport seeds,
-                            RequestLog requestLog) {
+                            RequestLog requestLog, HazelcastAlertClaims alertClaims) {
         this.store = store;
+        this.alertClaims = alertClaims;
         this.requestLog = requestLog;
         this.grid = grid;
         this.ledger = ledger;
@@ -79,6 +85,8 @@ public final class ClusterServices implements AutoCloseable {
                     stores.put(map, JdbcMapStore.create(store, map, codec)));
             stores.put(HazelcastBudgetLedger.MAP_NAME,
                     JdbcMapStore.create(store, HazelcastBudgetLedger.MAP_NAME, HazelcastBudgetLedger.codec()));
+            stores.put(HazelcastAlertClaims.MAP,
+                    JdbcMapStore.create(store, HazelcastAlertClaims.MAP, HazelcastAlertClaims.codec()));
             grid = Grid.start(config.cluster().map(GridSettings::of)
                     .orElseGet(() -> GridSettings.local("tollgate-" + UUID.randomUUID())), stores);
             BudgetLedger gridLedger = HazelcastBudgetLedger.create(grid);
@@ -94,15 +102,27 @@ public final class ClusterServices implements AutoCloseable {
             long period = Math.max(1_000, Math.min(Math.min(RECLAIM_PERIOD_SECONDS * 1_000, leases.ttlMs() / 2),
                     config.governance().reservationTimeoutMs() / 3));
             sweeper.scheduleWithFixedDelay(() -> reclaim(gridLedger, clock), period, period, TimeUnit.MILLISECONDS);
+            HazelcastAlertClaims alertClaims = HazelcastAlertClaims.create(grid, clock);
+            sweeper.scheduleWithFixedDelay(() -> expireClaims(alertClaims), CLAIM_SWEEP_MINUTES, CLAIM_SWEEP_MINUTES,
+                    TimeUnit.MINUTES);
             HazelcastKeyHealth keyHealth = HazelcastKeyHealth.create(grid);
             RequestLog requestLog = JdbcRequestLog.create(store, config.logging(), clock);
-            return new ClusterServices(store, grid, ledger, registry, keyHealth, sweeper, seeds, requestLog);
+            return new ClusterServices(store, grid, ledger, registry, keyHealth, sweeper, seeds, requestLog,
+                    alertClaims);
         } catch (RuntimeException e) {
             if (grid != null) {
                 grid.close();
             }
             store.close();
             throw e;
+        }
+    }
+
+    private static void expireClaims(HazelcastAlertClaims claims) {
+        try {
+            claims.expire();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "removing lapsed alert claims failed; will try again", e);
         }
     }
 
@@ -122,12 +142,15 @@ public final class ClusterServices implements AutoCloseable {
         return ledger;
     }
 
-    /** The shared health of provider keys (cooling, dead). */
-    /** Claims that make each alert go out once for the whole cluster. */
-    public io.tollgate.cluster.alerts.AlertClaims alertClaims() {
-        return io.tollgate.cluster.alerts.HazelcastAlertClaims.create(grid);
+    /**
+     * Claims that make each alert go out once for the whole cluster, persisted in the store so a whole cluster
+     * restart does not send them again.
+     */
+    public AlertClaims alertClaims() {
+        return alertClaims;
     }
 
+    /** The shared health of provider keys (cooling, dead). */
     public KeyHealth keyHealth() {
         return keyHealth;
     }

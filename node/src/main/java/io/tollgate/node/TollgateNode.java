@@ -111,8 +111,10 @@ public final class TollgateNode implements AutoCloseable {
                 balance,
                 AccountStage.create(),
                 InvokeStage.create(clock, tracing::upstreamHeaders));
-        Pipeline pipeline = Pipeline.of(tracing.wrap(stages, java.util.Arrays.asList(null, null, null, null,
-                "governance", "cache", null, "accounting", "upstream attempt")));
+        List<Stage> traced = tracing.wrap(stages, java.util.Arrays.asList(null, null, null, null,
+                "governance", "cache", null, "accounting", "upstream attempt"));
+        // the request span (when tracing) and the observe stage also see requests refused before the pipeline
+        Pipeline pipeline = Pipeline.of(traced, traced.size() - stages.size() + 1);
         this.server = WebServer.builder()
                 .host(config.server().host())
                 .port(config.server().port())

@@ -62,6 +62,9 @@ final class ApiHandler implements Handler {
                 channel.send(whole.status(), whole.contentType(), whole.body());
             }
         } catch (GatewayException e) {
+            if (exchange == null) {
+                observeRefusal(id, start, request, channel, e);
+            }
             fail(channel, e);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "request " + id + " failed inside the gateway", e);
@@ -71,6 +74,18 @@ final class ApiHandler implements Handler {
             if (exchange != null) {
                 exchange.events().ifPresent(io.tollgate.node.pipeline.ClientChannel.EventSink::close);
             }
+        }
+    }
+
+    /** A request refused before the pipeline (unreadable body, failed checks) is still counted and logged. */
+    private void observeRefusal(String id, long start, ServerRequest request, HelidonChannel channel,
+                                GatewayException e) {
+        try {
+            pipeline.reject(Exchange.create(id, start, dialect, operation, Json.object(), kept(request), channel), e);
+        } catch (GatewayException expected) {
+            // reject always ends by throwing the refusal, which the caller answers
+        } catch (RuntimeException fault) {
+            LOG.log(Level.WARNING, "request " + id + " could not be observed", fault);
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tollgate.node.testing.Await;
+import io.tollgate.node.testing.NodeClient;
 import io.tollgate.node.testing.NodeHarness;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,6 +67,7 @@ class MetricsIT {
         whole(chat("broken/echo", "fails", ""), 503);
         whole(chat("broken/echo", "falls back", ",\"fallbacks\":[\"mock/echo\"]"), 200);
         whole(chat("nope/echo", "unknown provider", ""), 404);
+        whole("{\"model\": \"mock/echo\", \"messages\": [", 400);   // refused before the pipeline: still counted
         streamed(chat("mock/echo", "a stream", ",\"stream\":true"));
         String cached = chat("mock/echo", "remember me", "");
         whole(cached, 200);
@@ -87,6 +89,7 @@ class MetricsIT {
         assertThat(scraped.sum("tollgate_requests_total")).isEqualTo(sent);
         assertThat(scraped.sum("tollgate_requests_total", "status", "503", "provider", "broken")).isEqualTo(1);
         assertThat(scraped.sum("tollgate_requests_total", "status", "404", "provider", "none")).isEqualTo(1);
+        assertThat(scraped.sum("tollgate_requests_total", "status", "400", "route", "openai.chat")).isEqualTo(1);
         assertThat(scraped.sum("tollgate_requests_total", "stream", "true", "route", "openai.chat")).isEqualTo(1);
         assertThat(scraped.sum("tollgate_requests_in_flight")).isZero();
     }
@@ -132,6 +135,16 @@ class MetricsIT {
         assertThat(scraped.find("tollgate_rate_limit_usage")).isNotEmpty();
         assertThat(scraped.sum("tollgate_cluster_members")).isEqualTo(1);
         assertThat(scraped.sum("tollgate_cluster_partitions_safe")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldLogARequestRefusedBeforeThePipeline() {
+        Await.until("the refused request's log row", Duration.ofSeconds(10), () -> NodeClient.parse(node.get(
+                "/api/logs?status=400", "authorization", "Bearer " + ADMIN).body()).path("logs").size() == 1);
+        JsonNode row = NodeClient.parse(node.get("/api/logs?status=400", "authorization", "Bearer " + ADMIN).body())
+                .path("logs").get(0);
+        assertThat(row.path("error_type").asText()).isEqualTo("invalid_request");
+        assertThat(row.path("route").asText()).isEqualTo("openai.chat");
     }
 
     @Test
