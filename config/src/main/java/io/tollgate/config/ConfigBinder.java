@@ -18,7 +18,7 @@ final class ConfigBinder {
     static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "admin", "providers", "pricing", "governance", "store",
             "cluster", "cache", "logging", "alerts");
     /** Keys allowed under {@code server}. */
-    static final Set<String> SERVER_KEYS = Set.of("host", "port", "max_body_bytes");
+    static final Set<String> SERVER_KEYS = Set.of("host", "port", "max_body_bytes", "pass_through");
     /** Keys allowed under {@code admin}. */
     static final Set<String> ADMIN_KEYS = Set.of("token");
 
@@ -30,6 +30,11 @@ final class ConfigBinder {
         root.requireKeys(TOP_LEVEL_KEYS);
         List<String> warnings = new ArrayList<>();
         ServerConfig server = root.field("server").map(ConfigBinder::server).orElse(ServerConfig.DEFAULT);
+        if (server.passThrough()) {
+            warnings.add("server.pass_through is on: requests are only routed and relayed, without authentication,"
+                    + " budgets, rate limits, cache, accounting, request log or request metrics (a benchmark"
+                    + " baseline, never for production)");
+        }
         AdminConfig admin = root.field("admin").map(node -> admin(node, warnings)).orElse(AdminConfig.NONE);
         Map<String, ProviderConfig> providers = new LinkedHashMap<>();
         for (Map.Entry<String, ConfigNode> entry : root.field("providers").map(ConfigNode::entries).orElse(List.of())) {
@@ -56,7 +61,8 @@ final class ConfigBinder {
         String host = node.field("host").map(ConfigNode::string).orElse(defaults.host());
         int port = node.intOr("port", defaults.port());
         long maxBodyBytes = node.longOr("max_body_bytes", defaults.maxBodyBytes());
-        return node.build(SERVER_KEYS, () -> new ServerConfig(host, port, maxBodyBytes));
+        boolean passThrough = node.boolOr("pass_through", defaults.passThrough());
+        return node.build(SERVER_KEYS, () -> new ServerConfig(host, port, maxBodyBytes, passThrough));
     }
 
     /**

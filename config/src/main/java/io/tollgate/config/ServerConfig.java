@@ -8,11 +8,19 @@ import java.util.Objects;
  * @param host address to bind, {@code 127.0.0.1} by default
  * @param port TCP port, 0 picks a free one (tests), 8080 by default
  * @param maxBodyBytes largest request body accepted; larger ones get 413
+ * @param passThrough a measuring baseline, never for production: the pipeline only routes and relays (no
+ *     authentication, governance, cache, accounting, request log or request metrics), so a load run can show what
+ *     the stack alone costs next to the full gateway
  */
-public record ServerConfig(String host, int port, long maxBodyBytes) {
+public record ServerConfig(String host, int port, long maxBodyBytes, boolean passThrough) {
 
-    /** The defaults: 127.0.0.1:8080, 10 MiB bodies. */
+    /** The defaults: 127.0.0.1:8080, 10 MiB bodies, the whole pipeline. */
     public static final ServerConfig DEFAULT = new ServerConfig("127.0.0.1", 8080, 10L * 1024 * 1024);
+
+    /** A listener running the whole pipeline. */
+    public ServerConfig(String host, int port, long maxBodyBytes) {
+        this(host, port, maxBodyBytes, false);
+    }
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");

@@ -93,6 +93,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldWarnWhenThePipelineIsOnlyAPassThrough() {
+        TollgateConfig config = parse("server: { pass_through: true }");
+        assertThat(config.server().passThrough()).isTrue();
+        assertThat(config.warnings()).singleElement().asString()
+                .startsWith("server.pass_through is on: requests are only routed and relayed, without authentication");
+        assertThat(parse("server: { port: 1 }").server().passThrough()).isFalse();
+    }
+
+    @Test
     void shouldDefaultProviderFields() {
         TollgateConfig config = parse("""
                 providers:

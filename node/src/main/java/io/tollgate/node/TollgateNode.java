@@ -72,6 +72,7 @@ public final class TollgateNode implements AutoCloseable {
     private final ResponseCache cache;
     private final RequestTracing tracing;
     private volatile BudgetAlerts alerts;
+    private final Pipeline pipeline;
     private Map<String, io.tollgate.node.balance.KeyBalancer> balancers = Map.of();
 
     private TollgateNode(TollgateConfig config, Clock clock, RequestTracing tracing) {
@@ -98,23 +99,29 @@ public final class TollgateNode implements AutoCloseable {
         this.balancers = balance.balancers();
         this.cache = responseCache(config.cache(), cluster, clock, adapters);
         GatewayMetrics metrics = GatewayMetrics.create(stats, cluster, balance.balancers(), cache, clock);
-        List<Stage> stages = java.util.Arrays.asList(
-                ObserveStage.create(stats, metrics, cluster.requestLog(), config.logging(), clock,
-                        () -> baseUri().toString()),
-                AuthenticateStage.create(cluster.registry(), config.governance().enforce(), clock),
-                RouteStage.create(config, catalog, adapters),
-                FailoverStage.create(),
-                GovernStage.create(cluster.registry(), cluster.ledger(), clock, config.governance(), settlements,
-                        config.cluster().map(c -> c.onPartition() == ClusterConfig.OnPartition.OPEN).orElse(false)),
-                CacheStage.create(cache, RequestKeys.create(config.cache().embed(), cache.embeddingModel()),
-                        config.cache(), cluster.registry(), clock, embeddingPrice(config, catalog)),
-                balance,
-                AccountStage.create(),
-                InvokeStage.create(clock, tracing::upstreamHeaders));
-        List<Stage> traced = tracing.wrap(stages, java.util.Arrays.asList(null, null, null, null,
-                "governance", "cache", null, "accounting", "upstream attempt"));
-        // the request span (when tracing) and the observe stage also see requests refused before the pipeline
-        Pipeline pipeline = Pipeline.of(traced, traced.size() - stages.size() + 1);
+        if (config.server().passThrough()) {
+            // a measuring baseline: route and relay only (see ServerConfig.passThrough)
+            this.pipeline = Pipeline.of(List.of(RouteStage.create(config, catalog, adapters), balance,
+                    InvokeStage.create(clock, tracing::upstreamHeaders)));
+        } else {
+            List<Stage> stages = java.util.Arrays.asList(
+                    ObserveStage.create(stats, metrics, cluster.requestLog(), config.logging(), clock,
+                            () -> baseUri().toString()),
+                    AuthenticateStage.create(cluster.registry(), config.governance().enforce(), clock),
+                    RouteStage.create(config, catalog, adapters),
+                    FailoverStage.create(),
+                    GovernStage.create(cluster.registry(), cluster.ledger(), clock, config.governance(), settlements,
+                            config.cluster().map(c -> c.onPartition() == ClusterConfig.OnPartition.OPEN).orElse(false)),
+                    CacheStage.create(cache, RequestKeys.create(config.cache().embed(), cache.embeddingModel()),
+                            config.cache(), cluster.registry(), clock, embeddingPrice(config, catalog)),
+                    balance,
+                    AccountStage.create(),
+                    InvokeStage.create(clock, tracing::upstreamHeaders));
+            List<Stage> traced = tracing.wrap(stages, java.util.Arrays.asList(null, null, null, null,
+                    "governance", "cache", null, "accounting", "upstream attempt"));
+            // the request span (when tracing) and the observe stage also see requests refused before the pipeline
+            this.pipeline = Pipeline.of(traced, traced.size() - stages.size() + 1);
+        }
         this.server = WebServer.builder()
                 .host(config.server().host())
                 .port(config.server().port())
@@ -126,6 +133,14 @@ public final class TollgateNode implements AutoCloseable {
                     GatewayRouting.register(routing, config, catalog, pipeline, () -> ready);
                 })
                 .build();
+    }
+
+    /**
+     * The request pipeline this node runs behind its API routes (in-process benchmarks drive it directly, with
+     * exchanges of their own).
+     */
+    public Pipeline pipeline() {
+        return pipeline;
     }
 
     /**

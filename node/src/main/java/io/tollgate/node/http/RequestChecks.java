@@ -10,12 +10,17 @@ import io.tollgate.adapters.Operation;
  * The shape checks a request must pass before it costs anything: required fields present and of the right type,
  * answered with 400 naming the field. Deeper checks are the upstream's; unknown fields pass through.
  */
-final class RequestChecks {
+public final class RequestChecks {
 
     private RequestChecks() {
     }
 
-    static void check(Dialect dialect, Operation operation, ObjectNode body) {
+    /**
+     * Checks a parsed request body of this route (stateless, thread-safe).
+     *
+     * @throws GatewayException {@code invalid_request} (400) naming the first field that fails
+     */
+    public static void check(Dialect dialect, Operation operation, ObjectNode body) {
         optional(body, "stream", JsonNode::isBoolean, "a boolean");
         switch (operation) {
             case CHAT -> {
