@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * Decides which member sends an alert, so each alert goes out once for the whole cluster however many members
  * notice it at the same moment: the first to claim an alert's key sends it. Claims are kept for a time (the budget
- * period the alert is about), so the same alert is not sent again within it. Thread-safe; each call is a grid
+ * period the alert is about), so the same alert is not sent again within it; a claim whose sender left the cluster
+ * before delivering it can be claimed again, so an alert is not lost with a dying node. Thread-safe; each call is a grid
  * round trip, made off the request path.
  */
 public interface AlertClaims {

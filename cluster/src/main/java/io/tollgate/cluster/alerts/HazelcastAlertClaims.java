@@ -10,24 +10,29 @@ import java.util.Objects;
 /**
  * Alert claims in a Hazelcast map ({@code tollgate.alerts.claims}): {@code putIfAbsent} runs on the key's owner, so
  * exactly one of any number of simultaneous claims wins. The map is persisted write-through in the state store (see
- * {@link #codec()}), so a claim survives a whole cluster restart and the alert is not sent again. Each value carries
- * the instant its hold ends: a held claim refuses, a lapsed one may be claimed again (a compare-and-set, so still one
- * winner), and {@link #expire()} removes lapsed claims from the map and the store. Values are strings (native
- * serialization, nothing Java-serialized crosses members).
+ * {@link #codec()}), so a claim survives a whole cluster restart and a delivered alert is not sent again. Each value
+ * carries the member that claimed it, whether it was delivered, and the instant its hold ends: a held claim refuses;
+ * a lapsed one, or one never delivered whose member has left the cluster (it died while sending), may be claimed
+ * again, by a compare-and-set, so still by one caller; {@link #expire()} removes lapsed claims from the map and the
+ * store. Values are strings (native serialization, nothing Java-serialized crosses members).
  */
 public final class HazelcastAlertClaims implements AlertClaims {
 
     /** The grid map, and the name its rows are stored under. */
     public static final String MAP = "tollgate.alerts.claims";
+    private static final String CLAIMED = "claimed";
 
     private final IMap<String, String> claims;
     private final String member;
     private final Clock clock;
+    private final com.hazelcast.cluster.Cluster cluster;
 
-    private HazelcastAlertClaims(IMap<String, String> claims, String member, Clock clock) {
+    private HazelcastAlertClaims(IMap<String, String> claims, String member, Clock clock,
+                                 com.hazelcast.cluster.Cluster cluster) {
         this.claims = claims;
         this.member = member;
         this.clock = clock;
+        this.cluster = cluster;
     }
 
     /** Claims on this member's grid, held by the system clock. */
@@ -40,7 +45,7 @@ public final class HazelcastAlertClaims implements AlertClaims {
         Objects.requireNonNull(grid, "grid");
         Objects.requireNonNull(clock, "clock");
         return new HazelcastAlertClaims(grid.instance().getMap(MAP),
-                grid.instance().getCluster().getLocalMember().getUuid().toString(), clock);
+                grid.instance().getCluster().getLocalMember().getUuid().toString(), clock, grid.instance().getCluster());
     }
 
     /** How claims are stored: the text form of a claim, versioned. */
@@ -66,13 +71,19 @@ public final class HazelcastAlertClaims implements AlertClaims {
             throw new IllegalArgumentException("keep must be positive, was " + keep);
         }
         long now = clock.millis();
-        String mine = new Claim("claimed", member, now + keep.toMillis()).text();
+        String mine = new Claim(CLAIMED, member, now + keep.toMillis()).text();
         String existing = claims.putIfAbsent(alertKey, mine);
         if (existing == null) {
             return true;
         }
-        // a lapsed claim may be taken again, by exactly one caller
-        return Claim.parse(existing).until() <= now && claims.replace(alertKey, existing, mine);
+        // a lapsed claim, or an undelivered one whose member is gone, may be taken again, by exactly one caller
+        Claim held = Claim.parse(existing);
+        boolean orphaned = CLAIMED.equals(held.state()) && !present(held.member());
+        return (held.until() <= now || orphaned) && claims.replace(alertKey, existing, mine);
+    }
+
+    private boolean present(String memberId) {
+        return cluster.getMembers().stream().anyMatch(m -> m.getUuid().toString().equals(memberId));
     }
 
     @Override

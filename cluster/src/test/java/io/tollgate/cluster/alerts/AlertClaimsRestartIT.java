@@ -55,6 +55,19 @@ class AlertClaimsRestartIT {
     }
 
     @Test
+    void shouldLetTheRestartedClusterRetakeAClaimThatWasNeverDelivered() {
+        TollgateConfig config = config();
+        try (ClusterServices cluster = ClusterServices.start(config, clock)) {
+            assertThat(cluster.alertClaims().claim(KEY, Duration.ofDays(3))).isTrue();   // then the sender died
+        }
+        try (ClusterServices cluster = ClusterServices.start(config, clock)) {
+            assertThat(cluster.alertClaims().claim(KEY, Duration.ofDays(3))).as("its member is gone").isTrue();
+            assertThat(cluster.alertClaims().claim(KEY, Duration.ofDays(3))).as("now held by a live member")
+                    .isFalse();
+        }
+    }
+
+    @Test
     void shouldLetOneCallerRetakeALapsedClaimAndSweepItFromTheStore() {
         TollgateConfig config = config();
         try (ClusterServices cluster = ClusterServices.start(config, clock)) {
