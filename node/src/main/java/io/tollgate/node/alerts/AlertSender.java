@@ -1,13 +1,14 @@
 package io.tollgate.node.alerts;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tollgate.adapters.Json;
 import io.tollgate.cluster.alerts.AlertClaims;
 import io.tollgate.config.AlertsConfig;
+import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,85 +16,82 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
- * Sends claimed alerts to every configured webhook on a thread of its own, retrying a failed delivery (no answer,
- * or a status other than 2xx) with exponential backoff from 500 ms up to 30 s, at most {@code max_attempts}
- * times; marks the alert delivered once every webhook took it. With no webhook, alerts are logged only.
+ * Sends claimed alerts to every configured channel (webhooks, e-mail) on a thread of its own, retrying a failed
+ * delivery with exponential backoff from 500 ms up to 30 s, at most {@code max_attempts} times per channel; marks
+ * the alert delivered once every channel took it. With no channel, alerts are logged only.
  */
-final class WebhookSender implements AutoCloseable {
+final class AlertSender implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(WebhookSender.class.getName());
+    private static final Logger LOG = Logger.getLogger(AlertSender.class.getName());
     private static final long FIRST_BACKOFF_MS = 500;
     private static final long MAX_BACKOFF_MS = 30_000;
 
-    private final AlertsConfig config;
+    private final int maxAttempts;
+    private final List<AlertChannel> channels;
+    private final Optional<HttpClient> http;
     private final AlertClaims claims;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
             .daemon().name("tollgate-alert-sender").factory());
     private final AtomicInteger pending = new AtomicInteger();
 
-    private WebhookSender(AlertsConfig config, AlertClaims claims) {
-        this.config = config;
+    private AlertSender(int maxAttempts, List<AlertChannel> channels, Optional<HttpClient> http,
+                        AlertClaims claims) {
+        this.maxAttempts = maxAttempts;
+        this.channels = List.copyOf(channels);
+        this.http = http;
         this.claims = claims;
     }
 
-    static WebhookSender create(AlertsConfig config, AlertClaims claims) {
-        return new WebhookSender(config, claims);
+    /** A sender to the config's webhooks (one HTTP client for all) and e-mail; {@code clock} dates the e-mails. */
+    static AlertSender create(AlertsConfig config, AlertClaims claims, Clock clock) {
+        Optional<HttpClient> http = config.webhooks().isEmpty() ? Optional.empty()
+                : Optional.of(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        List<AlertChannel> channels = new ArrayList<>();
+        config.webhooks().forEach(webhook -> channels.add(WebhookChannel.create(webhook, http.orElseThrow())));
+        config.email().ifPresent(email -> channels.add(EmailChannel.create(email, clock)));
+        return new AlertSender(config.maxAttempts(), channels, http, claims);
     }
 
     void send(String alertKey, Alert alert) {
         LOG.warning(alert.text());
-        if (config.webhooks().isEmpty()) {
+        if (channels.isEmpty()) {
             claims.delivered(alertKey);
             return;
         }
-        AtomicInteger left = new AtomicInteger(config.webhooks().size());
-        for (AlertsConfig.Webhook webhook : config.webhooks()) {
+        AtomicInteger left = new AtomicInteger(channels.size());
+        for (AlertChannel channel : channels) {
             pending.incrementAndGet();
-            worker.execute(() -> attempt(alertKey, alert, webhook, 1, left));
+            worker.execute(() -> attempt(alertKey, alert, channel, 1, left));
         }
     }
 
-    private void attempt(String alertKey, Alert alert, AlertsConfig.Webhook webhook, int attempt,
-                         AtomicInteger left) {
+    private void attempt(String alertKey, Alert alert, AlertChannel channel, int attempt, AtomicInteger left) {
         String failure;
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(webhook.url())
-                    .timeout(Duration.ofSeconds(10)).header("content-type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body(webhook, alert))).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() / 100 == 2) {
-                if (left.decrementAndGet() == 0) {
-                    claims.delivered(alertKey);
-                }
-                pending.decrementAndGet();
-                return;
+            channel.deliver(alert);
+            if (left.decrementAndGet() == 0) {
+                claims.delivered(alertKey);
             }
-            failure = "status " + response.statusCode();
-        } catch (java.io.IOException e) {
-            failure = e.getClass().getSimpleName();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            pending.decrementAndGet();
+            return;
+        } catch (IOException e) {
+            // a plain IOException's message is the channel's own (a status); others may name a URL: class only
+            failure = e.getClass() == IOException.class ? e.getMessage() : e.getClass().getSimpleName();
+        } catch (RuntimeException e) {
+            failure = e.getClass().getSimpleName();   // a bug, but the pending count must still come down
+        }
+        if (Thread.currentThread().isInterrupted()) {
             pending.decrementAndGet();
             return;
         }
-        if (attempt >= config.maxAttempts()) {
-            LOG.severe("alert " + alertKey + " not delivered to " + webhook.url().getHost() + " after " + attempt
+        if (attempt >= maxAttempts) {
+            LOG.severe("alert " + alertKey + " not delivered to " + channel.describe() + " after " + attempt
                     + " attempts (" + failure + ")");
             pending.decrementAndGet();
             return;
         }
         long backoff = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(attempt - 1, 16));
-        worker.schedule(() -> attempt(alertKey, alert, webhook, attempt + 1, left), backoff, TimeUnit.MILLISECONDS);
-    }
-
-    private static byte[] body(AlertsConfig.Webhook webhook, Alert alert) {
-        if (webhook.type() == AlertsConfig.Webhook.Type.SLACK) {
-            ObjectNode slack = Json.object();
-            slack.put("text", alert.text());
-            return Json.bytes(slack);
-        }
-        return Json.bytes(alert.json());
+        worker.schedule(() -> attempt(alertKey, alert, channel, attempt + 1, left), backoff, TimeUnit.MILLISECONDS);
     }
 
     /** Waits until no delivery is pending or retrying, or the timeout passes. */
@@ -112,6 +110,6 @@ final class WebhookSender implements AutoCloseable {
     @Override
     public void close() {
         worker.shutdownNow();
-        http.close();
+        http.ifPresent(HttpClient::close);
     }
 }
