@@ -3,6 +3,7 @@ package io.tollgate.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Binds the {@code alerts} section. */
@@ -10,9 +11,14 @@ final class AlertsBinder {
 
     /** Keys allowed under {@code alerts}. */
     static final Set<String> ALERTS_KEYS = Set.of("thresholds", "check_interval_ms", "max_attempts", "webhooks",
-            "cost_spike");
+            "cost_spike", "email");
     /** Keys allowed under {@code alerts.cost_spike}. */
     static final Set<String> SPIKE_KEYS = Set.of("window_minutes", "baseline_minutes", "multiple", "min_usd_per_hour");
+    /** Keys allowed under {@code alerts.email}. */
+    static final Set<String> EMAIL_KEYS = Set.of("host", "port", "security", "from", "to", "username", "password",
+            "timeout_ms");
+    /** An e-mail delivery's timeout when {@code timeout_ms} is absent. */
+    static final long DEFAULT_EMAIL_TIMEOUT_MS = 10_000;
     /** Keys allowed in one webhook. */
     static final Set<String> WEBHOOK_KEYS = Set.of("type", "url");
 
@@ -29,8 +35,32 @@ final class AlertsBinder {
         int attempts = node.intOr("max_attempts", defaults.maxAttempts());
         List<AlertsConfig.Webhook> webhooks = node.field("webhooks").map(list -> list.list().stream()
                 .map(AlertsBinder::webhook).toList()).orElse(List.of());
-        java.util.Optional<AlertsConfig.CostSpike> spike = node.field("cost_spike").map(AlertsBinder::spike);
-        return node.build(ALERTS_KEYS, () -> new AlertsConfig(thresholds, interval, attempts, webhooks, spike));
+        Optional<AlertsConfig.CostSpike> spike = node.field("cost_spike").map(AlertsBinder::spike);
+        Optional<AlertsConfig.Email> email = node.field("email").map(AlertsBinder::email);
+        return node.build(ALERTS_KEYS, () -> new AlertsConfig(thresholds, interval, attempts, webhooks, spike, email));
+    }
+
+    /**
+     * Binds {@code alerts.email}. {@code security} defaults to STARTTLS and {@code port} to the security's usual
+     * port; the password is a secret (an unset variable in it is an error naming the variable, never the value).
+     */
+    private static AlertsConfig.Email email(ConfigNode node) {
+        node.requireKeys(EMAIL_KEYS);
+        String host = node.required("host").nonBlankString();
+        AlertsConfig.Email.Security security = node.field("security")
+                .map(value -> value.oneOf(AlertsConfig.Email.Security.values()))
+                .orElse(AlertsConfig.Email.Security.STARTTLS);
+        int port = node.intOr("port", security.defaultPort());
+        String from = node.required("from").nonBlankString();
+        ConfigNode toNode = node.required("to");
+        List<String> to = toNode.list().stream().map(ConfigNode::nonBlankString).toList();
+        Optional<String> username = node.field("username")
+                .flatMap(value -> value.optionalString("must not be blank (leave alerts.email.username out for none)"));
+        Optional<Secret> password = node.field("password")
+                .flatMap(value -> value.optionalSecret("must not be blank (leave alerts.email.password out for none)"));
+        long timeout = node.longOr("timeout_ms", DEFAULT_EMAIL_TIMEOUT_MS);
+        return node.build(EMAIL_KEYS, () -> new AlertsConfig.Email(host, port, security, from, to, username,
+                password, timeout));
     }
 
     private static AlertsConfig.CostSpike spike(ConfigNode node) {

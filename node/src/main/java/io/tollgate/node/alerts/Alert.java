@@ -12,13 +12,17 @@ import java.util.Objects;
  * threshold crossed and when it resets; for a provider key, which key, why and since when.
  *
  * @param json Tollgate's JSON form (the generic webhook's body)
- * @param text one line for people (Slack's {@code text})
+ * @param text one line for people (Slack's {@code text}, an e-mail's first line)
+ * @param subject a short line naming what happened (an e-mail's subject)
  */
-record Alert(ObjectNode json, String text) {
+record Alert(ObjectNode json, String text, String subject) {
+
+    private static final String SUBJECT_PREFIX = "Tollgate alert: ";
 
     Alert {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(subject, "subject");
     }
 
     static Alert costSpike(java.math.BigDecimal recentPerHour, java.math.BigDecimal baselinePerHour,
@@ -30,10 +34,13 @@ record Alert(ObjectNode json, String text) {
         json.put("baseline_usd_per_hour", baselinePerHour.stripTrailingZeros());
         json.put("multiple", config.multiple());
         json.put("time", now.toString());
-        return new Alert(json, "Tollgate: spend is running at $" + recentPerHour.stripTrailingZeros().toPlainString()
+        String rate = recentPerHour.stripTrailingZeros().toPlainString();
+        return new Alert(json, "Tollgate: spend is running at $" + rate
                 + "/h over the last " + config.windowMinutes() + " min, more than " + config.multiple().toPlainString()
                 + "× the $" + baselinePerHour.stripTrailingZeros().toPlainString() + "/h of the "
-                + config.baselineMinutes() + " min before.");
+                + config.baselineMinutes() + " min before.",
+                SUBJECT_PREFIX + "spend spiked to $" + rate + "/h, over " + config.multiple().toPlainString()
+                        + "× the usual");
     }
 
     static Alert deadKey(DeadKey key, Instant now) {
@@ -46,7 +53,8 @@ record Alert(ObjectNode json, String text) {
         json.put("time", now.toString());
         return new Alert(json, "Tollgate: provider key '" + key.keyName() + "' of '" + key.provider()
                 + "' is out of rotation as dead since " + key.since() + " (" + key.reason() + "); requests go to its "
-                + "other keys. Replace or re-enable it.");
+                + "other keys. Replace or re-enable it.",
+                SUBJECT_PREFIX + "provider key '" + key.keyName() + "' of '" + key.provider() + "' is dead");
     }
 
     static Alert budget(BudgetState budget, int threshold, Instant now) {
@@ -65,9 +73,11 @@ record Alert(ObjectNode json, String text) {
         json.put("hard", counter.hard());
         counter.resetsAt().ifPresentOrElse(at -> json.put("resets_at", at.toString()), () -> json.putNull("resets_at"));
         json.put("time", now.toString());
-        String text = "Tollgate: the " + counter.level().apiName().replace('_', ' ') + " budget of '"
+        String level = counter.level().apiName().replace('_', ' ');
+        String text = "Tollgate: the " + level + " budget of '"
                 + budget.ownerName() + "' reached " + threshold + "%: $" + used + " of $" + limit
                 + counter.resetsAt().map(at -> ", resets " + at).orElse(", never resets") + ".";
-        return new Alert(json, text);
+        return new Alert(json, text, SUBJECT_PREFIX + level + " budget of '" + budget.ownerName() + "' at "
+                + threshold + "%");
     }
 }

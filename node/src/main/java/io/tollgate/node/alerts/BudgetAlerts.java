@@ -20,9 +20,9 @@ import java.util.logging.Logger;
  * Watches budgets off the request path and alerts when one crosses a threshold: every {@code check_interval_ms}
  * each node reads the budgets; for the highest threshold a budget has reached in its current period it claims the
  * alert on the grid ({@link AlertClaims}: one winner in the cluster, however many nodes see it at the same moment).
- * The winner sends it to every webhook, retrying with backoff, and claims the lower thresholds too, so a budget that
- * jumps past several sends one alert, for the highest. A provider key marked dead alerts once per marking the same
- * way. Thread-safe.
+ * The winner sends it to every channel (webhooks, e-mail), retrying with backoff, and claims the lower thresholds
+ * too, so a budget that jumps past several sends one alert, for the highest. A provider key marked dead alerts once
+ * per marking the same way. Thread-safe.
  */
 public final class BudgetAlerts implements AutoCloseable {
 
@@ -39,12 +39,12 @@ public final class BudgetAlerts implements AutoCloseable {
     private final Optional<CostSpikes> spikes;
     private final AlertClaims claims;
     private final Clock clock;
-    private final WebhookSender sender;
+    private final AlertSender sender;
     private final ScheduledExecutorService timer;
 
     private BudgetAlerts(AlertsConfig config, Supplier<List<BudgetState>> budgets, Supplier<List<DeadKey>> deadKeys,
                          BiFunction<Instant, Instant, Long> spendNanos, AlertClaims claims, Clock clock,
-                         WebhookSender sender) {
+                         AlertSender sender) {
         this.config = config;
         this.spikes = config.costSpike().map(spike -> new CostSpikes(spike, spendNanos));
         this.budgets = budgets;
@@ -85,7 +85,7 @@ public final class BudgetAlerts implements AutoCloseable {
                                       Supplier<List<DeadKey>> deadKeys, BiFunction<Instant, Instant, Long> spendNanos,
                                       AlertClaims claims, Clock clock) {
         return new BudgetAlerts(config, budgets, deadKeys, spendNanos, claims, clock,
-                WebhookSender.create(config, claims));
+                AlertSender.create(config, claims, clock));
     }
 
     /** Starts checking every {@code check_interval_ms}. */
