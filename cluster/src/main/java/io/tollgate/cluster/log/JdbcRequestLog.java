@@ -6,16 +6,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * The request log in the state store's database, table {@code request_log} (created by the store's migrations):
- * time-partitioned by month on PostgreSQL, a plain indexed table on H2. Writes go through a bounded queue drained by
- * one background thread in batches; inserts are idempotent per request id, so a retried batch adds nothing twice.
- * Rows older than {@code retention_days} are deleted at start and daily. Bodies are stored only when
- * {@code content} is on, cut to {@code max_content_bytes}; whether to offer at all ({@code enabled}) is the caller's
- * choice. Thread-safe.
+ * The request log in the state store's database, table {@code request_log} (created by the store's migrations)
+ * and, one row per upstream call, {@code tollgate_request_attempts} (created by the log at start): both
+ * time-partitioned by month on PostgreSQL, plain indexed tables on H2. Writes go through a bounded queue drained by
+ * one background thread in batches, a request's row and its attempts in the same transaction; a request whose row
+ * is already stored is skipped whole, so a retried batch adds nothing twice. Rows older than
+ * {@code retention_days} are deleted at start and daily. Bodies are stored only when {@code content} is on, cut to
+ * {@code max_content_bytes}; whether to offer at all ({@code enabled}) is the caller's choice. Thread-safe.
  */
 public final class JdbcRequestLog implements RequestLog {
 
@@ -31,11 +33,13 @@ public final class JdbcRequestLog implements RequestLog {
     }
 
     /**
-     * Starts a log over the store's database (already migrated by {@link StateStore#open}).
+     * Starts a log over the store's database (already migrated by {@link StateStore#open}), creating the attempts
+     * table when missing.
      *
      * @param store the node's state store; close the log before it
      * @param config queue capacity, retention and content settings
      * @param clock when retention runs and what "older than" means
+     * @throws io.tollgate.cluster.store.StoreException when the attempts table cannot be created
      */
     public static JdbcRequestLog create(StateStore store, LoggingConfig config, Clock clock) {
         Objects.requireNonNull(store, "store");
@@ -48,6 +52,7 @@ public final class JdbcRequestLog implements RequestLog {
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
+        AttemptTable.create(dataSource, dialect);
         LogWriter writer = new LogWriter(dataSource, dialect, config, clock);
         writer.start();
         return new JdbcRequestLog(writer, new LogReader(dataSource));
@@ -70,6 +75,11 @@ public final class JdbcRequestLog implements RequestLog {
     }
 
     @Override
+    public Optional<LogRecord> find(String requestId) {
+        return reader.find(Objects.requireNonNull(requestId, "requestId"));
+    }
+
+    @Override
     public void export(LogQuery query, Consumer<LogRecord> sink) {
         reader.export(Objects.requireNonNull(query, "query"), Objects.requireNonNull(sink, "sink"));
     }
@@ -84,7 +94,7 @@ public final class JdbcRequestLog implements RequestLog {
         writer.flush(FLUSH_TIMEOUT);
     }
 
-    /** Runs the retention now, on the caller's thread; returns the rows deleted. */
+    /** Runs the retention now, on the caller's thread; returns the request rows deleted (their attempts go too). */
     long deleteExpired(java.time.Instant now) throws java.sql.SQLException {
         return writer.retention().deleteExpired(now);
     }

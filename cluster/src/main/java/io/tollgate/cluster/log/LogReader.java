@@ -15,7 +15,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
-/** The read side of the log: filtered pages, streamed exports and grouped spend, in SQL both databases speak. */
+/**
+ * The read side of the log: filtered pages, single requests, streamed exports (each with their attempts, read by
+ * one more query per page or chunk) and grouped spend (request rows only), in SQL both databases speak.
+ */
 final class LogReader {
 
     private static final int EXPORT_FETCH = 500;
@@ -31,24 +34,45 @@ final class LogReader {
         Filter filter = Filter.of(query);
         String sql = "SELECT " + LogTable.COLUMNS + " FROM request_log" + filter.where()
                 + " ORDER BY logged_at DESC, request_id DESC FETCH FIRST " + (query.limit() + 1) + " ROWS ONLY";
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            filter.bind(statement);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    rows.add(LogTable.read(result));
+        boolean more;
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                filter.bind(statement);
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(LogTable.read(result));
+                    }
                 }
             }
+            more = rows.size() > query.limit();
+            rows = AttemptTable.attach(connection, more ? rows.subList(0, query.limit()) : rows);
         } catch (SQLException e) {
             throw new StoreException("reading the request log failed: " + e.getMessage(), e);
         }
-        if (rows.size() <= query.limit()) {
-            return new LogPage(rows, Optional.empty());
-        }
-        List<LogRecord> page = rows.subList(0, query.limit());
-        return new LogPage(page, Optional.of(LogCursor.after(page.getLast())));
+        return new LogPage(rows, more ? Optional.of(LogCursor.after(rows.getLast())) : Optional.empty());
     }
 
+    Optional<LogRecord> find(String requestId) {
+        String sql = "SELECT " + LogTable.COLUMNS + " FROM request_log WHERE request_id = ?"
+                + " ORDER BY logged_at DESC FETCH FIRST 1 ROWS ONLY";
+        try (Connection connection = dataSource.getConnection()) {
+            List<LogRecord> rows = new ArrayList<>(1);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, requestId);
+                try (ResultSet result = statement.executeQuery()) {
+                    if (result.next()) {
+                        rows.add(LogTable.read(result));
+                    }
+                }
+            }
+            return AttemptTable.attach(connection, rows).stream().findFirst();
+        } catch (SQLException e) {
+            throw new StoreException("reading request " + requestId + " from the request log failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Streams the rows in chunks of {@value #EXPORT_FETCH}, each chunk's attempts read by one more query. */
     void export(LogQuery query, Consumer<LogRecord> sink) {
         Filter filter = Filter.of(query);
         String sql = "SELECT " + LogTable.COLUMNS + " FROM request_log" + filter.where()
@@ -59,11 +83,17 @@ final class LogReader {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setFetchSize(EXPORT_FETCH);
                 filter.bind(statement);
+                List<LogRecord> chunk = new ArrayList<>(EXPORT_FETCH);
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
-                        sink.accept(LogTable.read(result));
+                        chunk.add(LogTable.read(result));
+                        if (chunk.size() == EXPORT_FETCH) {
+                            AttemptTable.attach(connection, chunk).forEach(sink);
+                            chunk.clear();
+                        }
                     }
                 }
+                AttemptTable.attach(connection, chunk).forEach(sink);
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(true);

@@ -2,6 +2,7 @@ package io.tollgate.cluster.log;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -9,7 +10,8 @@ import java.util.Set;
 /**
  * One request as the log keeps it. Money is in nano-dollars (exact; the API shows micro-dollars or USD), durations
  * in microseconds, {@code time} is truncated to microseconds (what both databases store). Bodies are present only
- * when content logging is on.
+ * when content logging is on. Each upstream call the request made is one {@link AttemptRecord} in
+ * {@code attemptLog}, in call order; a cache hit or a request rejected before balancing has none.
  *
  * @param requestId the request's id, unique: a second record with the same id is not stored again
  * @param time when the request arrived
@@ -41,6 +43,7 @@ import java.util.Set;
  * @param overheadMicros the gateway's own time
  * @param requestBody the prompt, when content logging is on
  * @param responseBody the completion, when content logging is on
+ * @param attemptLog the upstream calls, by increasing attempt number, none numbered above {@code attempts}
  */
 public record LogRecord(String requestId, Instant time, String node, Optional<String> virtualKeyId,
                         Optional<String> teamId, Optional<String> customerId, String route, Optional<String> provider,
@@ -49,7 +52,8 @@ public record LogRecord(String requestId, Instant time, String node, Optional<St
                         long inputTokens, long cachedInputTokens, long cacheWriteTokens, long reasoningTokens,
                         long outputTokens, long costNanos, long savedNanos, long latencyMicros,
                         Optional<Long> timeToFirstTokenMicros, long upstreamMicros, long overheadMicros,
-                        Optional<String> requestBody, Optional<String> responseBody) {
+                        Optional<String> requestBody, Optional<String> responseBody,
+                        List<AttemptRecord> attemptLog) {
 
     /** The cache outcomes a record may carry. */
     public static final Set<String> CACHE_STATUSES = Set.of("none", "off", "skip", "miss", "hit-exact",
@@ -97,6 +101,32 @@ public record LogRecord(String requestId, Instant time, String node, Optional<St
         nonNegative("overheadMicros", overheadMicros);
         Objects.requireNonNull(requestBody, "requestBody");
         Objects.requireNonNull(responseBody, "responseBody");
+        attemptLog = List.copyOf(Objects.requireNonNull(attemptLog, "attemptLog"));
+        int previous = 0;
+        for (AttemptRecord attempt : attemptLog) {
+            if (attempt.attempt() <= previous || attempt.attempt() > attempts) {
+                throw new IllegalArgumentException("attemptLog must number its attempts increasingly from 1 to"
+                        + " attempts (" + attempts + "), was " + attemptLog.stream().map(AttemptRecord::attempt)
+                        .toList());
+            }
+            previous = attempt.attempt();
+        }
+    }
+
+    /** A record without attempt rows (the 30 columns of the request row alone). */
+    public LogRecord(String requestId, Instant time, String node, Optional<String> virtualKeyId,
+                     Optional<String> teamId, Optional<String> customerId, String route, Optional<String> provider,
+                     Optional<String> model, Optional<String> keyName, int status, Optional<String> errorType,
+                     int attempts, int fallbackIndex, boolean streamed, String cacheStatus, double cacheSimilarity,
+                     long inputTokens, long cachedInputTokens, long cacheWriteTokens, long reasoningTokens,
+                     long outputTokens, long costNanos, long savedNanos, long latencyMicros,
+                     Optional<Long> timeToFirstTokenMicros, long upstreamMicros, long overheadMicros,
+                     Optional<String> requestBody, Optional<String> responseBody) {
+        this(requestId, time, node, virtualKeyId, teamId, customerId, route, provider, model, keyName, status,
+                errorType, attempts, fallbackIndex, streamed, cacheStatus, cacheSimilarity, inputTokens,
+                cachedInputTokens, cacheWriteTokens, reasoningTokens, outputTokens, costNanos, savedNanos,
+                latencyMicros, timeToFirstTokenMicros, upstreamMicros, overheadMicros, requestBody, responseBody,
+                List.of());
     }
 
     /** This record without bodies, or with each cut to {@code maxBytes} UTF-8 bytes. */
@@ -109,10 +139,19 @@ public record LogRecord(String requestId, Instant time, String node, Optional<St
         return new LogRecord(requestId, time, node, virtualKeyId, teamId, customerId, route, provider, model, keyName,
                 status, errorType, attempts, fallbackIndex, streamed, cacheStatus, cacheSimilarity, inputTokens,
                 cachedInputTokens, cacheWriteTokens, reasoningTokens, outputTokens, costNanos, savedNanos,
-                latencyMicros, timeToFirstTokenMicros, upstreamMicros, overheadMicros, request, response);
+                latencyMicros, timeToFirstTokenMicros, upstreamMicros, overheadMicros, request, response, attemptLog);
     }
 
-    private static void text(String name, String value, int max) {
+    /** This record with these attempt rows (as read back from the attempts table). */
+    LogRecord withAttemptLog(List<AttemptRecord> attempts) {
+        return new LogRecord(requestId, time, node, virtualKeyId, teamId, customerId, route, provider, model, keyName,
+                status, errorType, this.attempts, fallbackIndex, streamed, cacheStatus, cacheSimilarity, inputTokens,
+                cachedInputTokens, cacheWriteTokens, reasoningTokens, outputTokens, costNanos, savedNanos,
+                latencyMicros, timeToFirstTokenMicros, upstreamMicros, overheadMicros, requestBody, responseBody,
+                attempts);
+    }
+
+    static void text(String name, String value, int max) {
         Objects.requireNonNull(value, name);
         if (value.isBlank() || value.length() > max) {
             throw new IllegalArgumentException(name + " must be 1 to " + max + " characters and not blank, was '"
@@ -120,12 +159,12 @@ public record LogRecord(String requestId, Instant time, String node, Optional<St
         }
     }
 
-    private static void optional(String name, Optional<String> value) {
+    static void optional(String name, Optional<String> value) {
         Objects.requireNonNull(value, name);
         value.ifPresent(text -> text(name, text, 256));
     }
 
-    private static void nonNegative(String name, long value) {
+    static void nonNegative(String name, long value) {
         if (value < 0) {
             throw new IllegalArgumentException(name + " must not be negative, was " + value);
         }

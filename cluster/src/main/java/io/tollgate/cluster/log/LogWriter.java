@@ -2,7 +2,6 @@ package io.tollgate.cluster.log;
 
 import io.tollgate.config.LoggingConfig;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,9 +17,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The queue and the one platform thread that drains it: batches of up to {@value #BATCH} rows, each written in
- * one transaction. A failed batch stays at the head and is retried with a doubling pause (up to 5 s) while the
- * queue fills behind it. Between batches it keeps the retention: at start, then daily by the injected clock.
+ * The queue and the one platform thread that drains it: batches of up to {@value #BATCH} requests, each written
+ * with their attempts in one transaction ({@link LogBatch}). A failed batch stays at the head and is retried with a
+ * doubling pause (up to 5 s) while the queue fills behind it. Between batches it keeps the retention: at start,
+ * then daily by the injected clock.
  */
 final class LogWriter {
 
@@ -34,7 +34,7 @@ final class LogWriter {
 
     private final ArrayBlockingQueue<LogRecord> queue;
     private final DataSource dataSource;
-    private final String insert;
+    private final LogBatch writes;
     private final LoggingConfig config;
     private final Retention retention;
     private final Clock clock;
@@ -54,7 +54,7 @@ final class LogWriter {
     LogWriter(DataSource dataSource, String dialect, LoggingConfig config, Clock clock) {
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
         this.dataSource = dataSource;
-        this.insert = LogTable.insert(dialect);
+        this.writes = new LogBatch(dialect);
         this.config = config;
         this.retention = new Retention(dataSource, dialect, config.retentionDays());
         this.clock = clock;
@@ -154,20 +154,11 @@ final class LogWriter {
 
     private boolean write() {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(insert)) {
-                for (LogRecord row : batch) {
-                    LogTable.bind(statement, row.withContent(config.content(), config.maxContentBytes()));
-                    statement.addBatch();
-                }
-                statement.executeBatch();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+            List<LogRecord> rows = new ArrayList<>(batch.size());
+            for (LogRecord row : batch) {
+                rows.add(row.withContent(config.content(), config.maxContentBytes()));
             }
+            writes.write(connection, rows);
         } catch (SQLException | RuntimeException e) {
             failedBatches.incrementAndGet();
             lastError = Optional.of(String.valueOf(e.getMessage()));
@@ -198,7 +189,7 @@ final class LogWriter {
                 retentionBacklog = true;
             }
             if (retentionBacklog) {
-                retentionBacklog = retention.deleteChunk(now) == Retention.CHUNK;
+                retentionBacklog = retention.deleteChunk(now).more();
             }
         } catch (SQLException | RuntimeException e) {
             retentionBacklog = false;

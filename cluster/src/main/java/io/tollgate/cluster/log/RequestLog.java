@@ -1,6 +1,7 @@
 package io.tollgate.cluster.log;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -24,16 +25,22 @@ public interface RequestLog extends AutoCloseable {
     QueueStats stats();
 
     /**
-     * One page of rows matching the query, newest first (time, then request id, descending).
+     * One page of rows matching the query, newest first (time, then request id, descending), each with its
+     * attempts.
      *
      * @throws IllegalArgumentException when the cursor is not one this log issued
      */
     LogPage query(LogQuery query);
 
     /**
-     * Streams every row matching the query's filters, newest first, from its cursor on, ignoring its limit; rows
-     * are read in chunks, never all at once. The consumer runs on the caller's thread; what it throws ends the
-     * export and is rethrown.
+     * The row of one request, with its attempts; empty when the log has none (not written yet, never, or expired).
+     */
+    Optional<LogRecord> find(String requestId);
+
+    /**
+     * Streams every row (each with its attempts) matching the query's filters, newest first, from its cursor on,
+     * ignoring its limit; rows are read in chunks, never all at once. The consumer runs on the caller's thread;
+     * what it throws ends the export and is rethrown.
      */
     void export(LogQuery query, Consumer<LogRecord> sink);
 

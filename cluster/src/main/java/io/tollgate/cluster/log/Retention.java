@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * Keeps the log to its retention: deletes rows older than the retention in chunks (so no statement holds locks
- * for long) and, on PostgreSQL, creates the monthly partitions ahead and drops whole partitions past the
- * retention.
+ * Keeps the log to its retention, the request rows and their attempt rows alike (an attempt row carries its
+ * request's time): deletes rows older than the retention in chunks (so no statement holds locks for long) and, on
+ * PostgreSQL, creates the monthly partitions of both tables ahead and drops whole partitions past the retention.
  */
 final class Retention {
 
@@ -29,9 +29,14 @@ final class Retention {
     static final int CHUNK = 5_000;
     private static final Logger LOG = Logger.getLogger(Retention.class.getName());
     private static final int MONTHS_AHEAD = 2;
-    private static final Pattern PARTITION = Pattern.compile("request_log_y(\\d{4})m(\\d{2})");
+    /** The partitioned tables, by month of {@code logged_at}. */
+    private static final List<String> TABLES = List.of("request_log", AttemptTable.NAME);
+    private static final Pattern PARTITION = Pattern.compile("(\\w+)_y(\\d{4})m(\\d{2})");
     private static final String DELETE = "DELETE FROM request_log WHERE (logged_at, request_id) IN (SELECT logged_at,"
             + " request_id FROM request_log WHERE logged_at < ? FETCH FIRST " + CHUNK + " ROWS ONLY)";
+    private static final String DELETE_ATTEMPTS = "DELETE FROM " + AttemptTable.NAME + " WHERE (logged_at,"
+            + " request_id, attempt) IN (SELECT logged_at, request_id, attempt FROM " + AttemptTable.NAME
+            + " WHERE logged_at < ? FETCH FIRST " + CHUNK + " ROWS ONLY)";
 
     private final DataSource dataSource;
     private final boolean partitioned;
@@ -54,58 +59,83 @@ final class Retention {
             return;
         }
         YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
+        Instant cutoff = cutoff(now);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (int i = 0; i <= MONTHS_AHEAD; i++) {
-                YearMonth m = month.plusMonths(i);
-                String sql = "CREATE TABLE IF NOT EXISTS " + name(m) + " PARTITION OF request_log FOR VALUES FROM ('"
-                        + start(m) + "') TO ('" + start(m.plusMonths(1)) + "')";
-                try {
-                    statement.execute(sql);
-                } catch (SQLException e) {
-                    // another node made it at the same moment, or the default partition holds rows of that month
-                    LOG.log(Level.FINE, "could not create request log partition " + name(m), e);
+            for (String table : TABLES) {
+                for (int i = 0; i <= MONTHS_AHEAD; i++) {
+                    YearMonth m = month.plusMonths(i);
+                    String sql = "CREATE TABLE IF NOT EXISTS " + name(table, m) + " PARTITION OF " + table
+                            + " FOR VALUES FROM ('" + start(m) + "') TO ('" + start(m.plusMonths(1)) + "')";
+                    try {
+                        statement.execute(sql);
+                    } catch (SQLException e) {
+                        // another node made it at the same moment, or the default partition holds rows of that month
+                        LOG.log(Level.FINE, "could not create request log partition " + name(table, m), e);
+                    }
                 }
-            }
-            Instant cutoff = cutoff(now);
-            for (String partition : partitions(connection)) {
-                Matcher matcher = PARTITION.matcher(partition);
-                if (matcher.matches()) {
-                    YearMonth m = YearMonth.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
-                    if (!start(m.plusMonths(1)).toInstant().isAfter(cutoff)) {
-                        statement.execute("DROP TABLE IF EXISTS " + partition);
-                        LOG.info("dropped request log partition " + partition + " (past the retention)");
+                for (String partition : partitions(connection, table)) {
+                    Matcher matcher = PARTITION.matcher(partition);
+                    if (matcher.matches() && matcher.group(1).equals(table)) {
+                        YearMonth m = YearMonth.of(Integer.parseInt(matcher.group(2)),
+                                Integer.parseInt(matcher.group(3)));
+                        if (!start(m.plusMonths(1)).toInstant().isAfter(cutoff)) {
+                            statement.execute("DROP TABLE IF EXISTS " + partition);
+                            LOG.info("dropped request log partition " + partition + " (past the retention)");
+                        }
                     }
                 }
             }
         }
     }
 
-    /** Deletes one chunk of rows older than the cutoff; returns how many went (fewer than a chunk: done). */
-    int deleteChunk(Instant now) throws SQLException {
+    /**
+     * Deletes one chunk of request rows and one of attempt rows older than the cutoff.
+     *
+     * @return how many of each went (fewer than a chunk of both: done)
+     */
+    Deleted deleteChunk(Instant now) throws SQLException {
+        OffsetDateTime cutoff = OffsetDateTime.ofInstant(cutoff(now), ZoneOffset.UTC);
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement(DELETE)) {
-            delete.setObject(1, OffsetDateTime.ofInstant(cutoff(now), ZoneOffset.UTC));
-            return delete.executeUpdate();
+                PreparedStatement requests = connection.prepareStatement(DELETE);
+                PreparedStatement attempts = connection.prepareStatement(DELETE_ATTEMPTS)) {
+            requests.setObject(1, cutoff);
+            int requestRows = requests.executeUpdate();
+            attempts.setObject(1, cutoff);
+            return new Deleted(requestRows, attempts.executeUpdate());
         }
     }
 
-    /** Deletes every row older than the cutoff, chunk by chunk; returns how many went. */
+    /** Deletes every row older than the cutoff, chunk by chunk; returns how many request rows went. */
     long deleteExpired(Instant now) throws SQLException {
         maintainPartitions(now);
         long total = 0;
-        int deleted;
+        Deleted deleted;
         do {
             deleted = deleteChunk(now);
-            total += deleted;
-        } while (deleted == CHUNK);
+            total += deleted.requests();
+        } while (deleted.more());
         return total;
     }
 
-    private static List<String> partitions(Connection connection) throws SQLException {
+    /**
+     * What one {@link #deleteChunk} removed.
+     *
+     * @param requests request rows
+     * @param attempts attempt rows
+     */
+    record Deleted(int requests, int attempts) {
+
+        /** True when a full chunk of either went: there may be more. */
+        boolean more() {
+            return requests == CHUNK || attempts == CHUNK;
+        }
+    }
+
+    private static List<String> partitions(Connection connection, String table) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Statement query = connection.createStatement();
                 ResultSet rows = query.executeQuery("SELECT c.relname FROM pg_inherits i JOIN pg_class c"
-                        + " ON c.oid = i.inhrelid WHERE i.inhparent = 'request_log'::regclass")) {
+                        + " ON c.oid = i.inhrelid WHERE i.inhparent = '" + table + "'::regclass")) {
             while (rows.next()) {
                 names.add(rows.getString(1));
             }
@@ -113,8 +143,8 @@ final class Retention {
         return names;
     }
 
-    private static String name(YearMonth month) {
-        return String.format("request_log_y%04dm%02d", month.getYear(), month.getMonthValue());
+    private static String name(String table, YearMonth month) {
+        return String.format("%s_y%04dm%02d", table, month.getYear(), month.getMonthValue());
     }
 
     private static OffsetDateTime start(YearMonth month) {

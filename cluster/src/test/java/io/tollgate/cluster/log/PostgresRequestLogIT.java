@@ -29,22 +29,29 @@ class PostgresRequestLogIT extends RequestLogContract {
 
     @Test
     void shouldPartitionByMonthAndDropWholeMonthsPastTheRetention() throws Exception {
-        assertThat(partitions()).contains("request_log_default", "request_log_y2026m11", "request_log_y2026m12",
-                "request_log_y2027m01");
+        assertThat(partitions("request_log")).contains("request_log_default", "request_log_y2026m11",
+                "request_log_y2026m12", "request_log_y2027m01");
+        assertThat(partitions(AttemptTable.NAME)).contains("tollgate_request_attempts_default",
+                "tollgate_request_attempts_y2026m11", "tollgate_request_attempts_y2026m12",
+                "tollgate_request_attempts_y2027m01");
+        assertThat(attemptRows()).isPositive();
 
         long deleted = log.deleteExpired(LogRows.NOW.plus(Duration.ofDays(40)));
 
-        assertThat(partitions()).doesNotContain("request_log_y2026m11").contains("request_log_y2026m12");
+        assertThat(partitions("request_log")).doesNotContain("request_log_y2026m11").contains("request_log_y2026m12");
+        assertThat(partitions(AttemptTable.NAME)).doesNotContain("tollgate_request_attempts_y2026m11")
+                .contains("tollgate_request_attempts_y2026m12");
         assertThat(deleted).isZero();
         assertThat(log.query(LogQuery.builder().build()).rows()).isEmpty();
+        assertThat(attemptRows()).isZero();
     }
 
-    private List<String> partitions() throws SQLException {
+    private List<String> partitions(String table) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Connection connection = store.dataSource().getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT c.relname FROM pg_inherits i JOIN pg_class c"
-                        + " ON c.oid = i.inhrelid WHERE i.inhparent = 'request_log'::regclass")) {
+                        + " ON c.oid = i.inhrelid WHERE i.inhparent = '" + table + "'::regclass")) {
             while (rows.next()) {
                 names.add(rows.getString(1));
             }

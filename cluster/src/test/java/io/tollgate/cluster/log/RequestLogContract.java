@@ -1,10 +1,15 @@
 package io.tollgate.cluster.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tollgate.cluster.store.StateStore;
 import io.tollgate.config.LoggingConfig;
 import io.tollgate.config.StoreConfig;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -98,6 +103,19 @@ abstract class RequestLogContract {
     }
 
     @Test
+    void shouldExportMoreRowsThanAChunkEachWithItsAttempts() {
+        List<LogRecord> many = LogRows.sample(1_100); // the first ROWS are stored already and are skipped
+        for (int from = 0; from < many.size(); from += 500) {
+            many.subList(from, Math.min(many.size(), from + 500)).forEach(row -> assertThat(log.offer(row)).isTrue());
+            log.flush();
+        }
+
+        List<LogRecord> exported = new ArrayList<>();
+        log.export(LogQuery.builder().build(), exported::add);
+        assertThat(exported).hasSize(many.size()).containsExactlyElementsOf(LogRows.newestFirst(many));
+    }
+
+    @Test
     void shouldSumSpendToTheNanoDollarPerGroup() {
         expectSpend(SpendQuery.GroupBy.CUSTOMER, row -> row.customerId().orElse(""));
         expectSpend(SpendQuery.GroupBy.TEAM, row -> row.teamId().orElse(""));
@@ -112,33 +130,105 @@ abstract class RequestLogContract {
     }
 
     @Test
-    void shouldStoreOneRowForARequestOfferedTwice() {
-        LogRecord again = written.getFirst();
+    void shouldReadEachRequestWithItsAttemptsInOrder() throws SQLException {
+        LogRecord fallback = written.get(1);
+        LogRecord hit = written.get(4);
+
+        assertThat(log.find(fallback.requestId())).contains(LogRows.withoutBodies(fallback));
+        assertThat(log.find(fallback.requestId()).orElseThrow().attemptLog())
+                .extracting(AttemptRecord::attempt, AttemptRecord::fallbackIndex, AttemptRecord::provider,
+                        AttemptRecord::status, AttemptRecord::errorType)
+                .containsExactly(tuple(1, 0, "openai", 503, Optional.of("upstream_error")),
+                        tuple(2, 1, "anthropic", 200, Optional.empty()));
+        assertThat(hit.cacheStatus()).isEqualTo("hit-exact");
+        assertThat(log.find(hit.requestId()).orElseThrow().attemptLog()).isEmpty();
+        assertThat(log.find("no-such-request")).isEmpty();
+        assertThat(attemptRows()).isEqualTo(attemptsOf(written)).isPositive();
+    }
+
+    @Test
+    void shouldWriteARequestAndItsAttemptsTogetherOrNeither() throws SQLException {
+        LogRecord plain = LogRows.record(1003, LogRows.NOW.minusSeconds(5));
+        LogRecord refused = plain.withAttemptLog(List.of(new AttemptRecord(1, 0, LogRows.NOW, "refused", "m", "k",
+                503, Optional.of("upstream_error"), 1), plain.attemptLog().getLast()));
+        execute("ALTER TABLE " + AttemptTable.NAME + " ADD CONSTRAINT test_refuse CHECK (provider <> 'refused')");
+
+        assertThat(log.offer(refused)).isTrue();
+        log.flush(); // returns at the first failed write
+
+        assertThat(log.stats().failedBatches()).isPositive();
+        assertThat(log.stats().lastError()).isPresent();
+        assertThat(log.find(refused.requestId())).isEmpty();
+        assertThat(attemptRows()).isEqualTo(attemptsOf(written));
+
+        execute("ALTER TABLE " + AttemptTable.NAME + " DROP CONSTRAINT test_refuse");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (log.stats().written() < ROWS + 1 && System.nanoTime() < deadline) {
+            log.flush();
+        }
+
+        assertThat(log.stats().lastError()).isEmpty();
+        assertThat(log.find(refused.requestId())).contains(LogRows.withoutBodies(refused));
+        assertThat(attemptRows()).isEqualTo(attemptsOf(written) + 2);
+    }
+
+    @Test
+    void shouldStoreOneRowForARequestOfferedTwice() throws SQLException {
+        LogRecord again = written.get(1);
         assertThat(log.offer(again)).isTrue();
-        assertThat(log.offer(again)).isTrue();
+        assertThat(log.offer(again.withAttemptLog(List.of(again.attemptLog().getLast())))).isTrue();
+        LogRecord fresh = LogRows.record(1003, LogRows.NOW.minusSeconds(5));
+        assertThat(log.offer(fresh)).isTrue();
+        assertThat(log.offer(fresh.withAttemptLog(List.of()))).isTrue();
         log.flush();
 
         assertThat(log.stats().lastError()).isEmpty();
         List<LogRecord> rows = log.query(LogQuery.builder().limit(1000).build()).rows();
-        assertThat(rows).hasSize(ROWS).filteredOn(row -> row.requestId().equals(again.requestId())).hasSize(1);
+        assertThat(rows).hasSize(ROWS + 1).filteredOn(row -> row.requestId().equals(again.requestId())).hasSize(1);
+        assertThat(log.find(again.requestId())).contains(LogRows.withoutBodies(again));
+        assertThat(log.find(fresh.requestId())).contains(LogRows.withoutBodies(fresh));
+        assertThat(attemptRows()).isEqualTo(attemptsOf(written) + 2);
     }
 
     @Test
     void shouldDeleteRowsPastTheRetention() throws Exception {
-        LogRecord old = LogRows.record(1000, LogRows.NOW.minus(Duration.ofDays(31)));
+        LogRecord old = LogRows.record(1003, LogRows.NOW.minus(Duration.ofDays(31)));
         LogRecord recent = LogRows.record(1001, LogRows.NOW.minus(Duration.ofDays(29)));
         log.offer(old);
         log.offer(recent);
         log.flush();
         assertThat(log.query(LogQuery.builder().limit(1000).build()).rows()).hasSize(ROWS + 2);
+        assertThat(attemptRows()).isEqualTo(attemptsOf(written) + 2);
 
         assertThat(log.deleteExpired(LogRows.NOW)).isEqualTo(1);
 
         List<LogRecord> rows = log.query(LogQuery.builder().limit(1000).build()).rows();
         assertThat(rows).hasSize(ROWS + 1).extracting(LogRecord::requestId)
                 .contains(recent.requestId()).doesNotContain(old.requestId());
+        assertThat(attemptRows()).isEqualTo(attemptsOf(written));
         assertThat(log.deleteExpired(LogRows.NOW.plus(Duration.ofDays(31)))).isEqualTo(ROWS + 1);
         assertThat(log.query(LogQuery.builder().build()).rows()).isEmpty();
+        assertThat(attemptRows()).isZero();
+    }
+
+    static long attemptsOf(List<LogRecord> rows) {
+        return rows.stream().mapToLong(row -> row.attemptLog().size()).sum();
+    }
+
+    long attemptRows() throws SQLException {
+        try (Connection connection = store.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + AttemptTable.NAME)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = store.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private void expectQuery(LogQuery.Builder query, Predicate<LogRecord> filter) {

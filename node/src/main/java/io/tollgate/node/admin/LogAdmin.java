@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.tollgate.adapters.ErrorKind;
 import io.tollgate.adapters.GatewayException;
 import io.tollgate.adapters.Json;
 import io.tollgate.adapters.pricing.Money;
+import io.tollgate.cluster.log.AttemptRecord;
 import io.tollgate.cluster.log.LogPage;
 import io.tollgate.cluster.log.LogQuery;
 import io.tollgate.cluster.log.LogRecord;
@@ -25,8 +27,10 @@ import java.util.Optional;
 
 /**
  * The request log's management views: {@code GET /api/logs} (filters, cursor pages, newest first),
- * {@code GET /api/logs/export?format=jsonl|csv} (streamed row by row) and {@code GET /api/spend?group_by=...}.
- * Amounts are exact decimal USD; key values never appear (only key names and ids).
+ * {@code GET /api/logs/{id}} (one request), {@code GET /api/logs/export?format=jsonl|csv} (streamed row by row) and
+ * {@code GET /api/spend?group_by=...}. Rows carry their upstream calls as {@code attempt_log} in JSON and JSON
+ * lines; the CSV keeps one line per request and leaves them out. Amounts are exact decimal USD; key values never
+ * appear (only key names and ids).
  */
 final class LogAdmin {
 
@@ -48,6 +52,16 @@ final class LogAdmin {
         page.rows().forEach(row -> rows.add(json(row)));
         out.put("count", page.rows().size());
         page.nextCursor().ifPresentOrElse(cursor -> out.put("next_cursor", cursor), () -> out.putNull("next_cursor"));
+        return out;
+    }
+
+    /** {@code {"log": row}} for the request id in the path; 404 when the log has no such row. */
+    ObjectNode one(ServerRequest req) {
+        String id = req.path().pathParameters().get("id");
+        LogRecord row = log.find(id).orElseThrow(() -> GatewayException.of(ErrorKind.NOT_FOUND,
+                "No request log row with id '" + id + "'."));
+        ObjectNode out = Json.object();
+        out.set("log", json(row));
         return out;
     }
 
@@ -190,6 +204,22 @@ final class LogAdmin {
         out.put("overhead_us", row.overheadMicros());
         row.requestBody().ifPresent(body -> out.put("request_body", body));
         row.responseBody().ifPresent(body -> out.put("response_body", body));
+        ArrayNode attempts = out.putArray("attempt_log");
+        row.attemptLog().forEach(attempt -> attempts.add(json(attempt)));
+        return out;
+    }
+
+    private static ObjectNode json(AttemptRecord attempt) {
+        ObjectNode out = Json.object();
+        out.put("attempt", attempt.attempt());
+        out.put("fallback_index", attempt.fallbackIndex());
+        out.put("started", attempt.started().toString());
+        out.put("provider", attempt.provider());
+        out.put("model", attempt.model());
+        out.put("key_name", attempt.keyName());
+        out.put("status", attempt.status());
+        putOptional(out, "error_type", attempt.errorType());
+        out.put("upstream_us", attempt.upstreamMicros());
         return out;
     }
 

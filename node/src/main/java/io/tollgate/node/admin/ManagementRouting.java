@@ -158,6 +158,7 @@ public final class ManagementRouting {
                 }
             }
         });
+        routing.get("/api/logs/{id}", admin(req -> new Answer(200, logs.one(req))));
         routing.delete("/api/cache", admin(req -> new Answer(200, cache.clear(req.query().first("scope").asOptional()))));
 
         routing.get(BASE + "/budgets", admin(req -> list("budgets", counters(registry.allLimits(), true))));

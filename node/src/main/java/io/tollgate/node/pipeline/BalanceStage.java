@@ -17,9 +17,11 @@ import io.tollgate.node.balance.Strategy;
 import io.tollgate.node.balance.UpstreamQuota;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +36,7 @@ import java.util.concurrent.locks.LockSupport;
  * connection failure is retried after a jittered exponential backoff (on another key when there is one); a client
  * error (other 4xx) and anything after the first byte went to the client end the request. At most
  * {@code 1 + retries.max} calls per provider; when no key is left the request fails with 502 naming each key's state.
+ * Each call is recorded in the exchange's attempt log: provider, model, key name, its status and error kind.
  */
 public final class BalanceStage implements Stage {
 
@@ -96,9 +99,12 @@ public final class BalanceStage implements Stage {
             exchange.route(new Route(target.model(), target.adapter(), key, target.price()));
             exchange.channel().header("x-tollgate-key", key.name());
             exchange.channel().header("x-tollgate-attempts", Integer.toString(exchange.attempts()));
+            Instant started = clock.instant();
             try {
                 next.proceed(exchange);
             } catch (GatewayException e) {
+                LogRows.recordAttempt(exchange, started, key.name(), e.status(),
+                        Optional.of(e.kind().name().toLowerCase(Locale.ROOT)));
                 Failure failure = failure(e, exchange);
                 attempt.failed(failure);
                 if (exchange.channel().committed() || !retried(failure)) {
@@ -114,9 +120,12 @@ public final class BalanceStage implements Stage {
                 }
                 continue;
             } catch (RuntimeException | Error e) {
+                LogRows.recordAttempt(exchange, started, key.name(), 500, Optional.of("internal_error"));
                 attempt.failed(new Failure.Cancelled());
                 throw e;
             }
+            LogRows.recordAttempt(exchange, started, key.name(),
+                    exchange.response().map(Exchange.Response::status).orElse(200), Optional.empty());
             attempt.succeeded(Duration.ofNanos(exchange.upstreamNanos()), exchange.usage().totalTokens(),
                     UpstreamQuota.parse(name -> Optional.ofNullable(exchange.upstreamHeaders().get(name)),
                             clock.instant()));

@@ -5,6 +5,8 @@ import io.tollgate.adapters.Dialect;
 import io.tollgate.adapters.Operation;
 import io.tollgate.adapters.Usage;
 import io.tollgate.adapters.pricing.Money;
+import io.tollgate.cluster.log.AttemptRecord;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +48,8 @@ public final class Exchange {
     private Money surcharge = Money.ZERO;
     private long firstByteNanos;
     private long upstreamTotalNanos;
+    private long attemptUpstreamFrom;
+    private final List<AttemptRecord> attemptLog = new ArrayList<>(2);
     private List<io.tollgate.adapters.SseEvent> recording;
     private int recordedBytes;
     private int recordLimit;
@@ -202,6 +206,25 @@ public final class Exchange {
         response = null;
         upstreamHeaders = Map.of();
         upstreamNanos = 0;
+        attemptUpstreamFrom = upstreamTotalNanos;
+    }
+
+    /**
+     * The current call's whole upstream time so far (from sending to the end of its body or stream, as
+     * {@link #addUpstreamTime} counts it), in nanoseconds.
+     */
+    public long attemptUpstreamNanos() {
+        return upstreamTotalNanos - attemptUpstreamFrom;
+    }
+
+    /** Notes how one upstream call ended, for the request log (the balance stage records each call once). */
+    public void recordAttempt(AttemptRecord attempt) {
+        attemptLog.add(Objects.requireNonNull(attempt, "attempt"));
+    }
+
+    /** The upstream calls recorded so far, in call order; empty for a cache hit or a request rejected earlier. */
+    public List<AttemptRecord> attemptLog() {
+        return List.copyOf(attemptLog);
     }
 
     /** How many upstream calls were made (all candidates, all retries). */

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The request log after a mixed run (a success, an upstream error, a cache hit, a stream, a fallback): one row per
- * request, and the rows' costs and {@code /api/spend} equal the ledger's usage to the nano-dollar, on the embedded
- * store and on PostgreSQL.
+ * request with one attempt per upstream call, and the rows' costs and {@code /api/spend} equal the ledger's usage to
+ * the nano-dollar, on the embedded store and on PostgreSQL.
  */
 @Timeout(120)
 class RequestLogIT {
@@ -138,6 +138,8 @@ class RequestLogIT {
         assertThat(byId.path(ids.get(4)).path("streamed").asBoolean()).isTrue();
         assertThat(byId.path(ids.get(4)).path("time_to_first_token_us").asLong()).isPositive();
 
+        attemptsAreLogged(ids, byId);
+
         BigDecimal ledger = settledUsage();
         assertThat(logged).as("0.014 + 0 + 0 + 0.028 + 0.010").isEqualByComparingTo("0.052")
                 .isEqualByComparingTo(ledger);
@@ -155,9 +157,52 @@ class RequestLogIT {
         HttpResponse<String> csv = node.get("/api/logs/export?format=csv", "authorization", "Bearer " + ADMIN);
         HttpResponse<String> anonymous = node.get("/api/logs/export?format=csv");
         assertThat(jsonl.body().lines()).hasSize(5).allSatisfy(line -> assertThat(parseLine(line).path("request_id").asText()).isNotEmpty());
+        assertThat(jsonl.body().lines().map(RequestLogIT::parseLine)
+                .filter(line -> line.path("request_id").asText().equals(ids.get(3))))
+                .singleElement().satisfies(line -> assertThat(line.path("attempt_log"))
+                        .isEqualTo(byId.path(ids.get(3)).path("attempt_log")));
         assertThat(csv.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         assertThat(csv.body().lines()).hasSize(6).first().asString().startsWith("request_id,time,node");
         assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * The fallback made two calls (the primary's 503, then the backup's answer), a plain success one, the cache hit
+     * none; {@code /api/logs/{id}} shows the same, and an unknown id is a 404 in the OpenAI error shape.
+     */
+    private void attemptsAreLogged(List<String> ids, JsonNode byId) {
+        assertThat(byId.path(ids.get(0)).path("attempt_log")).extracting(AttemptRow::of)
+                .containsExactly(new AttemptRow(1, 0, "primary", "gpt-a", "p1", 200, null));
+        assertThat(byId.path(ids.get(1)).path("attempt_log")).isEmpty();
+        assertThat(byId.path(ids.get(2)).path("attempt_log")).singleElement()
+                .satisfies(attempt -> assertThat(attempt.path("status").asInt()).isEqualTo(400));
+
+        JsonNode fallback = byId.path(ids.get(3)).path("attempt_log");
+        assertThat(byId.path(ids.get(3)).path("attempts").asInt()).isEqualTo(2);
+        assertThat(fallback).hasSize(2);
+        assertThat(fallback).extracting(AttemptRow::of).containsExactly(
+                new AttemptRow(1, 0, "primary", "gpt-a", "p1", 503, "upstream_error"),
+                new AttemptRow(2, 1, "backup", "gpt-b", "b1", 200, null));
+        assertThat(fallback).allSatisfy(attempt -> assertThat(attempt.path("upstream_us").asLong()).isPositive());
+
+        JsonNode one = admin("/api/logs/" + ids.get(3)).path("log");
+        assertThat(one.path("request_id").asText()).isEqualTo(ids.get(3));
+        assertThat(one.path("attempt_log")).isEqualTo(fallback);
+        HttpResponse<String> unknown = node.get("/api/logs/no-such-request", "authorization", "Bearer " + ADMIN);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).path("error").path("message").asText()).contains("no-such-request");
+        assertThat(json(unknown).path("error").path("type").asText()).isEqualTo("invalid_request_error");
+    }
+
+    /** The fields of an {@code attempt_log} entry the test knows in advance ({@code error_type} null when none). */
+    private record AttemptRow(int attempt, int fallbackIndex, String provider, String model, String keyName,
+                              int status, String errorType) {
+        static AttemptRow of(JsonNode json) {
+            return new AttemptRow(json.path("attempt").asInt(), json.path("fallback_index").asInt(),
+                    json.path("provider").asText(), json.path("model").asText(), json.path("key_name").asText(),
+                    json.path("status").asInt(), json.path("error_type").isNull() ? null
+                    : json.path("error_type").asText());
+        }
     }
 
     private static JsonNode parseLine(String line) {

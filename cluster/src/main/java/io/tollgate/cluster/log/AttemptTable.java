@@ -1,0 +1,164 @@
+package io.tollgate.cluster.log;
+
+import io.tollgate.cluster.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The {@code tollgate_request_attempts} table (format 1): one row per upstream call, keyed by request id and
+ * attempt, carrying its request's time ({@code logged_at}) so that it is partitioned (PostgreSQL) and expires
+ * (both databases) with its request row. The log creates it at start (the store's migrations own only
+ * {@code request_log}); the statements are idempotent and, on PostgreSQL, serialized across nodes by an advisory lock.
+ */
+final class AttemptTable {
+
+    /** The table's name. */
+    static final String NAME = "tollgate_request_attempts";
+    /** The row layout written by this code. */
+    static final int FORMAT = 1;
+    private static final String COLUMNS = "request_id, attempt, logged_at, format, fallback_index, started_at,"
+            + " provider, model, key_name, status, error_type, upstream_micros";
+    private static final String PARAMETERS = "?" + ", ?".repeat(11);
+    private static final long SCHEMA_LOCK = 0x546f6c6c41747470L; // "TollAttp"
+    private static final String BODY = " (request_id varchar(128) NOT NULL, attempt integer NOT NULL,"
+            + " logged_at timestamp(6) with time zone NOT NULL, format smallint NOT NULL,"
+            + " fallback_index integer NOT NULL, started_at timestamp(6) with time zone NOT NULL,"
+            + " provider varchar(256) NOT NULL, model varchar(256) NOT NULL, key_name varchar(256) NOT NULL,"
+            + " status integer NOT NULL, error_type varchar(256), upstream_micros bigint NOT NULL, ";
+    private static final List<String> H2 = List.of(
+            "CREATE TABLE IF NOT EXISTS " + NAME + BODY + "PRIMARY KEY (request_id, attempt))",
+            "CREATE INDEX IF NOT EXISTS " + NAME + "_time ON " + NAME + " (logged_at)");
+    private static final List<String> POSTGRESQL = List.of(
+            "CREATE TABLE IF NOT EXISTS " + NAME + BODY + "PRIMARY KEY (logged_at, request_id, attempt))"
+                    + " PARTITION BY RANGE (logged_at)",
+            "CREATE TABLE IF NOT EXISTS " + NAME + "_default PARTITION OF " + NAME + " DEFAULT",
+            "CREATE INDEX IF NOT EXISTS " + NAME + "_request ON " + NAME + " (request_id)");
+
+    private AttemptTable() {
+    }
+
+    /** Creates the table and its indexes when missing. */
+    static void create(DataSource dataSource, String dialect) {
+        boolean postgresql = dialect.equals("postgresql");
+        try (Connection connection = dataSource.getConnection()) {
+            LogBatch.inTransaction(connection, () -> {
+                try (Statement statement = connection.createStatement()) {
+                    if (postgresql) {
+                        statement.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
+                    }
+                    for (String sql : postgresql ? POSTGRESQL : H2) {
+                        statement.execute(sql);
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw new StoreException("creating table " + NAME + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The idempotent insert of one attempt: one already there is left alone (or rewritten equal). */
+    static String insert(String dialect) {
+        if (dialect.equals("postgresql")) {
+            return "INSERT INTO " + NAME + " (" + COLUMNS + ") VALUES (" + PARAMETERS + ")"
+                    + " ON CONFLICT (logged_at, request_id, attempt) DO NOTHING";
+        }
+        return "MERGE INTO " + NAME + " (" + COLUMNS + ") KEY (request_id, attempt) VALUES (" + PARAMETERS + ")";
+    }
+
+    /** Binds one attempt of {@code row} to the parameters of {@link #insert}. */
+    static void bind(PreparedStatement statement, LogRecord row, AttemptRecord attempt) throws SQLException {
+        int i = 0;
+        statement.setString(++i, row.requestId());
+        statement.setInt(++i, attempt.attempt());
+        statement.setObject(++i, time(row.time()));
+        statement.setInt(++i, FORMAT);
+        statement.setInt(++i, attempt.fallbackIndex());
+        statement.setObject(++i, time(attempt.started()));
+        statement.setString(++i, attempt.provider());
+        statement.setString(++i, attempt.model());
+        statement.setString(++i, attempt.keyName());
+        statement.setInt(++i, attempt.status());
+        if (attempt.errorType().isPresent()) {
+            statement.setString(++i, attempt.errorType().get());
+        } else {
+            statement.setNull(++i, Types.VARCHAR);
+        }
+        statement.setLong(++i, attempt.upstreamMicros());
+    }
+
+    /**
+     * The rows with their attempts filled in, by one query (bounded by the rows' times, so PostgreSQL reads only
+     * their partitions).
+     */
+    static List<LogRecord> attach(Connection connection, List<LogRecord> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<String, List<AttemptRecord>> byRequest = read(connection, rows);
+        List<LogRecord> filled = new ArrayList<>(rows.size());
+        for (LogRecord row : rows) {
+            List<AttemptRecord> attempts = byRequest.getOrDefault(row.requestId(), List.of());
+            filled.add(attempts.isEmpty() ? row : row.withAttemptLog(attempts));
+        }
+        return filled;
+    }
+
+    private static Map<String, List<AttemptRecord>> read(Connection connection, Collection<LogRecord> rows)
+            throws SQLException {
+        Instant first = rows.stream().map(LogRecord::time).min(Instant::compareTo).orElseThrow();
+        Instant last = rows.stream().map(LogRecord::time).max(Instant::compareTo).orElseThrow();
+        Map<String, Instant> times = new HashMap<>();
+        rows.forEach(row -> times.put(row.requestId(), row.time()));
+        String sql = "SELECT " + COLUMNS + " FROM " + NAME + " WHERE logged_at >= ? AND logged_at <= ?"
+                + " AND request_id IN (?" + ", ?".repeat(times.size() - 1) + ") ORDER BY request_id, attempt";
+        Map<String, List<AttemptRecord>> byRequest = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            int i = 0;
+            query.setObject(++i, time(first));
+            query.setObject(++i, time(last));
+            for (String id : times.keySet()) {
+                query.setString(++i, id);
+            }
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    String id = result.getString("request_id");
+                    Instant at = result.getObject("logged_at", OffsetDateTime.class).toInstant();
+                    if (at.equals(times.get(id))) {
+                        byRequest.computeIfAbsent(id, key -> new ArrayList<>()).add(attempt(result));
+                    }
+                }
+            }
+        }
+        return byRequest;
+    }
+
+    private static AttemptRecord attempt(ResultSet rows) throws SQLException {
+        int format = rows.getInt("format");
+        if (format != FORMAT) {
+            throw new StoreException(NAME + " row '" + rows.getString("request_id") + "' attempt "
+                    + rows.getInt("attempt") + " has format " + format + ", this node reads format " + FORMAT);
+        }
+        return new AttemptRecord(rows.getInt("attempt"), rows.getInt("fallback_index"),
+                rows.getObject("started_at", OffsetDateTime.class).toInstant(), rows.getString("provider"),
+                rows.getString("model"), rows.getString("key_name"), rows.getInt("status"),
+                Optional.ofNullable(rows.getString("error_type")), rows.getLong("upstream_micros"));
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
