@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * One upstream call of a request, as the log keeps it beside the request's {@link LogRecord} (table
- * {@code tollgate_request_attempts}). {@code started} is truncated to microseconds, like the request's time.
+ * {@code request_log_attempts}). {@code started} is truncated to microseconds, like the request's time.
  *
  * @param attempt which call this was, 1-based across the whole request (every candidate, every retry)
  * @param fallbackIndex which candidate it served (0 = the first target, n = the n-th fallback)

@@ -19,55 +19,21 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The {@code tollgate_request_attempts} table (format 1): one row per upstream call, keyed by request id and
+ * The {@code request_log_attempts} table (format 1): one row per upstream call, keyed by request id and
  * attempt, carrying its request's time ({@code logged_at}) so that it is partitioned (PostgreSQL) and expires
- * (both databases) with its request row. The log creates it at start (the store's migrations own only
- * {@code request_log}); the statements are idempotent and, on PostgreSQL, serialized across nodes by an advisory lock.
+ * (both databases) with its request row. Created by the store's migration V3.
  */
 final class AttemptTable {
 
     /** The table's name. */
-    static final String NAME = "tollgate_request_attempts";
+    static final String NAME = "request_log_attempts";
     /** The row layout written by this code. */
     static final int FORMAT = 1;
     private static final String COLUMNS = "request_id, attempt, logged_at, format, fallback_index, started_at,"
             + " provider, model, key_name, status, error_type, upstream_micros";
     private static final String PARAMETERS = "?" + ", ?".repeat(11);
-    private static final long SCHEMA_LOCK = 0x546f6c6c41747470L; // "TollAttp"
-    private static final String BODY = " (request_id varchar(128) NOT NULL, attempt integer NOT NULL,"
-            + " logged_at timestamp(6) with time zone NOT NULL, format smallint NOT NULL,"
-            + " fallback_index integer NOT NULL, started_at timestamp(6) with time zone NOT NULL,"
-            + " provider varchar(256) NOT NULL, model varchar(256) NOT NULL, key_name varchar(256) NOT NULL,"
-            + " status integer NOT NULL, error_type varchar(256), upstream_micros bigint NOT NULL, ";
-    private static final List<String> H2 = List.of(
-            "CREATE TABLE IF NOT EXISTS " + NAME + BODY + "PRIMARY KEY (request_id, attempt))",
-            "CREATE INDEX IF NOT EXISTS " + NAME + "_time ON " + NAME + " (logged_at)");
-    private static final List<String> POSTGRESQL = List.of(
-            "CREATE TABLE IF NOT EXISTS " + NAME + BODY + "PRIMARY KEY (logged_at, request_id, attempt))"
-                    + " PARTITION BY RANGE (logged_at)",
-            "CREATE TABLE IF NOT EXISTS " + NAME + "_default PARTITION OF " + NAME + " DEFAULT",
-            "CREATE INDEX IF NOT EXISTS " + NAME + "_request ON " + NAME + " (request_id)");
 
     private AttemptTable() {
-    }
-
-    /** Creates the table and its indexes when missing. */
-    static void create(DataSource dataSource, String dialect) {
-        boolean postgresql = dialect.equals("postgresql");
-        try (Connection connection = dataSource.getConnection()) {
-            LogBatch.inTransaction(connection, () -> {
-                try (Statement statement = connection.createStatement()) {
-                    if (postgresql) {
-                        statement.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
-                    }
-                    for (String sql : postgresql ? POSTGRESQL : H2) {
-                        statement.execute(sql);
-                    }
-                }
-            });
-        } catch (SQLException e) {
-            throw new StoreException("creating table " + NAME + " failed: " + e.getMessage(), e);
-        }
     }
 
     /** The idempotent insert of one attempt: one already there is left alone (or rewritten equal). */

@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 
 /**
  * The request log in the state store's database, table {@code request_log} (created by the store's migrations)
- * and, one row per upstream call, {@code tollgate_request_attempts} (created by the log at start): both
+ * and, one row per upstream call, {@code request_log_attempts} (migration V3): both
  * time-partitioned by month on PostgreSQL, plain indexed tables on H2. Writes go through a bounded queue drained by
  * one background thread in batches, a request's row and its attempts in the same transaction; a request whose row
  * is already stored is skipped whole, so a retried batch adds nothing twice. Rows older than
@@ -52,7 +52,6 @@ public final class JdbcRequestLog implements RequestLog {
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
-        AttemptTable.create(dataSource, dialect);
         LogWriter writer = new LogWriter(dataSource, dialect, config, clock);
         writer.start();
         return new JdbcRequestLog(writer, new LogReader(dataSource));

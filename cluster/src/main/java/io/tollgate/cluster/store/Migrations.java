@@ -26,7 +26,8 @@ import javax.sql.DataSource;
 final class Migrations {
 
     /** Every script, oldest first. Append; never edit or renumber a released script. */
-    static final List<String> SCRIPTS = List.of("V1__state.sql", "V2__request_log.sql");
+    static final List<String> SCRIPTS = List.of("V1__state.sql", "V2__request_log.sql",
+            "V3__request_log_attempts.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
     private static final String RESOURCES = "migration/";

@@ -31,16 +31,16 @@ class PostgresRequestLogIT extends RequestLogContract {
     void shouldPartitionByMonthAndDropWholeMonthsPastTheRetention() throws Exception {
         assertThat(partitions("request_log")).contains("request_log_default", "request_log_y2026m11",
                 "request_log_y2026m12", "request_log_y2027m01");
-        assertThat(partitions(AttemptTable.NAME)).contains("tollgate_request_attempts_default",
-                "tollgate_request_attempts_y2026m11", "tollgate_request_attempts_y2026m12",
-                "tollgate_request_attempts_y2027m01");
+        assertThat(partitions(AttemptTable.NAME)).contains("request_log_attempts_default",
+                "request_log_attempts_y2026m11", "request_log_attempts_y2026m12",
+                "request_log_attempts_y2027m01");
         assertThat(attemptRows()).isPositive();
 
         long deleted = log.deleteExpired(LogRows.NOW.plus(Duration.ofDays(40)));
 
         assertThat(partitions("request_log")).doesNotContain("request_log_y2026m11").contains("request_log_y2026m12");
-        assertThat(partitions(AttemptTable.NAME)).doesNotContain("tollgate_request_attempts_y2026m11")
-                .contains("tollgate_request_attempts_y2026m12");
+        assertThat(partitions(AttemptTable.NAME)).doesNotContain("request_log_attempts_y2026m11")
+                .contains("request_log_attempts_y2026m12");
         assertThat(deleted).isZero();
         assertThat(log.query(LogQuery.builder().build()).rows()).isEmpty();
         assertThat(attemptRows()).isZero();
