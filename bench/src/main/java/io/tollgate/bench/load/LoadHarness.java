@@ -125,6 +125,8 @@ public final class LoadHarness {
         } catch (IllegalStateException e) {
             log.println("bench load: " + target.label() + ": " + e.getMessage());
             return false;
+        } finally {
+            delete(data); // tens of MB per run; the configuration and the node's log stay for a look
         }
         if (options.profile()) {
             log.println("bench load: JFR profile of the " + target.label() + " node: " + jfr);
@@ -167,6 +169,17 @@ public final class LoadHarness {
         return options.client().equals("jdk")
                 ? JdkExchange.create(requests, NanoClock.system(), REQUEST_TIMEOUT)
                 : HelidonExchange.create(requests, NanoClock.system(), options.maxInFlight(), REQUEST_TIMEOUT);
+    }
+
+    private void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.println("bench load: could not delete " + dir + ": " + e.getMessage());
+        }
     }
 
     private static int freePort() {
