@@ -15,6 +15,8 @@ class SmokeCheckTest {
     private static final String BENCHMARK = "io.tollgate.bench.GovernanceBenchmark.admitAndSettle";
     private static final String SEARCH = "io.tollgate.bench.SemanticCacheBenchmark.search";
     private static final String EMBED = "io.tollgate.bench.EmbeddingBenchmark.embed";
+    private static final String PIPELINE = "io.tollgate.bench.PipelineBenchmark.request";
+    private static final String CODEC = "io.tollgate.bench.CodecBenchmark.";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -41,7 +43,36 @@ class SmokeCheckTest {
                 "io.tollgate.bench.ExactCacheBenchmark.lookup{chat=short}",
                 "io.tollgate.bench.ExactCacheBenchmark.lookup{chat=long}",
                 "io.tollgate.bench.ExactCacheBenchmark.keyOnly{chat=short}",
-                "io.tollgate.bench.ExactCacheBenchmark.keyOnly{chat=long}");
+                "io.tollgate.bench.ExactCacheBenchmark.keyOnly{chat=long}",
+                PIPELINE + "{body=shortChat, stack=full}",
+                PIPELINE + "{body=shortChat, stack=cacheHit}",
+                PIPELINE + "{body=shortChat, stack=passThrough}",
+                PIPELINE + "{body=shortChat, stack=parseOnly}",
+                PIPELINE + "{body=longChat, stack=full}",
+                PIPELINE + "{body=longChat, stack=cacheHit}",
+                PIPELINE + "{body=longChat, stack=passThrough}",
+                PIPELINE + "{body=longChat, stack=parseOnly}",
+                PIPELINE + "{body=toolCall, stack=full}",
+                PIPELINE + "{body=toolCall, stack=cacheHit}",
+                PIPELINE + "{body=toolCall, stack=passThrough}",
+                PIPELINE + "{body=toolCall, stack=parseOnly}",
+                CODEC + "requestParse{body=shortChat}",
+                CODEC + "requestParse{body=longChat}",
+                CODEC + "requestParse{body=toolCall}",
+                CODEC + "requestWrite{body=shortChat}",
+                CODEC + "requestWrite{body=longChat}",
+                CODEC + "requestWrite{body=toolCall}",
+                CODEC + "requestCopy{body=shortChat}",
+                CODEC + "requestCopy{body=longChat}",
+                CODEC + "requestCopy{body=toolCall}",
+                CODEC + "sseRead",
+                CODEC + "sseReadAndParse",
+                CODEC + "sseRelay",
+                CODEC + "sseWrite",
+                CODEC + "anthropicToChunk",
+                "io.tollgate.bench.CostBenchmark.lookup",
+                "io.tollgate.bench.CostBenchmark.plainUsage",
+                "io.tollgate.bench.CostBenchmark.cachedAndReasoning");
     }
 
     @Test
