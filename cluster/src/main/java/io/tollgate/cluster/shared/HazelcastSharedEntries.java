@@ -127,7 +127,18 @@ public final class HazelcastSharedEntries implements SharedEntries {
     public CompletionStage<Void> put(String key, byte[] value, Duration ttl) {
         SharedEntriesChecks.entry(key, value, ttl);
         long seconds = ttl.toSeconds() + (ttl.toNanosPart() > 0 ? 1 : 0) + 1;
-        return map.setAsync(key, value, Math.min(seconds, Integer.MAX_VALUE), TimeUnit.SECONDS);
+        CompletableFuture<Void> stored = new CompletableFuture<>();
+        // completed on the grid thread that sees the answer: Hazelcast's default for callbacks is the common
+        // fork-join pool, which on a 2-core machine (parallelism 1) means a new thread per callback
+        map.setAsync(key, value, Math.min(seconds, Integer.MAX_VALUE), TimeUnit.SECONDS)
+                .whenCompleteAsync((done, failure) -> {
+                    if (failure != null) {
+                        stored.completeExceptionally(failure);
+                    } else {
+                        stored.complete(null);
+                    }
+                }, Runnable::run);
+        return stored;
     }
 
     @Override
