@@ -135,8 +135,28 @@ public final class ResponseCache implements AutoCloseable {
      * @param ttl how long it lives
      */
     public void store(RequestKey key, Probe probe, String format, byte[] payload, long costNanos, Duration ttl) {
+        store(key, probe, format, () -> Optional.of(payload), costNanos, ttl);
+    }
+
+    /**
+     * Stores an answer made up on the background thread, as {@link #store(RequestKey, Probe, String, byte[], long,
+     * Duration)} does: {@code answer} is called there (it may parse and write JSON: not the request's work), and an
+     * empty answer stores nothing.
+     */
+    public void store(RequestKey key, Probe probe, String format, java.util.function.Supplier<Optional<byte[]>> answer,
+                      long costNanos, Duration ttl) {
         try {
-            storer.execute(() -> storeNow(key, probe, format, payload, costNanos, ttl));
+            storer.execute(() -> {
+                Optional<byte[]> payload;
+                try {
+                    payload = answer.get();
+                } catch (RuntimeException e) {
+                    stats.storeFailed();
+                    LOG.log(Level.WARNING, "cache entry not made up", e);
+                    return;
+                }
+                payload.ifPresent(bytes -> storeNow(key, probe, format, bytes, costNanos, ttl));
+            });
         } catch (RejectedExecutionException full) {
             stats.storeDropped();
         }

@@ -73,6 +73,7 @@ public final class TollgateNode implements AutoCloseable {
     private final RequestTracing tracing;
     private volatile BudgetAlerts alerts;
     private final Pipeline pipeline;
+    private volatile String nodeName;
     private Map<String, io.tollgate.node.balance.KeyBalancer> balancers = Map.of();
 
     private TollgateNode(TollgateConfig config, Clock clock, RequestTracing tracing) {
@@ -106,7 +107,7 @@ public final class TollgateNode implements AutoCloseable {
         } else {
             List<Stage> stages = java.util.Arrays.asList(
                     ObserveStage.create(stats, metrics, cluster.requestLog(), config.logging(), clock,
-                            () -> baseUri().toString()),
+                            this::nodeName),
                     AuthenticateStage.create(cluster.registry(), config.governance().enforce(), clock),
                     RouteStage.create(config, catalog, adapters),
                     FailoverStage.create(),
@@ -261,6 +262,18 @@ public final class TollgateNode implements AutoCloseable {
             java.util.logging.Logger.getLogger(TollgateNode.class.getName()).log(java.util.logging.Level.FINE,
                     "could not publish member information", e);
         }
+    }
+
+    /** This node's name in log rows: its base URI, computed once the server listens (every request asks). */
+    private String nodeName() {
+        String name = nodeName;
+        if (name == null) {
+            name = baseUri().toString();
+            if (server != null && server.isRunning()) {
+                nodeName = name;
+            }
+        }
+        return name;
     }
 
     /** The port the node listens on (the configured one, or the one chosen for port 0). */

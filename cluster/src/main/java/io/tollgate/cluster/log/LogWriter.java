@@ -17,7 +17,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The queue and the one platform thread that drains it: batches of up to {@value #BATCH} requests, each written
+ * The queue and the one platform thread that drains it: batches of up to {@value #BATCH} requests (gathered for
+ * {@value #LINGER_MS} ms after the first), each written
  * with their attempts in one transaction ({@link LogBatch}). A failed batch stays at the head and is retried with a
  * doubling pause (up to 5 s) while the queue fills behind it. Between batches it keeps the retention: at start,
  * then daily by the injected clock.
@@ -27,6 +28,8 @@ final class LogWriter {
     static final int BATCH = 500;
     private static final Logger LOG = Logger.getLogger(LogWriter.class.getName());
     private static final long POLL_MS = 200;
+    /** How long a batch gathers after its first row before it is written. */
+    private static final long LINGER_MS = 20;
     private static final long FIRST_PAUSE_MS = 100;
     private static final long MAX_PAUSE_MS = 5_000;
     private static final Duration RETENTION_PERIOD = Duration.ofDays(1);
@@ -137,6 +140,12 @@ final class LogWriter {
                     batch.add(first);
                     queue.drainTo(batch, BATCH - 1);
                     held = batch.size();
+                    if (held < BATCH) {
+                        // let a batch gather: under load, one transaction per tens of rows instead of per row
+                        Thread.sleep(LINGER_MS);
+                        queue.drainTo(batch, BATCH - held);
+                        held = batch.size();
+                    }
                 }
                 if (write()) {
                     pause = FIRST_PAUSE_MS;

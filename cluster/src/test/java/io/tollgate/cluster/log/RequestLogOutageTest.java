@@ -50,7 +50,8 @@ class RequestLogOutageTest {
 
                 QueueStats down = log.stats();
                 assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofMillis(50));
-                assertThat(accepted.size()).isBetween(CAPACITY, 2 * CAPACITY);
+                // the queue, plus the batch the writer holds: drained before and after its linger
+                assertThat(accepted.size()).isBetween(CAPACITY, 3 * CAPACITY);
                 assertThat(down.dropped()).isEqualTo(OFFERS - accepted.size());
                 assertThat(down.written()).isZero();
                 assertThat(down.failedBatches()).isPositive();

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Answers a chat request from the cache when it can, after governance admitted it (a hit is counted in the key's
@@ -104,23 +105,31 @@ public final class CacheStage implements Stage {
         }
         next.proceed(exchange);
         if (controls.store()) {
-            answer(exchange).filter(bytes -> bytes.length <= config.maxEntryBytes()).ifPresent(bytes ->
-                    cache.store(key, probe, formatName(exchange.dialect()), bytes,
-                            exchange.priced() ? exchange.cost().nanos() : 0, Duration.ofSeconds(controls.ttlSeconds())));
+            Supplier<Optional<byte[]>> answer = answer(exchange);
+            int max = config.maxEntryBytes();
+            cache.store(key, probe, formatName(exchange.dialect()), () -> answer.get().filter(bytes -> bytes.length
+                    <= max), exchange.priced() ? exchange.cost().nanos() : 0, Duration.ofSeconds(controls.ttlSeconds()));
         }
     }
 
     /**
-     * The whole answer to keep: the response as sent, or the one the recorded stream makes up. An answer cut short
-     * by an output limit governance set (not the client) is not kept: the client's own request may run longer.
+     * The whole answer to keep, made up later on the cache's own thread (parsing and writing it again is not the
+     * request's work): the response as sent, or the one the recorded stream makes up. An answer cut short by an
+     * output limit governance set (not the client) is not kept: the client's own request may run longer.
      */
-    private static Optional<byte[]> answer(Exchange exchange) {
-        Optional<com.fasterxml.jackson.databind.node.ObjectNode> whole = exchange.stream()
-                ? exchange.recorded().flatMap(events -> Replay.assemble(exchange.dialect(), events))
-                        .map(answer -> withUsage(exchange, answer))
-                : exchange.response().filter(response -> response.status() == 200)
-                        .map(response -> Json.parseObject(response.body()));
-        return whole.filter(answer -> !(exchange.bodyAdapted() && truncated(answer))).map(Json::bytes);
+    private static Supplier<Optional<byte[]>> answer(Exchange exchange) {
+        Dialect dialect = exchange.dialect();
+        boolean adapted = exchange.bodyAdapted();
+        if (exchange.stream()) {
+            Optional<List<SseEvent>> events = exchange.recorded();
+            Optional<Usage> usage = exchange.usageReported() ? Optional.of(exchange.usage()) : Optional.empty();
+            return () -> events.flatMap(recorded -> Replay.assemble(dialect, recorded))
+                    .map(answer -> withUsage(dialect, usage, answer))
+                    .filter(answer -> !(adapted && truncated(answer))).map(Json::bytes);
+        }
+        Optional<Exchange.Response> response = exchange.response().filter(whole -> whole.status() == 200);
+        return () -> response.map(whole -> Json.parseObject(whole.body()))
+                .filter(answer -> !(adapted && truncated(answer))).map(Json::bytes);
     }
 
     /** True when the answer stopped at its output limit. */
@@ -140,10 +149,10 @@ public final class CacheStage implements Stage {
      * An OpenAI client that did not ask for usage on its stream never saw it; the answer keeps the usage the
      * upstream reported, so a later client that asks for it gets it.
      */
-    private static com.fasterxml.jackson.databind.node.ObjectNode withUsage(Exchange exchange,
+    private static com.fasterxml.jackson.databind.node.ObjectNode withUsage(Dialect dialect, Optional<Usage> reported,
             com.fasterxml.jackson.databind.node.ObjectNode whole) {
-        if (exchange.dialect() == Dialect.OPENAI && !whole.has("usage") && exchange.usageReported()) {
-            Usage usage = exchange.usage();
+        if (dialect == Dialect.OPENAI && !whole.has("usage") && reported.isPresent()) {
+            Usage usage = reported.get();
             com.fasterxml.jackson.databind.node.ObjectNode out = whole.putObject("usage");
             out.put("prompt_tokens", usage.promptTokens());
             out.put("completion_tokens", usage.completionTokens());
