@@ -29,7 +29,7 @@ final class LogWriter {
     private static final Logger LOG = Logger.getLogger(LogWriter.class.getName());
     private static final long POLL_MS = 200;
     /** How long a batch gathers after its first row before it is written. */
-    private static final long LINGER_MS = 20;
+    private static final long LINGER_MS = 100;
     private static final long FIRST_PAUSE_MS = 100;
     private static final long MAX_PAUSE_MS = 5_000;
     private static final Duration RETENTION_PERIOD = Duration.ofDays(1);

@@ -19,7 +19,7 @@ final class HelidonChannel implements ClientChannel {
 
     @Override
     public void header(String name, String value) {
-        response.header(HeaderNames.create(name), value);
+        response.header(HeaderNameCache.of(name), value);
     }
 
     @Override
@@ -36,7 +36,7 @@ final class HelidonChannel implements ClientChannel {
         response.status(200);
         response.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         response.header(HeaderNames.CACHE_CONTROL, "no-cache");
-        response.header(HeaderNames.create("x-accel-buffering"), "no");
+        response.header(HeaderNameCache.of("x-accel-buffering"), "no");
         OutputStream out;
         try {
             out = response.outputStream();

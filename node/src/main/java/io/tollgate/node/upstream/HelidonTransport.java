@@ -55,7 +55,12 @@ public final class HelidonTransport implements HttpTransport {
             case AUTO -> builder.protocolPreference(https ? List.of("h2", "http/1.1") : List.of("http/1.1"));
         }
         this.client = builder.build();
-        this.protocolId = config.httpVersion() == HttpVersion.HTTP2 ? "h2" : "";
+        // a known protocol skips the client's discovery on every call; only https with AUTO negotiates (ALPN)
+        this.protocolId = switch (config.httpVersion()) {
+            case HTTP2 -> "h2";
+            case HTTP1 -> "http/1.1";
+            case AUTO -> https ? "" : "http/1.1";
+        };
     }
 
     /**
@@ -76,7 +81,7 @@ public final class HelidonTransport implements HttpTransport {
             call.protocolId(protocolId);
         }
         call.headers(headers -> request.headers().forEach((name, value) ->
-                headers.set(HeaderNames.create(name), value)));
+                headers.set(io.tollgate.node.http.HeaderNameCache.of(name), value)));
         HttpClientResponse response;
         try {
             response = request.body().length == 0 && "GET".equals(request.method())
