@@ -51,11 +51,11 @@ public final class RequestKeys {
     public RequestKey of(String scope, String target, RequestFormat format, JsonNode body) {
         Conversation conversation = Conversation.of(format, body);
         MessageDigest exact = start(scope, target, format, body);
+        MessageDigest partition = copy(exact);   // the parameters are hashed once for both
         conversation.system().ifPresent(system -> CanonicalJson.update(exact, system.digest()));
         CanonicalJson.update(exact, "messages");
         conversation.messages().forEach(message -> CanonicalJson.update(exact, message.digest()));
         Split split = split(conversation);
-        MessageDigest partition = start(scope, target, format, body);
         CanonicalJson.update(partition, embeddingModel);
         split.context().forEach(digest -> CanonicalJson.update(partition, digest));
         return new RequestKey(scope, HexFormat.of().formatHex(exact.digest()),
@@ -71,6 +71,14 @@ public final class RequestKeys {
         CanonicalJson.update(digest, format.name());
         CanonicalJson.hash(digest, body, IGNORED_AND_CONVERSATION);
         return digest;
+    }
+
+    private static MessageDigest copy(MessageDigest digest) {
+        try {
+            return (MessageDigest) digest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digests of this JDK cannot be copied", e);
+        }
     }
 
     private Split split(Conversation conversation) {

@@ -30,7 +30,9 @@ public final class FailoverStage implements Stage {
         List<Target> candidates = exchange.candidates().isEmpty()
                 ? List.of(exchange.target().orElseThrow(() -> new IllegalStateException("failover before route")))
                 : exchange.candidates();
-        ObjectNode original = exchange.body().deepCopy();
+        // each fallback starts from the client's body (a candidate's adapter may change it): copy it only when
+        // there is a fallback to start
+        ObjectNode original = candidates.size() > 1 ? exchange.body().deepCopy() : exchange.body();
         GatewayException first = null;
         List<String> tried = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {

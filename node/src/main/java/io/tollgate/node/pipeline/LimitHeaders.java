@@ -5,7 +5,6 @@ import io.tollgate.cluster.ledger.CounterKind;
 import io.tollgate.cluster.ledger.CounterView;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -40,6 +39,13 @@ final class LimitHeaders {
     }
 
     private static java.util.Optional<CounterView> tightest(List<CounterView> counters, CounterKind kind) {
-        return counters.stream().filter(c -> c.kind() == kind).min(Comparator.comparingLong(CounterView::remaining));
+        CounterView tightest = null;
+        for (int i = 0; i < counters.size(); i++) {   // every request: no stream
+            CounterView counter = counters.get(i);
+            if (counter.kind() == kind && (tightest == null || counter.remaining() < tightest.remaining())) {
+                tightest = counter;
+            }
+        }
+        return java.util.Optional.ofNullable(tightest);
     }
 }
