@@ -25,6 +25,9 @@ final class Replica implements SharedEntries.Listener {
     private final Clock clock;
     private final AtomicLong weight = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    /** Entries this node stored whose event has not come back yet, by id, encoded. */
+    private final java.util.Map<String, byte[]> ownStores = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_OWN_PENDING = 10_000;
 
     Replica(VectorIndex index, Clock clock) {
         this.index = index;
@@ -33,6 +36,10 @@ final class Replica implements SharedEntries.Listener {
 
     @Override
     public void added(String key, byte[] value) {
+        byte[] own = ownStores.remove(key);
+        if (own != null && java.util.Arrays.equals(own, value)) {
+            return;   // this node's own store coming back: already in place, no need to decode it again
+        }
         Optional<CacheEntry> decoded = EntryCodec.decode(value);
         if (decoded.isEmpty() || !decoded.get().id().equals(key)) {
             if (skipped.getAndIncrement() == 0) {
@@ -59,6 +66,18 @@ final class Replica implements SharedEntries.Listener {
         entries.clear();
         weight.set(0);
         index.deleteAll();
+    }
+
+    /**
+     * Adds an entry this node stores, remembering its encoded form until the shared map's event for it comes back
+     * (then recognised by its bytes and not decoded again).
+     */
+    void putOwn(CacheEntry entry, byte[] encoded) {
+        if (ownStores.size() >= MAX_OWN_PENDING) {
+            ownStores.clear();   // events that never came back (a lost member): forget them, decoding is only slower
+        }
+        ownStores.put(entry.id(), encoded);
+        put(entry);
     }
 
     /** Adds or replaces an entry (an expired one is dropped). */

@@ -168,8 +168,9 @@ public final class ResponseCache implements AutoCloseable {
             Instant now = clock.instant();
             CacheEntry entry = new CacheEntry(key.exactId(), key.scope(), key.partition(), vector, format, payload,
                     costNanos, now, now.plus(ttl));
-            replica.put(entry);
-            shared.put(entry.id(), EntryCodec.encode(entry), ttl).whenComplete((done, failure) -> {
+            byte[] encoded = EntryCodec.encode(entry);
+            replica.putOwn(entry, encoded);
+            shared.put(entry.id(), encoded, ttl).whenComplete((done, failure) -> {
                 if (failure != null) {
                     stats.storeFailed();
                     LOG.log(Level.WARNING, "cache entry not shared: " + failure.getMessage());
