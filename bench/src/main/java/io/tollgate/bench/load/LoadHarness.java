@@ -24,6 +24,10 @@ import java.util.concurrent.Executors;
  */
 public final class LoadHarness {
 
+    /** How long, and at most how fast, a freshly started node is warmed up per kind before its first step. */
+    private static final java.time.Duration NODE_WARM_UP = java.time.Duration.ofSeconds(8);
+    private static final long NODE_WARM_UP_RATE = 500;
+
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final String DIRECT_BEARER = "sk-load-harness-direct";
 
@@ -135,6 +139,20 @@ public final class LoadHarness {
     }
 
     private void steps(Target target, String baseUrl, String bearer, Optional<NodeProcess> node) {
+        if (node.isPresent() && !options.smoke()) {
+            // a node just started runs interpreted code: compile its paths at a moderate rate first, or the first
+            // step measures the JIT, and at a high rate an open-loop backlog that never drains
+            long rate = Math.min(NODE_WARM_UP_RATE, options.rates().stream().mapToLong(Long::longValue).min()
+                    .orElse(NODE_WARM_UP_RATE));
+            for (Kind kind : options.kinds()) {
+                try (Exchange exchange = exchange(ChatRequests.create(baseUrl, NodeConfigs.MODEL, bearer,
+                        kind == Kind.STREAM))) {
+                    log.printf(Locale.ROOT, "bench load: %s node warm-up: %s at %d req/s for %s%n", target.label(),
+                            kind.label(), rate, NODE_WARM_UP);
+                    generator.warmUp(exchange, rate, NODE_WARM_UP);
+                }
+            }
+        }
         for (Kind kind : options.kinds()) {
             ChatRequests requests = ChatRequests.create(baseUrl, NodeConfigs.MODEL, bearer, kind == Kind.STREAM);
             for (long rate : options.rates()) {
