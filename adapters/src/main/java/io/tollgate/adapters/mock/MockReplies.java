@@ -14,6 +14,9 @@ import java.util.List;
  */
 final class MockReplies {
 
+    /** Splits the prompt into words (compiled once: {@code String.split} compiles a regex on every call). */
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     static final String PREFIX = "Mock reply to:";
     private static final int DEFAULT_MAX_WORDS = 64;
 
@@ -49,7 +52,7 @@ final class MockReplies {
         words.add("Mock");
         words.add("reply");
         words.add("to:");
-        for (String word : lastUser.trim().split("\\s+")) {
+        for (String word : WHITESPACE.split(lastUser.trim())) {
             if (!word.isEmpty()) {
                 words.add(word);
             }
