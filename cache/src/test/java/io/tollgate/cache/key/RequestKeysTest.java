@@ -24,6 +24,21 @@ class RequestKeysTest {
         return LAST_USER.of("vk:1", "openai/gpt-4o", RequestFormat.OPENAI_CHAT, json(body));
     }
 
+    /**
+     * The key bytes of format k2 must not move (entries already stored would never be found again; a change needs a
+     * new version): the ids of a fixed request, pinned.
+     */
+    @Test
+    void shouldKeepTheKeysOfFormatK2() {
+        RequestKey pinned = key("""
+                {"model":"gpt-4o-mini","temperature":0,"max_tokens":64,"tools":[{"type":"function","function":
+                {"name":"lookup","parameters":{"type":"object","properties":{"q":{"type":"string"}}}}}],
+                "messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"What is 2+2?"},
+                {"role":"assistant","content":"4"},{"role":"user","content":[{"type":"text","text":"And 3+3? é"}]}]}""");
+        assertThat(pinned.exactId()).isEqualTo("963d2d035c15aacc381583e3dd61ae75b73cda6cb4a9985bd1844ef71f8805ce");
+        assertThat(pinned.partition()).isEqualTo("6097f20f685980b0c5967bdbd3873ae3f08fbb15ce6997a89f527b1e303926bb");
+    }
+
     @Test
     void shouldHashTheSameRequestTheSameWhateverItsKeyOrderWhitespaceAndNumberForm() {
         RequestKey a = key("""
