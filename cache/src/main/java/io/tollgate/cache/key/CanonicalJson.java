@@ -62,6 +62,12 @@ public final class CanonicalJson {
      * their shortest exact form. Two values that mean the same JSON add the same bytes; two that differ never do.
      */
     public static void hash(MessageDigest digest, JsonNode value, Set<String> skipped) {
+        Bytes bytes = new Bytes();
+        hash(bytes, value, skipped);
+        digest.update(bytes.buffer, 0, bytes.size);   // one update: the digest's per-call cost paid once
+    }
+
+    private static void hash(Bytes out, JsonNode value, Set<String> skipped) {
         switch (value.getNodeType()) {
             case OBJECT -> {
                 List<String> names = new ArrayList<>(value.size());
@@ -71,30 +77,63 @@ public final class CanonicalJson {
                     }
                 });
                 names.sort(null);
-                digest.update((byte) 'o');
-                update(digest, Integer.toString(names.size()));
+                out.add((byte) 'o');
+                out.part(Integer.toString(names.size()));
                 for (String name : names) {
-                    update(digest, name);
-                    hash(digest, value.get(name), Set.of());
+                    out.part(name);
+                    hash(out, value.get(name), Set.of());
                 }
             }
             case ARRAY -> {
-                digest.update((byte) 'a');
-                update(digest, Integer.toString(value.size()));
+                out.add((byte) 'a');
+                out.part(Integer.toString(value.size()));
                 for (JsonNode element : value) {
-                    hash(digest, element, Set.of());
+                    hash(out, element, Set.of());
                 }
             }
             case STRING -> {
-                digest.update((byte) 's');
-                update(digest, value.textValue());
+                out.add((byte) 's');
+                out.part(value.textValue());
             }
             case NUMBER -> {
-                digest.update((byte) 'n');
-                update(digest, number(value));
+                out.add((byte) 'n');
+                out.part(number(value));
             }
-            case BOOLEAN -> digest.update((byte) (value.booleanValue() ? 't' : 'f'));
-            default -> digest.update((byte) 'z');
+            case BOOLEAN -> out.add((byte) (value.booleanValue() ? 't' : 'f'));
+            default -> out.add((byte) 'z');
+        }
+    }
+
+    /**
+     * The bytes a value adds to a digest, gathered first: the same bytes {@link #update(MessageDigest, byte[])}
+     * and single-byte updates would add, in the same order.
+     */
+    private static final class Bytes {
+        byte[] buffer = new byte[512];
+        int size;
+
+        void add(byte b) {
+            room(1);
+            buffer[size++] = b;
+        }
+
+        /** A length-prefixed part, as {@link #update(MessageDigest, String)} adds it. */
+        void part(String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            String length = Integer.toString(bytes.length);
+            room(length.length() + 1 + bytes.length);
+            for (int i = 0; i < length.length(); i++) {
+                buffer[size++] = (byte) length.charAt(i);
+            }
+            buffer[size++] = (byte) ':';
+            System.arraycopy(bytes, 0, buffer, size, bytes.length);
+            size += bytes.length;
+        }
+
+        private void room(int more) {
+            if (size + more > buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+            }
         }
     }
 
