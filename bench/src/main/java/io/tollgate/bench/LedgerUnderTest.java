@@ -17,12 +17,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * One budget ledger variant with everything it runs on (members, database), and the account the benchmark charges:
@@ -139,7 +137,7 @@ final class LedgerUnderTest implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory for H2", e);
         }
-        resources.push(() -> deleteTree(dir));
+        resources.push(() -> TempDirs.delete(dir));
         StateStore store = opened(resources, StateStore.open(new StoreConfig(Optional.empty(), Optional.empty(),
                 Optional.empty(), dir)));
         return oneMember(resources, Map.of(HazelcastBudgetLedger.MAP_NAME,
@@ -173,14 +171,6 @@ final class LedgerUnderTest implements AutoCloseable {
         }
         if (failure != null) {
             throw failure;
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 

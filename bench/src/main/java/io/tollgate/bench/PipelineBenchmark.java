@@ -11,15 +11,12 @@ import io.tollgate.node.pipeline.ClientChannel;
 import io.tollgate.node.pipeline.Exchange;
 import io.tollgate.node.pipeline.Pipeline;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -209,14 +206,6 @@ public class PipelineBenchmark {
         }
         node.close();
         threads.awaitGone(Duration.ofSeconds(10));
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        TempDirs.delete(dataDir);
     }
 }

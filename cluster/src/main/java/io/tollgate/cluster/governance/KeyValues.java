@@ -38,6 +38,17 @@ public final class KeyValues {
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final String HINT_ELLIPSIS = "\u2026";
 
+    private static final HexFormat HEX = HexFormat.of();
+    private static final MessageDigest SHA_256;
+
+    static {
+        try {
+            SHA_256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new ExceptionInInitializerError("every Java platform has SHA-256: " + e);
+        }
+    }
+
     private final SecureRandom random;
 
     private KeyValues(SecureRandom random) {
@@ -63,11 +74,19 @@ public final class KeyValues {
     /** SHA-256 of the value's UTF-8 bytes as 64 lowercase hex digits; the same value always gives the same hash. */
     public static String hash(String value) {
         Objects.requireNonNull(value, "value");
+        return HEX.formatHex(sha256().digest(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A fresh SHA-256 digest, cloned from a prototype: a provider lookup per request costs more than the hash. */
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException impossible) {
+                throw new IllegalStateException("every Java platform has SHA-256", impossible);
+            }
         }
     }
 

@@ -36,13 +36,13 @@ final class AttemptTable {
     private AttemptTable() {
     }
 
-    /** The idempotent insert of one attempt: one already there is left alone (or rewritten equal). */
+    /** The insert of one attempt, of a request {@link LogBatch} found not stored yet (see {@link LogTable#insert}). */
     static String insert(String dialect) {
         if (dialect.equals("postgresql")) {
             return "INSERT INTO " + NAME + " (" + COLUMNS + ") VALUES (" + PARAMETERS + ")"
                     + " ON CONFLICT (logged_at, request_id, attempt) DO NOTHING";
         }
-        return "MERGE INTO " + NAME + " (" + COLUMNS + ") KEY (request_id, attempt) VALUES (" + PARAMETERS + ")";
+        return "INSERT INTO " + NAME + " (" + COLUMNS + ") VALUES (" + PARAMETERS + ")";
     }
 
     /** Binds one attempt of {@code row} to the parameters of {@link #insert}. */

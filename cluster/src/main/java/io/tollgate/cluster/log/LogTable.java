@@ -25,13 +25,17 @@ final class LogTable {
     private LogTable() {
     }
 
-    /** The idempotent insert of one row: a row whose key is already there is left alone (or rewritten equal). */
+    /**
+     * The insert of one row. {@link LogBatch} leaves out rows already stored before it inserts, in the same
+     * transaction and from the node's one writer thread, so H2 takes a plain insert (a {@code MERGE} would look
+     * every key up a second time); PostgreSQL, shared by the cluster's nodes, also ignores a conflicting row.
+     */
     static String insert(String dialect) {
         if (dialect.equals("postgresql")) {
             return "INSERT INTO request_log (" + COLUMNS + ") VALUES (" + PARAMETERS + ")"
                     + " ON CONFLICT (logged_at, request_id) DO NOTHING";
         }
-        return "MERGE INTO request_log (" + COLUMNS + ") KEY (request_id) VALUES (" + PARAMETERS + ")";
+        return "INSERT INTO request_log (" + COLUMNS + ") VALUES (" + PARAMETERS + ")";
     }
 
     /** Binds a record to the parameters of {@link #insert}. */

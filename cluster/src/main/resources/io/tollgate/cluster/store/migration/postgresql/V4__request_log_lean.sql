@@ -1,0 +1,1 @@
+-- Nothing on PostgreSQL: its request_log is keyed (logged_at, request_id), so V3's index on request_id stays.
