@@ -1,6 +1,7 @@
 package io.tollgate.bench.load;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,6 +23,36 @@ final class ProcStat {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * CPU seconds the process's JIT compiler threads (HotSpot's {@code C1 CompilerThre...} and
+     * {@code C2 CompilerThre...}) have used so far; -1 when they cannot be read.
+     */
+    static double compilerCpuSeconds(String pid) {
+        long ticks = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", pid, "task"))) {
+            for (Path task : tasks) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException gone) {
+                    continue; // the thread ended meanwhile
+                }
+                if (isCompiler(stat)) {
+                    ticks += cpuTicks(stat);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
+    /** Whether a thread's {@code stat} line names a JIT compiler thread. */
+    static boolean isCompiler(String stat) {
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        return name.matches("C[12] CompilerThre.*");
     }
 
     /** Resident memory in bytes; -1 when it cannot be read. */

@@ -18,6 +18,22 @@ class LoadPartsTest {
     }
 
     @Test
+    void shouldTellJitCompilerThreadsByName() {
+        assertThat(ProcStat.isCompiler("4250 (C2 CompilerThre) S 1 4242 4242 0 -1 0 0 0 0 0 9 1 0")).isTrue();
+        assertThat(ProcStat.isCompiler("4251 (C1 CompilerThre) S 1 4242 4242 0 -1 0 0 0 0 0 9 1 0")).isTrue();
+        assertThat(ProcStat.isCompiler("4252 (GC Thread#0) S 1 4242 4242 0 -1 0 0 0 0 0 9 1 0")).isFalse();
+        assertThat(ProcStat.isCompiler("4253 (ForkJoinPool-1-) S 1 4242 4242 0 -1 0 0 0 0 0 9 1 0")).isFalse();
+    }
+
+    @Test
+    void shouldReadTheCompilersCpuOfThisProcess() {
+        String self = Long.toString(ProcessHandle.current().pid());
+
+        assertThat(ProcStat.compilerCpuSeconds(self)).isGreaterThanOrEqualTo(0);
+        assertThat(ProcStat.compilerCpuSeconds("999999999")).isEqualTo(-1);
+    }
+
+    @Test
     void shouldReadResidentMemoryInBytes() {
         assertThat(ProcStat.rssBytesOf("Name:\tjava\nVmPeak:\t 9 kB\nVmRSS:\t  204800 kB\nThreads:\t40\n"))
                 .isEqualTo(204800L * 1024);
