@@ -119,8 +119,9 @@ public final class LoadHarness {
         String yaml = target == Target.GATEWAY ? NodeConfigs.full(port, upstream.baseUrl(), data)
                 : NodeConfigs.passThrough(port, upstream.baseUrl(), data);
         Path jfr = work.resolve(target.label() + ".jfr");
-        String javaOpts = "-Xmx512m" + (options.profile()
-                ? " -XX:StartFlightRecording=dumponexit=true,filename=" + jfr + ",settings=profile" : "");
+        String javaOpts = "-Xmx512m" + (options.nodeJvm().isEmpty() ? "" : " " + options.nodeJvm())
+                + (options.profile() ? " -XX:StartFlightRecording=dumponexit=true,filename=" + jfr + ",settings=profile"
+                : "");
         try {
             Files.writeString(config, yaml);
         } catch (IOException e) {

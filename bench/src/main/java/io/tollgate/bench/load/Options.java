@@ -22,15 +22,17 @@ import java.util.Optional;
  * @param client {@code helidon} (WebClient) or {@code jdk} (HttpClient)
  * @param maxInFlight the most requests outstanding at once (also the client's connection cache)
  * @param upstreamLatencyMs the fake upstream's delay before each answer
+ * @param nodeJvm JVM options the nodes get after {@code -Xmx512m} (for example a garbage collector to compare)
  */
 public record Options(Path repo, List<Long> rates, Duration duration, Duration warmup, List<Kind> kinds,
                       List<Target> targets, Optional<Path> out, boolean profile, boolean smoke, String client,
-                      int maxInFlight, long upstreamLatencyMs) {
+                      int maxInFlight, long upstreamLatencyMs, String nodeJvm) {
 
     static final String USAGE = """
             usage: ./tollgate bench load [--rates 500,2000,5000] [--duration 10s] [--warmup 3s] [--kinds chat,stream]
                                          [--targets direct,gateway,passThrough] [--out FILE.md] [--profile]
-                                         [--client helidon|jdk] [--max-in-flight 128] [--upstream-latency-ms 0] [--smoke]""";
+                                         [--client helidon|jdk] [--max-in-flight 128] [--upstream-latency-ms 0] [--smoke]
+                                         [--node-jvm "-XX:+UseZGC ..."]""";
 
     public Options {
         if (rates.isEmpty() || rates.stream().anyMatch(r -> r < 1)) {
@@ -64,6 +66,7 @@ public record Options(Path repo, List<Long> rates, Duration duration, Duration w
         String client = "helidon";
         int maxInFlight = 128;
         long latency = 0;
+        String nodeJvm = "";
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -80,6 +83,7 @@ public record Options(Path repo, List<Long> rates, Duration duration, Duration w
                 case "--client" -> client = value(args, ++i, arg);
                 case "--max-in-flight" -> maxInFlight = Integer.parseInt(value(args, ++i, arg));
                 case "--upstream-latency-ms" -> latency = Long.parseLong(value(args, ++i, arg));
+                case "--node-jvm" -> nodeJvm = value(args, ++i, arg).strip();
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
@@ -89,7 +93,7 @@ public record Options(Path repo, List<Long> rates, Duration duration, Duration w
             duration = Duration.ofSeconds(3);
         }
         return new Options(repo.toAbsolutePath().normalize(), rates, duration, warmup, kinds, targets, out, profile,
-                smoke, client, maxInFlight, latency);
+                smoke, client, maxInFlight, latency, nodeJvm);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -58,7 +58,8 @@ final class Report {
                 .append(", at most ").append(options.maxInFlight()).append(" requests in flight; warm-up ")
                 .append(options.warmup().toMillis() / 1000.0).append(" s, steps ")
                 .append(options.duration().toMillis() / 1000.0).append(" s; upstream latency ")
-                .append(options.upstreamLatencyMs()).append(" ms; node -Xmx512m.\n\n")
+                .append(options.upstreamLatencyMs()).append(" ms; node -Xmx512m")
+                .append(options.nodeJvm().isEmpty() ? "" : " " + options.nodeJvm()).append(".\n\n")
                 .append("Latencies in ms, from each request's intended start (corrected for coordinated omission). ")
                 .append("CPU in cores busy during the step; load CPU is this process (generator and fake upstream).\n");
         steps.forEach((step, byTarget) -> {

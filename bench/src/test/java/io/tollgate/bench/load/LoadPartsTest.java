@@ -75,6 +75,12 @@ class LoadPartsTest {
     }
 
     @Test
+    void shouldPassNodeJvmOptions() {
+        assertThat(Options.parse().nodeJvm()).isEmpty();
+        assertThat(Options.parse("--node-jvm", " -XX:+UseZGC ").nodeJvm()).isEqualTo("-XX:+UseZGC");
+    }
+
+    @Test
     void shouldRejectAnUnknownOption() {
         assertThatThrownBy(() -> Options.parse("--rate", "5"))
                 .isInstanceOf(IllegalArgumentException.class)
