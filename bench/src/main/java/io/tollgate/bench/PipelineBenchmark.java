@@ -187,7 +187,10 @@ public class PipelineBenchmark {
         return channel;
     }
 
-    /** A request id shaped like the route's (24 hex digits), from a counter: unique within the trial's node. */
+    /**
+     * A request id shaped like the route's (hex digits, later ones sorting later, as the node's own), from a counter:
+     * unique within the trial's node.
+     */
     private String nextId() {
         long n = ++requests;
         char[] id = new char[24];
