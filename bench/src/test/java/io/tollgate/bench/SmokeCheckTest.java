@@ -72,7 +72,9 @@ class SmokeCheckTest {
                 CODEC + "anthropicToChunk",
                 "io.tollgate.bench.CostBenchmark.lookup",
                 "io.tollgate.bench.CostBenchmark.plainUsage",
-                "io.tollgate.bench.CostBenchmark.cachedAndReasoning");
+                "io.tollgate.bench.CostBenchmark.cachedAndReasoning",
+                "io.tollgate.cluster.log.RequestLogBenchmark.writeBatch{ids=random}",
+                "io.tollgate.cluster.log.RequestLogBenchmark.writeBatch{ids=timeOrdered}");
     }
 
     @Test
