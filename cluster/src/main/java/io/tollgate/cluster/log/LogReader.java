@@ -114,7 +114,9 @@ final class LogReader {
         };
         Filter filter = new Filter(query.from(), query.to());
         String sql = "SELECT " + group + " AS spend_group, COUNT(*) AS requests, SUM(input_tokens) AS input_tokens,"
-                + " SUM(output_tokens) AS output_tokens, SUM(cost_nanos) AS cost_nanos, SUM(saved_nanos) AS saved_nanos"
+                + " SUM(output_tokens) AS output_tokens, SUM(cost_nanos) AS cost_nanos, SUM(saved_nanos) AS saved_nanos,"
+                + " SUM(CASE WHEN status >= 400 THEN 1 ELSE 0 END) AS errors,"
+                + " SUM(CASE WHEN cache_status LIKE 'hit%' THEN 1 ELSE 0 END) AS cache_hits"
                 + " FROM request_log" + filter.where() + " GROUP BY " + group + " ORDER BY spend_group";
         List<SpendRow> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
@@ -127,7 +129,7 @@ final class LogReader {
                             : result.getString("spend_group");
                     rows.add(new SpendRow(name, result.getLong("requests"), result.getLong("input_tokens"),
                             result.getLong("output_tokens"), result.getLong("cost_nanos"),
-                            result.getLong("saved_nanos")));
+                            result.getLong("saved_nanos"), result.getLong("errors"), result.getLong("cache_hits")));
                 }
             }
         } catch (SQLException e) {

@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param outputTokens the sum of their output tokens
  * @param costNanos the sum of their cost, in nano-dollars
  * @param savedNanos the sum of what the cache saved them, in nano-dollars
+ * @param errors rows answered with a status of 400 or more
+ * @param cacheHits rows answered from the response cache (exact or semantic)
  */
 public record SpendRow(String group, long requests, long inputTokens, long outputTokens, long costNanos,
-                       long savedNanos) {
+                       long savedNanos, long errors, long cacheHits) {
 
     public SpendRow {
         Objects.requireNonNull(group, "group");

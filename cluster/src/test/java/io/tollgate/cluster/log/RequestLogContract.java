@@ -243,9 +243,11 @@ abstract class RequestLogContract {
         Map<String, SpendRow> expected = new TreeMap<>();
         for (LogRecord row : written) {
             expected.merge(group.apply(row), new SpendRow(group.apply(row), 1, row.inputTokens(), row.outputTokens(),
-                    row.costNanos(), row.savedNanos()), (a, b) -> new SpendRow(a.group(), a.requests() + b.requests(),
-                    a.inputTokens() + b.inputTokens(), a.outputTokens() + b.outputTokens(),
-                    a.costNanos() + b.costNanos(), a.savedNanos() + b.savedNanos()));
+                    row.costNanos(), row.savedNanos(), row.status() >= 400 ? 1 : 0,
+                    row.cacheStatus().startsWith("hit") ? 1 : 0), (a, b) -> new SpendRow(a.group(),
+                    a.requests() + b.requests(), a.inputTokens() + b.inputTokens(),
+                    a.outputTokens() + b.outputTokens(), a.costNanos() + b.costNanos(),
+                    a.savedNanos() + b.savedNanos(), a.errors() + b.errors(), a.cacheHits() + b.cacheHits()));
         }
         assertThat(log.spend(new SpendQuery(groupBy, Optional.empty(), Optional.empty())))
                 .as("spend by %s", groupBy).containsExactlyElementsOf(expected.values());

@@ -79,6 +79,9 @@ final class LogAdmin {
         ArrayNode rows = out.putArray("spend");
         long requests = 0;
         long cost = 0;
+        long saved = 0;
+        long errors = 0;
+        long hits = 0;
         for (SpendRow row : log.spend(new SpendQuery(group, instant(req, "from"), instant(req, "to")))) {
             ObjectNode item = rows.addObject();
             item.put("group", row.group());
@@ -87,11 +90,19 @@ final class LogAdmin {
             item.put("output_tokens", row.outputTokens());
             item.put("cost_usd", usd(row.costNanos()));
             item.put("saved_usd", usd(row.savedNanos()));
+            item.put("errors", row.errors());
+            item.put("cache_hits", row.cacheHits());
             requests += row.requests();
             cost += row.costNanos();
+            saved += row.savedNanos();
+            errors += row.errors();
+            hits += row.cacheHits();
         }
         out.put("total_requests", requests);
         out.put("total_cost_usd", usd(cost));
+        out.put("total_saved_usd", usd(saved));
+        out.put("total_errors", errors);
+        out.put("total_cache_hits", hits);
         return out;
     }
 

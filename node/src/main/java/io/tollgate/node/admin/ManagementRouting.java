@@ -82,6 +82,7 @@ public final class ManagementRouting {
     }
 
     private void routes(HttpRouting.Builder routing) {
+        Dashboard.register(routing);
         routing.get(BASE + "/virtual-keys/quota", this::quota);
 
         routing.get(BASE + "/customers", admin(req -> list("customers",

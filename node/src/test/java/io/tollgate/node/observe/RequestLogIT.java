@@ -146,6 +146,11 @@ class RequestLogIT {
         JsonNode spend = admin("/api/spend?group_by=virtual_key");
         assertThat(spend.path("total_cost_usd").decimalValue()).isEqualByComparingTo(ledger);
         assertThat(spend.path("total_requests").asLong()).isEqualTo(5);
+        assertThat(spend.path("total_errors").asLong()).as("the 400").isEqualTo(1);
+        assertThat(spend.path("total_cache_hits").asLong()).as("the exact hit").isEqualTo(1);
+        assertThat(spend.path("total_saved_usd").decimalValue()).isEqualByComparingTo("0.014");
+        assertThat(spend.path("spend").get(0).path("errors").asLong()).isEqualTo(1);
+        assertThat(spend.path("spend").get(0).path("cache_hits").asLong()).isEqualTo(1);
         JsonNode filtered = admin("/api/logs?provider=backup");
         assertThat(filtered.path("logs")).hasSize(1);
         JsonNode paged = admin("/api/logs?limit=3");
