@@ -49,7 +49,9 @@ public final class AuthenticateStage implements Stage {
         if (key.expiresAt().isPresent() && !clock.instant().isBefore(key.expiresAt().get())) {
             throw blocked("Virtual key '" + key.name() + "' expired at " + key.expiresAt().get() + ".");
         }
-        exchange.governed(Governed.of(key));
+        // a key under a team is attributed to the team's customer (a local view: no grid call)
+        exchange.governed(Governed.of(key, key.customerId()
+                .or(() -> key.teamId().flatMap(registry::team).flatMap(team -> team.customerId()))));
         next.proceed(exchange);
     }
 

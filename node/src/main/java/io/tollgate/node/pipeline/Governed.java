@@ -10,15 +10,30 @@ import java.util.Objects;
 public final class Governed {
 
     private final VirtualKey key;
+    private final java.util.Optional<String> customerId;
     private OutputGuard guard = OutputGuard.UNLIMITED;
 
-    private Governed(VirtualKey key) {
+    private Governed(VirtualKey key, java.util.Optional<String> customerId) {
         this.key = key;
+        this.customerId = customerId;
     }
 
-    /** The state of a request authenticated with this key. */
+    /** The state of a request authenticated with this key, which belongs to no customer or directly to one. */
     public static Governed of(VirtualKey key) {
-        return new Governed(Objects.requireNonNull(key, "key"));
+        return new Governed(Objects.requireNonNull(key, "key"), key.customerId());
+    }
+
+    /**
+     * The state of a request authenticated with this key, attributed to {@code customerId}: the key's own customer,
+     * or its team's.
+     */
+    public static Governed of(VirtualKey key, java.util.Optional<String> customerId) {
+        return new Governed(Objects.requireNonNull(key, "key"), Objects.requireNonNull(customerId, "customerId"));
+    }
+
+    /** The customer the request is attributed to: the key's own, or its team's; empty when neither has one. */
+    public java.util.Optional<String> customerId() {
+        return customerId;
     }
 
     /** The virtual key the request came with. */

@@ -51,7 +51,7 @@ final class LogRows {
         Optional<Governed> governed = exchange.governed();
         return new LogRecord(exchange.id(), now, node,
                 governed.map(g -> g.key().id()), governed.flatMap(g -> g.key().teamId()),
-                governed.flatMap(g -> g.key().customerId()),
+                governed.flatMap(Governed::customerId),
                 exchange.dialect().name().toLowerCase(Locale.ROOT) + "." + exchange.operation().name()
                         .toLowerCase(Locale.ROOT),
                 exchange.target().map(t -> t.model().provider()), exchange.target().map(t -> t.model().model()),

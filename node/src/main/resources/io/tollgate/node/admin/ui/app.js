@@ -152,6 +152,7 @@ const pages = {
       el('p', { class: 'muted' }, 'The 50 newest requests; click one for its detail.'),
       table([
         { label: 'Time', value: r => r.time },
+        { label: 'Request id', value: r => r.request_id },
         { label: 'Route', value: r => r.route },
         { label: 'Model', value: r => r.model ?? '' },
         { label: 'Status', num: true, value: r => r.status },
@@ -164,8 +165,8 @@ const pages = {
   },
 
   async log(id) {
-    const row = await api('/api/logs/' + encodeURIComponent(id));
-    return [el('h1', {}, 'Request ' + id), el('pre', {}, JSON.stringify(row, null, 2))];
+    const answer = await api('/api/logs/' + encodeURIComponent(id));
+    return [el('h1', {}, 'Request ' + id), el('pre', {}, JSON.stringify(answer.log, null, 2))];
   },
 
   async providers() {
@@ -180,7 +181,10 @@ const pages = {
 };
 
 // ---- shell ----
+let shown = 0; // the newest navigation: a slower answer for an earlier page must not replace it
+
 async function show() {
+  const mine = ++shown;
   if (!sessionStorage.getItem(TOKEN)) {
     return login();
   }
@@ -191,8 +195,9 @@ async function show() {
   document.querySelectorAll('nav a').forEach(a => a.classList.toggle('active', a.dataset.page === (key === 'log' ? 'logs' : key)));
   try {
     const content = await pages[key](arg && decodeURIComponent(arg));
-    page().replaceChildren(...content);
+    if (mine === shown) page().replaceChildren(...content);
   } catch (e) {
+    if (mine !== shown) return;
     if (e instanceof Unauthorized) {
       sessionStorage.removeItem(TOKEN);
       return login(e.message);

@@ -1,0 +1,200 @@
+// End-to-end tests of the dashboard in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core):
+// a real node started with ./tollgate start, traffic from the mock provider, and the pages checked against the
+// management API. Screenshots of every page go to node/target/e2e-screenshots (ignored by git).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../../../..');
+const shots = join(repo, 'node/target/e2e-screenshots');
+const ADMIN = 'e2e-dashboard-admin-token-0001';
+const BROWSER = process.env.TOLLGATE_CHROMIUM || '/usr/bin/chromium';
+
+let port, base, work, node, browser, page, keyValue, keyName;
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => ok(port)); });
+  });
+}
+
+async function api(path, options = {}) {
+  const response = await fetch(base + path, {
+    ...options,
+    headers: { authorization: 'Bearer ' + ADMIN, 'content-type': 'application/json', ...(options.headers || {}) },
+  });
+  const text = await response.text();
+  assert.ok(response.ok, `${path}: ${response.status} ${text}`);
+  return JSON.parse(text);
+}
+
+async function chat(key, content) {
+  const response = await fetch(base + '/v1/chat/completions', {
+    method: 'POST',
+    headers: { authorization: 'Bearer ' + key, 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'mock/echo', messages: [{ role: 'user', content }] }),
+  });
+  await response.text();
+  assert.equal(response.status, 200);
+  return response.headers.get('x-request-id');
+}
+
+async function flushLog() { // rows are written in batches: wait until the newest request is visible
+  for (let i = 0; i < 50; i++) {
+    const logs = await api('/api/logs?limit=1');
+    if (logs.logs.length > 0) return;
+    await new Promise(r => setTimeout(r, 200));
+  }
+}
+
+async function waitForLog(id) {
+  for (let i = 0; i < 100; i++) {
+    const logs = await api('/api/logs?limit=50');
+    if (logs.logs.some(row => row.request_id === id)) return;
+    await new Promise(r => setTimeout(r, 200));
+  }
+  assert.fail('request ' + id + ' never reached the log');
+}
+
+const shot = (name) => page.screenshot({ path: join(shots, name + '.png'), fullPage: true });
+const number = (text) => Number(text.replace(/[$,]/g, ''));
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  work = mkdtempSync(join(tmpdir(), 'tollgate-e2e-'));
+  const config = join(work, 'node.yaml');
+  writeFileSync(config, `
+server: { host: 127.0.0.1, port: ${port} }
+admin: { token: "${ADMIN}" }
+providers:
+  mock: { type: mock }
+pricing:
+  mock/echo: { input: 1000, output: 1000 }
+governance:
+  enforce: true
+  customers: [ { name: e2e-customer, budgets: [ { max_limit: 100, reset_duration: 1M } ] } ]
+  teams: [ { name: e2e-team, customer: e2e-customer, budgets: [ { max_limit: 50, reset_duration: 1w } ] } ]
+logging: { enabled: true }
+store: { data_dir: "${join(work, 'data')}" }
+`);
+  const log = openSync(join(work, 'node.log'), 'w');
+  node = spawn(join(repo, 'tollgate'), ['start', '--config', config], { stdio: ['ignore', log, log], detached: true });
+  for (let i = 0; ; i++) {
+    try { if ((await fetch(base + '/ready')).ok) break; } catch { /* not up yet */ }
+    if (node.exitCode !== null || i > 240) {
+      throw new Error('the node did not start:\n' + readFileSync(join(work, 'node.log'), 'utf8'));
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+  browser = await chromium.launch({
+    executablePath: BROWSER,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+});
+
+after(async () => {
+  await browser?.close();
+  if (node && node.exitCode === null) {
+    process.kill(-node.pid, 'SIGTERM');
+    await new Promise(r => node.once('exit', r));
+  }
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('dashboard', () => {
+  it('refuses a wrong token and keeps the pages hidden', async () => {
+    await page.goto(base + '/ui/');
+    await page.fill('#token', 'not-the-admin-token');
+    await page.click('#login-form button');
+    await page.waitForFunction(() => document.getElementById('login-error').textContent.length > 0);
+    assert.match(await page.textContent('#login-error'), /refused/);
+    assert.equal(await page.isHidden('#app'), true);
+    assert.equal(page.url().includes(ADMIN) || page.url().includes('not-the-admin-token'), false);
+    await shot('login-refused');
+  });
+
+  it('logs in and shows the overview equal to /api/spend', async () => {
+    const team = (await api('/api/governance/teams')).teams.find(t => t.name === 'e2e-team');
+    keyName = 'e2e-key';
+    const created = await api('/api/governance/virtual-keys', {
+      method: 'POST',
+      body: JSON.stringify({ name: keyName, team_id: team.id, budgets: [{ max_limit: 10, reset_duration: '1d' }] }),
+    });
+    keyValue = created.virtual_key.value;
+    let last;
+    for (let i = 0; i < 3; i++) last = await chat(keyValue, 'hello dashboard ' + i);
+    await waitForLog(last);
+
+    await page.fill('#token', ADMIN);
+    await page.click('#login-form button');
+    await page.waitForSelector('[data-testid=spend-month]');
+    assert.equal(page.url().includes(ADMIN), false, 'no token in the URL');
+    const now = new Date();
+    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString().slice(0, 10);
+    const spend = await api('/api/spend?group_by=day&from=' + month + 'T00:00:00Z');
+    assert.equal(number(await page.textContent('[data-testid=requests-month]')), spend.total_requests);
+    assert.equal(number(await page.textContent('[data-testid=spend-month]')), Number(spend.total_cost_usd));
+    assert.ok(spend.total_requests >= 3);
+    await shot('overview');
+  });
+
+  it('shows a new request in the logs view, and its detail', async () => {
+    const id = await chat(keyValue, 'find me in the log');
+    await waitForLog(id);
+    await page.goto(base + '/ui/#/logs');
+    await page.waitForSelector(`text=${id}`);
+    await shot('logs');
+    await page.click(`text=${id}`);
+    await page.waitForSelector('pre');
+    const detail = JSON.parse(await page.textContent('pre'));
+    assert.equal(detail.request_id, id);
+    assert.equal(detail.status, 200);
+    await shot('log-detail');
+  });
+
+  it('moves the virtual key\'s budget bar when it spends', async () => {
+    const used = async () => {
+      await page.goto(base + '/ui/#/budgets');
+      await page.reload();
+      const row = page.locator('tr', { hasText: keyName });
+      await row.first().waitFor();
+      const width = await row.first().locator('.bar .used').evaluate(el => parseFloat(el.style.width));
+      return { width, text: await row.first().locator('td').nth(3).textContent() };
+    };
+    const before = await used();
+    for (let i = 0; i < 5; i++) await chat(keyValue, 'spend some more ' + i);
+    const afterSpend = await used();
+    assert.ok(number(afterSpend.text) > number(before.text), `${before.text} -> ${afterSpend.text}`);
+    assert.ok(afterSpend.width > before.width, `${before.width}% -> ${afterSpend.width}%`);
+    await shot('budgets');
+  });
+
+  it('shows the providers and the cluster', async () => {
+    await page.goto(base + '/ui/#/providers');
+    await page.waitForSelector('h1:has-text("Providers and keys")');
+    await shot('providers');
+    await page.goto(base + '/ui/#/cluster');
+    await page.waitForSelector('h1:has-text("Cluster")');
+    assert.match(await page.textContent('pre'), /members/);
+    await shot('cluster');
+  });
+
+  it('forgets the token on sign-out', async () => {
+    await page.click('#logout');
+    assert.equal(await page.isVisible('#login'), true);
+    assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+  });
+});
