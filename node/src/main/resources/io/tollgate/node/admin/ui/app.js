@@ -5,17 +5,24 @@ const page = () => document.getElementById('page');
 
 class Unauthorized extends Error {}
 
-async function api(path) {
+class ApiError extends Error {
+  constructor(message, param) { super(message); this.param = param; }
+}
+
+async function api(path, method = 'GET', body = undefined) {
   const token = sessionStorage.getItem(TOKEN);
-  const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token }, cache: 'no-store' });
+  const headers = { Authorization: 'Bearer ' + token };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, cache: 'no-store',
+    body: body === undefined ? undefined : JSON.stringify(body) });
   if (response.status === 401) {
     throw new Unauthorized('The admin token was refused.');
   }
-  const body = await response.json().catch(() => ({}));
+  const answer = await response.json().catch(() => ({}));
   if (!response.ok) {
-    throw new Error(body?.error?.message || ('HTTP ' + response.status));
+    throw new ApiError(answer?.error?.message || ('HTTP ' + response.status), answer?.error?.param);
   }
-  return body;
+  return answer;
 }
 
 // ---- small DOM helpers (text only: nothing from the API is parsed as HTML) ----
@@ -76,6 +83,8 @@ function barChart(points) { // points: [{label, value}]
 }
 
 // ---- pages ----
+const logState = { filters: {}, live: true, onFirstPage: true };
+const budgetFilter = { customer: '', team: '' };
 const pages = {
   async overview() {
     const now = new Date();
@@ -115,8 +124,32 @@ const pages = {
   },
 
   async budgets() {
-    const answer = await api('/api/governance/budgets');
-    const rows = answer.budgets ?? [];
+    const [answer, customers, teams, keys] = await Promise.all([api('/api/governance/budgets'),
+      api('/api/governance/customers'), api('/api/governance/teams'), api('/api/governance/virtual-keys')]);
+    // each budget's team and customer, for the filters
+    const teamOf = new Map(teams.teams.map(t => [t.id, t]));
+    const keyOf = new Map(keys.virtual_keys.map(k => [k.id, k]));
+    const placed = (r) => {
+      if (r.level === 'customer') return { customer: r.owner_id, team: '' };
+      if (r.level === 'team') return { customer: teamOf.get(r.owner_id)?.customer_id ?? '', team: r.owner_id };
+      const key = keyOf.get(r.owner_id);
+      const team = key?.team_id ?? '';
+      return { customer: key?.customer_id ?? teamOf.get(team)?.customer_id ?? '', team };
+    };
+    const wanted = budgetFilter;
+    const rows = (answer.budgets ?? []).filter(r => {
+      const at = placed(r);
+      return (!wanted.customer || at.customer === wanted.customer) && (!wanted.team || at.team === wanted.team);
+    });
+    const select = (name, items) => {
+      const node = el('select', { name, id: 'budget-' + name }, el('option', { value: '' }, 'all'),
+        items.map(i => el('option', { value: i.id, ...(wanted[name] === i.id ? { selected: '' } : {}) }, i.name)));
+      node.addEventListener('change', () => { budgetFilter[name] = node.value; show(); });
+      return node;
+    };
+    const filters = el('div', { class: 'filters' },
+      el('label', {}, 'Customer', select('customer', customers.customers)),
+      el('label', {}, 'Team', select('team', teams.teams)));
     const level = (p) => p >= 100 ? 'level-over' : p >= 90 ? 'level-high' : p >= 80 ? 'level-warn' : '';
     const bar = (r) => {
       const limit = Number(r.limit_usd) || 0;
@@ -130,8 +163,8 @@ const pages = {
       return el('div', { class: 'bar ' + level(r.percent_used), title: r.percent_used + '%' }, used, reserved);
     };
     return [
-      el('h1', {}, 'Budgets'),
-      rows.length === 0 ? el('p', { class: 'muted' }, 'No budgets are defined.') : table([
+      el('h1', {}, 'Budgets'), filters,
+      rows.length === 0 ? el('p', { class: 'muted' }, 'No budgets match.') : table([
         { label: 'Level', value: r => r.level },
         { label: 'Owner', value: r => r.owner_name },
         { label: 'Used', value: bar },
@@ -145,12 +178,156 @@ const pages = {
     ];
   },
 
-  async logs() {
-    const answer = await api('/api/logs?limit=50');
+  async governance() {
+    const [customers, teams, keys] = await Promise.all([
+      api('/api/governance/customers'), api('/api/governance/teams'), api('/api/governance/virtual-keys')]);
+    const customerName = new Map(customers.customers.map(c => [c.id, c.name]));
+    const teamName = new Map(teams.teams.map(t => [t.id, t.name]));
+    const teamCustomer = new Map(teams.teams.map(t => [t.id, t.customer_id]));
+    const reload = () => show();
+    const budgetOf = (form) => {
+      const limit = form.elements.namedItem('budget').value.trim();
+      return limit === '' ? undefined : [{ max_limit: Number(limit), reset_duration: form.elements.namedItem('reset_duration').value }];
+    };
+    const resets = () => el('select', { name: 'reset_duration' }, ['1d', '1w', '1M'].map(v => el('option', { value: v }, v)));
+    const options = (items, empty) => [el('option', { value: '' }, empty),
+      ...items.map(i => el('option', { value: i.id }, i.name))];
+    const submitting = (form, action) => form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const message = form.querySelector('.error');
+      message.textContent = '';
+      try {
+        await action(form);
+      } catch (e) {
+        if (e instanceof Unauthorized) {
+          sessionStorage.removeItem(TOKEN);
+          return login(e.message);
+        }
+        message.textContent = e.param ? `${e.param}: ${e.message}` : e.message;
+      }
+    });
+    const actionError = el('p', { class: 'error', role: 'alert' });
+    const guarded = (action) => async () => {
+      actionError.textContent = '';
+      try {
+        await action();
+      } catch (e) {
+        if (e instanceof Unauthorized) {
+          sessionStorage.removeItem(TOKEN);
+          return login(e.message);
+        }
+        actionError.textContent = e.message;
+      }
+    };
+
+    const newKey = el('div', { id: 'new-key', hidden: '' });
+    const keyForm = el('form', { id: 'key-form', class: 'filters' },
+      el('label', {}, 'Name', el('input', { name: 'name', required: '' })),
+      el('label', {}, 'Team', el('select', { name: 'team' }, options(teams.teams, '(none)'))),
+      el('label', {}, 'Customer', el('select', { name: 'customer' }, options(customers.customers, '(none)'))),
+      el('label', {}, 'Budget USD', el('input', { name: 'budget', inputmode: 'decimal' })),
+      el('label', {}, 'Resets', resets()),
+      el('label', {}, 'Requests / min', el('input', { name: 'rpm', inputmode: 'numeric' })),
+      el('button', { type: 'submit' }, 'Create key'), el('p', { class: 'error', role: 'alert' }));
+    submitting(keyForm, async (form) => {
+      const body = { name: form.elements.namedItem('name').value.trim() };
+      if (form.elements.namedItem('team').value) body.team_id = form.elements.namedItem('team').value;
+      if (form.elements.namedItem('customer').value) body.customer_id = form.elements.namedItem('customer').value;
+      const budgets = budgetOf(form);
+      if (budgets) body.budgets = budgets;
+      const rpm = form.elements.namedItem('rpm').value.trim();
+      if (rpm !== '') body.rate_limit = { request_max_limit: Number(rpm), request_reset_duration: '1m' };
+      const created = await api('/api/governance/virtual-keys', 'POST', body);
+      const value = created.virtual_key.value;
+      const copy = el('button', { type: 'button', onclick: () => navigator.clipboard?.writeText(value) }, 'Copy');
+      newKey.replaceChildren(el('p', {}, `Key "${created.virtual_key.name}" created. Its value is shown this once:`),
+        el('code', { 'data-testid': 'new-key-value' }, value), ' ', copy);
+      newKey.hidden = false;
+      form.reset();
+      await refreshKeys();
+    });
+
+    const keyTable = el('div');
+    const refreshKeys = async () => {
+      const latest = await api('/api/governance/virtual-keys');
+      keyTable.replaceChildren(table([
+        { label: 'Name', value: k => k.name },
+        { label: 'Key', value: k => k.value_hint },
+        { label: 'Team', value: k => teamName.get(k.team_id) ?? '' },
+        { label: 'Customer', value: k => customerName.get(k.customer_id ?? teamCustomer.get(k.team_id)) ?? '' },
+        { label: 'Active', value: k => k.is_active ? 'yes' : 'no' },
+        { label: '', value: k => [
+          el('button', { type: 'button', onclick: guarded(async () => {
+            await api('/api/governance/virtual-keys/' + k.id, 'PUT', { is_active: !k.is_active });
+            await refreshKeys();
+          }) }, k.is_active ? 'Disable' : 'Enable'), ' ',
+          el('button', { type: 'button', onclick: guarded(async () => {
+            const rotated = await api('/api/governance/virtual-keys/' + k.id + '/rotate', 'POST', {});
+            newKey.replaceChildren(el('p', {}, `Key "${k.name}" rotated. Its new value is shown this once:`),
+              el('code', { 'data-testid': 'new-key-value' }, rotated.virtual_key.value));
+            newKey.hidden = false;
+            await refreshKeys();
+          }) }, 'Rotate')] },
+      ], latest.virtual_keys));
+    };
+    await refreshKeys();
+
+    const teamForm = el('form', { id: 'team-form', class: 'filters' },
+      el('label', {}, 'Name', el('input', { name: 'name', required: '' })),
+      el('label', {}, 'Customer', el('select', { name: 'customer' }, options(customers.customers, '(none)'))),
+      el('label', {}, 'Budget USD', el('input', { name: 'budget', inputmode: 'decimal' })),
+      el('label', {}, 'Resets', resets()),
+      el('button', { type: 'submit' }, 'Create team'), el('p', { class: 'error', role: 'alert' }));
+    submitting(teamForm, async (form) => {
+      const body = { name: form.elements.namedItem('name').value.trim() };
+      if (form.elements.namedItem('customer').value) body.customer_id = form.elements.namedItem('customer').value;
+      const budgets = budgetOf(form);
+      if (budgets) body.budgets = budgets;
+      await api('/api/governance/teams', 'POST', body);
+      reload();
+    });
+    const customerForm = el('form', { id: 'customer-form', class: 'filters' },
+      el('label', {}, 'Name', el('input', { name: 'name', required: '' })),
+      el('label', {}, 'Budget USD', el('input', { name: 'budget', inputmode: 'decimal' })),
+      el('label', {}, 'Resets', resets()),
+      el('button', { type: 'submit' }, 'Create customer'), el('p', { class: 'error', role: 'alert' }));
+    submitting(customerForm, async (form) => {
+      const body = { name: form.elements.namedItem('name').value.trim() };
+      const budgets = budgetOf(form);
+      if (budgets) body.budgets = budgets;
+      await api('/api/governance/customers', 'POST', body);
+      reload();
+    });
+
     return [
-      el('h1', {}, 'Request log'),
-      el('p', { class: 'muted' }, 'The 50 newest requests; click one for its detail.'),
-      table([
+      el('h1', {}, 'Governance'),
+      el('h2', {}, 'Virtual keys'), keyForm, newKey, actionError, keyTable,
+      el('h2', {}, 'Teams'), teamForm, table([
+        { label: 'Name', value: t => t.name },
+        { label: 'Customer', value: t => customerName.get(t.customer_id) ?? '' },
+        { label: 'Id', value: t => t.id },
+      ], teams.teams),
+      el('h2', {}, 'Customers'), customerForm, table([
+        { label: 'Name', value: c => c.name },
+        { label: 'Id', value: c => c.id },
+      ], customers.customers),
+    ];
+  },
+
+  async logs() {
+    const filters = el('form', { id: 'log-filters', class: 'filters' },
+      ['virtual_key_id', 'team_id', 'customer_id', 'provider', 'model', 'status', 'cache'].map(name =>
+        el('label', {}, name.replace(/_/g, ' '), el('input', { name, value: logState.filters[name] ?? '' }))),
+      el('label', {}, 'live', el('input', { type: 'checkbox', name: 'live', ...(logState.live ? { checked: '' } : {}) })),
+      el('button', { type: 'submit' }, 'Apply'));
+    const body = el('div');
+    const pager = el('div', { class: 'filters' });
+    const load = async (cursor) => {
+      const query = new URLSearchParams({ limit: '50' });
+      for (const [name, value] of Object.entries(logState.filters)) if (value) query.set(name, value);
+      if (cursor) query.set('cursor', cursor);
+      const answer = await api('/api/logs?' + query);
+      body.replaceChildren(table([
         { label: 'Time', value: r => r.time },
         { label: 'Request id', value: r => r.request_id },
         { label: 'Route', value: r => r.route },
@@ -160,23 +337,90 @@ const pages = {
         { label: 'Tokens in/out', num: true, value: r => `${r.input_tokens} / ${r.output_tokens}` },
         { label: 'Cost', num: true, value: r => usd(r.cost_usd) },
         { label: 'Latency ms', num: true, value: r => (r.latency_us / 1000).toFixed(1) },
-      ], answer.logs ?? [], row => { location.hash = '#/logs/' + encodeURIComponent(row.request_id); }),
-    ];
+      ], answer.logs ?? [], row => { location.hash = '#/logs/' + encodeURIComponent(row.request_id); }));
+      pager.replaceChildren(
+        cursor ? el('button', { type: 'button', onclick: () => load(undefined) }, 'Newest') : '',
+        answer.next_cursor ? el('button', { type: 'button', id: 'older', onclick: () => load(answer.next_cursor) },
+          'Older') : '');
+      logState.onFirstPage = !cursor;
+    };
+    filters.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const data = new FormData(filters);
+      logState.filters = Object.fromEntries([...data.entries()].filter(([name]) => name !== 'live'));
+      logState.live = data.has('live');
+      load(undefined);
+    });
+    await load(undefined);
+    // live: the first page is polled every 2 s while this page is shown and "live" is ticked
+    const mine = shown;
+    const poll = setInterval(() => {
+      if (mine !== shown || !sessionStorage.getItem(TOKEN)) return clearInterval(poll);
+      if (logState.live && logState.onFirstPage && !document.hidden) load(undefined).catch(() => {});
+    }, 2000);
+    return [el('h1', {}, 'Request log'), filters, body, pager];
   },
 
   async log(id) {
-    const answer = await api('/api/logs/' + encodeURIComponent(id));
-    return [el('h1', {}, 'Request ' + id), el('pre', {}, JSON.stringify(answer.log, null, 2))];
+    const row = (await api('/api/logs/' + encodeURIComponent(id))).log;
+    const ms = (us) => us === null || us === undefined ? '–' : (us / 1000).toFixed(2) + ' ms';
+    const facts = (pairs) => table([{ label: '', value: p => p[0] }, { label: '', value: p => p[1] }], pairs);
+    return [
+      el('h1', {}, 'Request ' + id),
+      el('p', {}, el('a', { href: '#/logs' }, '← all requests')),
+      el('h2', {}, 'Request'), facts([['Time', row.time], ['Node', row.node], ['Route', row.route],
+        ['Provider / model', `${row.provider ?? '–'} / ${row.model ?? '–'}`], ['Key name', row.key_name ?? '–'],
+        ['Virtual key / team / customer', `${row.virtual_key_id ?? '–'} / ${row.team_id ?? '–'} / ${row.customer_id ?? '–'}`],
+        ['Status', row.status + (row.error_type ? ' (' + row.error_type + ')' : '')], ['Streamed', row.streamed ? 'yes' : 'no']]),
+      el('h2', {}, 'Tokens and cost'), facts([['Input', row.input_tokens], ['Cached input', row.cached_input_tokens],
+        ['Cache write', row.cache_write_tokens], ['Reasoning', row.reasoning_tokens], ['Output', row.output_tokens],
+        ['Cost', usd(row.cost_usd)], ['Saved by the cache', usd(row.saved_usd)]]),
+      el('h2', {}, 'Cache and latency'), facts([['Cache', row.cache_status + (row.cache_similarity ? ' (' + row.cache_similarity + ')' : '')],
+        ['Latency', ms(row.latency_us)], ['Time to first token', ms(row.time_to_first_token_us)],
+        ['Upstream', ms(row.upstream_us)], ['Gateway overhead', ms(row.overhead_us)]]),
+      el('h2', {}, 'Upstream attempts'), table([
+        { label: '#', num: true, value: a => a.attempt },
+        { label: 'Provider', value: a => a.provider }, { label: 'Model', value: a => a.model },
+        { label: 'Key', value: a => a.key_name }, { label: 'Status', num: true, value: a => a.status },
+        { label: 'Error', value: a => a.error_type ?? '' }, { label: 'Time', num: true, value: a => ms(a.upstream_us) },
+      ], row.attempt_log ?? []),
+    ];
   },
 
   async providers() {
-    const answer = await api('/api/providers/keys');
-    return [el('h1', {}, 'Providers and keys'), el('pre', {}, JSON.stringify(answer.keys ?? answer, null, 2))];
+    const keys = (await api('/api/providers/keys')).keys ?? [];
+    return [el('h1', {}, 'Providers and keys'), table([
+      { label: 'Provider', value: k => k.provider }, { label: 'Key', value: k => k.name },
+      { label: 'State', value: k => k.state }, { label: 'Circuit', value: k => k.circuit },
+      { label: 'Share', num: true, value: k => (100 * (k.share ?? 0)).toFixed(1) + '%' },
+      { label: 'Weight', num: true, value: k => k.weight },
+      { label: 'Latency ms', num: true, value: k => k.latency_ms ?? '–' },
+      { label: 'Error rate', num: true, value: k => (100 * (k.error_rate ?? 0)).toFixed(1) + '%' },
+      { label: 'In flight', num: true, value: k => k.in_flight },
+      { label: 'Requests/min', num: true, value: k => k.requests_this_minute ?? '–' },
+      { label: 'Cooldown until', value: k => k.cooldown_until ?? '–' },
+    ], keys)];
   },
 
   async cluster() {
-    const answer = await api('/api/cluster/status');
-    return [el('h1', {}, 'Cluster'), el('pre', {}, JSON.stringify(answer, null, 2))];
+    const status = await api('/api/cluster/status');
+    return [
+      el('h1', {}, 'Cluster'),
+      el('div', { class: 'cards' },
+        card('Verdict', status.verdict?.healthy ? 'healthy' : 'degraded', 'cluster-verdict'),
+        card('Members', status.cluster?.size, 'cluster-size'),
+        card('Partitions safe', status.cluster?.partitions_safe ? 'yes' : 'no', 'partitions-safe'),
+        card('Quorum', `${status.cluster?.quorum?.present} / ${status.cluster?.quorum?.required}`, 'quorum'),
+        card('Store', `${status.store?.kind} ${status.store?.healthy ? 'healthy' : 'unreachable'}`, 'store')),
+      el('p', { class: 'muted' }, status.verdict?.message ?? ''),
+      el('h2', {}, 'Members'), table([
+        { label: 'Address', value: m => m.address + (m.local ? ' (this node)' : '') },
+        { label: 'Node URL', value: m => m.node_url ?? '–' }, { label: 'Version', value: m => m.version ?? '–' },
+        { label: 'Uptime s', num: true, value: m => m.uptime_seconds ?? '–' },
+        { label: 'Requests/s', num: true, value: m => m.requests_per_second ?? '–' },
+        { label: 'In flight', num: true, value: m => m.in_flight ?? '–' },
+      ], status.members ?? []),
+    ];
   },
 };
 
