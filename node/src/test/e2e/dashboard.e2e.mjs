@@ -1,80 +1,24 @@
-// End-to-end tests of the dashboard in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core):
-// a real node started with ./tollgate start, traffic from the mock provider, and the pages checked against the
-// management API. Screenshots of every page go to node/target/e2e-screenshots (ignored by git).
+// End-to-end tests of the dashboard on one node in headless Chromium: a real node started with ./tollgate start,
+// traffic from the mock provider, and the pages checked against the management API. Screenshots of every page go to
+// node/target/e2e-screenshots (ignored by git).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import * as h from './harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, '../../../..');
-const shots = join(repo, 'node/target/e2e-screenshots');
-const ADMIN = 'e2e-dashboard-admin-token-0001';
-const BROWSER = process.env.TOLLGATE_CHROMIUM || '/usr/bin/chromium';
+const ADMIN = h.ADMIN;
+let base, work, node, browser, page, keyValue, keyName;
 
-let port, base, work, node, browser, page, keyValue, keyName;
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => ok(port)); });
-  });
-}
-
-async function api(path, options = {}) {
-  const response = await fetch(base + path, {
-    ...options,
-    headers: { authorization: 'Bearer ' + ADMIN, 'content-type': 'application/json', ...(options.headers || {}) },
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${path}: ${response.status} ${text}`);
-  return JSON.parse(text);
-}
-
-async function chat(key, content) {
-  const response = await fetch(base + '/v1/chat/completions', {
-    method: 'POST',
-    headers: { authorization: 'Bearer ' + key, 'content-type': 'application/json' },
-    body: JSON.stringify({ model: 'mock/echo', messages: [{ role: 'user', content }] }),
-  });
-  await response.text();
-  assert.equal(response.status, 200);
-  return response.headers.get('x-request-id');
-}
-
-async function flushLog() { // rows are written in batches: wait until the newest request is visible
-  for (let i = 0; i < 50; i++) {
-    const logs = await api('/api/logs?limit=1');
-    if (logs.logs.length > 0) return;
-    await new Promise(r => setTimeout(r, 200));
-  }
-}
-
-async function waitForLog(id) {
-  for (let i = 0; i < 100; i++) {
-    const logs = await api('/api/logs?limit=50');
-    if (logs.logs.some(row => row.request_id === id)) return;
-    await new Promise(r => setTimeout(r, 200));
-  }
-  assert.fail('request ' + id + ' never reached the log');
-}
-
-const shot = (name) => page.screenshot({ path: join(shots, name + '.png'), fullPage: true });
-const number = (text) => Number(text.replace(/[$,]/g, ''));
+const api = (path, options) => h.api(base, path, options);
+const chat = (key, content) => h.chat(base, key, content);
+const waitForLog = (id) => h.waitForLog(base, id);
+const shot = (name) => page.screenshot({ path: join(h.shots, name + '.png'), fullPage: true });
+const number = h.number;
 
 before(async () => {
-  mkdirSync(shots, { recursive: true });
-  port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  work = mkdtempSync(join(tmpdir(), 'tollgate-e2e-'));
-  const config = join(work, 'node.yaml');
-  writeFileSync(config, `
+  work = h.workDir();
+  const port = await h.freePort();
+  node = await h.startNode(work, 'node', port, `
 server: { host: 127.0.0.1, port: ${port} }
 admin: { token: "${ADMIN}" }
 providers:
@@ -88,30 +32,15 @@ governance:
 logging: { enabled: true }
 store: { data_dir: "${join(work, 'data')}" }
 `);
-  const log = openSync(join(work, 'node.log'), 'w');
-  node = spawn(join(repo, 'tollgate'), ['start', '--config', config], { stdio: ['ignore', log, log], detached: true });
-  for (let i = 0; ; i++) {
-    try { if ((await fetch(base + '/ready')).ok) break; } catch { /* not up yet */ }
-    if (node.exitCode !== null || i > 240) {
-      throw new Error('the node did not start:\n' + readFileSync(join(work, 'node.log'), 'utf8'));
-    }
-    await new Promise(r => setTimeout(r, 500));
-  }
-  browser = await chromium.launch({
-    executablePath: BROWSER,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  base = node.base;
+  browser = await h.launchBrowser();
+  page = await h.newPage(browser);
 });
 
 after(async () => {
   await browser?.close();
-  if (node && node.exitCode === null) {
-    process.kill(-node.pid, 'SIGTERM');
-    await new Promise(r => node.once('exit', r));
-  }
-  if (work) rmSync(work, { recursive: true, force: true });
+  await h.stopNode(node);
+  h.cleanup(work);
 });
 
 describe('dashboard', () => {

@@ -410,7 +410,8 @@ const pages = {
         card('Verdict', status.verdict?.healthy ? 'healthy' : 'degraded', 'cluster-verdict'),
         card('Members', status.cluster?.size, 'cluster-size'),
         card('Partitions safe', status.cluster?.partitions_safe ? 'yes' : 'no', 'partitions-safe'),
-        card('Quorum', `${status.cluster?.quorum?.present} / ${status.cluster?.quorum?.required}`, 'quorum'),
+        card('Quorum', (status.cluster?.quorum?.present ? 'met' : 'lost') + ` (${status.cluster?.quorum?.required} needed)`,
+          'quorum'),
         card('Store', `${status.store?.kind} ${status.store?.healthy ? 'healthy' : 'unreachable'}`, 'store')),
       el('p', { class: 'muted' }, status.verdict?.message ?? ''),
       el('h2', {}, 'Members'), table([
