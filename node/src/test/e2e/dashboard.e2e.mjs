@@ -77,6 +77,7 @@ describe('dashboard', () => {
     assert.equal(number(await page.textContent('[data-testid=requests-month]')), spend.total_requests);
     assert.equal(number(await page.textContent('[data-testid=spend-month]')), Number(spend.total_cost_usd));
     assert.ok(spend.total_requests >= 3);
+    await page.waitForSelector('td:has-text("e2e-customer")'); // top lists show names, not ids
     await shot('overview');
   });
 
@@ -141,6 +142,19 @@ describe('dashboard', () => {
     await shot('governance');
     const id = await chat(value, 'made in the dashboard');
     await waitForLog(id);
+
+    // its limits edited in the form take effect at once: a budget below one request's worst case refuses it
+    await page.selectOption('#limits-form select[name=owner]', { label: 'key ui-key' });
+    await page.fill('#limits-form input[name=budget]', '0.000001');
+    await page.click('#limits-form button[type=submit]');
+    await page.waitForSelector('[data-testid=limits-saved]:has-text("ui-key")');
+    const capped = await fetch(base + '/v1/chat/completions', {
+      method: 'POST',
+      headers: { authorization: 'Bearer ' + value, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'mock/echo', messages: [{ role: 'user', content: 'over budget?' }] }),
+    });
+    const cappedBody = await capped.text();
+    assert.ok(capped.status === 402 || capped.status === 429, 'refused over its new budget: ' + capped.status + ' ' + cappedBody);
 
     await page.locator('tr', { hasText: 'ui-key' }).locator('button', { hasText: 'Disable' }).click();
     await page.locator('tr', { hasText: 'ui-key' }).locator('td', { hasText: /^no$/ }).waitFor();

@@ -41,6 +41,7 @@ export async function startNode(work, name, port, yaml) {
   for (let i = 0; ; i++) {
     try { if ((await fetch(base + '/ready')).ok) break; } catch { /* not up yet */ }
     if (proc.exitCode !== null || i > 360) {
+      if (proc.exitCode === null) process.kill(-proc.pid, 'SIGKILL'); // no orphan left running
       throw new Error(`node ${name} did not start:\n` + readFileSync(logFile, 'utf8'));
     }
     await sleep(500);

@@ -98,9 +98,13 @@ const pages = {
       api('/api/spend?group_by=virtual_key&from=' + month),
       api('/api/spend?group_by=model&from=' + month),
     ]);
+    const [customerList, teamList, keyList] = await Promise.all([api('/api/governance/customers'),
+      api('/api/governance/teams'), api('/api/governance/virtual-keys')]);
+    const names = new Map([...customerList.customers, ...teamList.teams, ...keyList.virtual_keys]
+      .map(o => [o.id, o.name]));
     const top = (answer) => [...answer.spend].sort((a, b) => b.cost_usd - a.cost_usd).slice(0, 5);
     const spendColumns = [
-      { label: 'Name', value: r => r.group || '(none)' },
+      { label: 'Name', value: r => names.get(r.group) ?? (r.group || '(none)') },
       { label: 'Requests', num: true, value: r => r.requests },
       { label: 'Cost', num: true, value: r => usd(r.cost_usd) },
       { label: 'Saved', num: true, value: r => usd(r.saved_usd) },
@@ -248,8 +252,10 @@ const pages = {
     });
 
     const keyTable = el('div');
+    let ownersFrom = () => {};
     const refreshKeys = async () => {
       const latest = await api('/api/governance/virtual-keys');
+      ownersFrom(latest.virtual_keys);
       keyTable.replaceChildren(table([
         { label: 'Name', value: k => k.name },
         { label: 'Key', value: k => k.value_hint },
@@ -299,9 +305,40 @@ const pages = {
       reload();
     });
 
+    // limits of an existing owner: its budget (replacing its budgets) and, for a key, its request rate
+    const owners = [];
+    const ownerSelect = el('select', { name: 'owner' });
+    ownersFrom = (latestKeys) => {
+      owners.splice(0, owners.length,
+        ...customers.customers.map(c => ({ path: 'customers/' + c.id, label: 'customer ' + c.name })),
+        ...teams.teams.map(t => ({ path: 'teams/' + t.id, label: 'team ' + t.name })),
+        ...latestKeys.map(k => ({ path: 'virtual-keys/' + k.id, label: 'key ' + k.name, key: true })));
+      ownerSelect.replaceChildren(...owners.map(o => el('option', { value: o.path }, o.label)));
+    };
+    ownersFrom(keys.virtual_keys);
+    const limitsForm = el('form', { id: 'limits-form', class: 'filters' },
+      el('label', {}, 'Owner', ownerSelect),
+      el('label', {}, 'Budget USD', el('input', { name: 'budget', inputmode: 'decimal', required: '' })),
+      el('label', {}, 'Resets', resets()),
+      el('label', {}, 'Requests / min (keys)', el('input', { name: 'rpm', inputmode: 'numeric' })),
+      el('button', { type: 'submit' }, 'Save limits'), el('p', { class: 'error', role: 'alert' }),
+      el('p', { class: 'muted', 'data-testid': 'limits-saved' }));
+    submitting(limitsForm, async (form) => {
+      const owner = owners.find(o => o.path === form.elements.namedItem('owner').value);
+      const body = { budgets: budgetOf(form) };
+      const rpm = form.elements.namedItem('rpm').value.trim();
+      if (rpm !== '') {
+        if (!owner.key) throw new ApiError('Only virtual keys have a request rate here.', 'rate_limit');
+        body.rate_limit = { request_max_limit: Number(rpm), request_reset_duration: '1m' };
+      }
+      await api('/api/governance/' + owner.path, 'PUT', body);
+      form.querySelector('[data-testid=limits-saved]').textContent = 'Saved the limits of ' + owner.label + '.';
+    });
+
     return [
       el('h1', {}, 'Governance'),
       el('h2', {}, 'Virtual keys'), keyForm, newKey, actionError, keyTable,
+      el('h2', {}, 'Limits of an existing owner'), limitsForm,
       el('h2', {}, 'Teams'), teamForm, table([
         { label: 'Name', value: t => t.name },
         { label: 'Customer', value: t => customerName.get(t.customer_id) ?? '' },
