@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import * as h from './harness.mjs';
 
 const ADMIN = h.ADMIN;
-let base, work, node, browser, page, keyValue, keyName;
+let base, work, node, browser, page, keyValue, keyName, uiKeyValue;
 
 const api = (path, options) => h.api(base, path, options);
 const chat = (key, content) => h.chat(base, key, content);
@@ -81,6 +81,33 @@ describe('dashboard', () => {
     await shot('overview');
   });
 
+  it('charts spend per day by provider, model, team and customer, equal to /api/spend', async () => {
+    const now = new Date();
+    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString().slice(0, 10);
+    const names = new Map([...(await api('/api/governance/customers')).customers,
+      ...(await api('/api/governance/teams')).teams].map(o => [o.id, o.name]));
+    for (const by of ['provider', 'model', 'team', 'customer']) {
+      await page.selectOption('#chart-by', by);
+      const answer = await api(`/api/spend?group_by=${by}&interval=day&from=${month}T00:00:00Z`);
+      const expected = [...new Set(answer.spend.map(r => names.get(r.group) ?? (r.group || '(none)')))];
+      await page.waitForFunction((want) => {
+        const chart = document.querySelector('[data-testid=spend-chart]');
+        return chart && chart.dataset.series === want && chart.querySelector('canvas');
+      }, JSON.stringify(expected.sort((a, b) => {
+        const cost = (n) => answer.spend.filter(r => (names.get(r.group) ?? (r.group || '(none)')) === n)
+          .reduce((sum, r) => sum + Number(r.cost_usd), 0);
+        return cost(b) - cost(a);
+      })));
+      const total = Number(await page.getAttribute('[data-testid=spend-chart]', 'data-total'));
+      assert.ok(Math.abs(total - Number(answer.total_cost_usd)) < 1e-9, `${by}: chart ${total} vs ${answer.total_cost_usd}`);
+      assert.ok(answer.spend.every(r => r.day === now.toISOString().slice(0, 10)), 'all of this run is today');
+      const legend = await page.textContent('[data-testid=spend-chart] .u-legend');
+      for (const name of expected) assert.ok(legend.includes(name), `${by}: legend has ${name}: ${legend}`);
+      await shot('overview-chart-' + by);
+    }
+    await page.selectOption('#chart-by', 'provider');
+  });
+
   it('shows a new request appear in the live logs view, filters, and the request\'s detail', async () => {
     await page.goto(base + '/ui/#/logs');
     await page.waitForSelector('#log-filters');
@@ -123,7 +150,7 @@ describe('dashboard', () => {
     assert.ok(levels.includes('team') && levels.includes('virtual_key') && !levels.includes('customer'), levels.join());
   });
 
-  it('creates a virtual key that works at once, shows API validation messages, and disables the key', async () => {
+  it('creates a virtual key that works at once, its request seen in the logs view, and shows API validation messages', async () => {
     await page.goto(base + '/ui/#/governance');
     await page.waitForSelector('#key-form');
     // the API's validation message, next to the form
@@ -137,30 +164,87 @@ describe('dashboard', () => {
     await page.fill('#key-form input[name=budget]', '5');
     await page.selectOption('#key-form select[name=team]', { label: 'e2e-team' });
     await page.click('#key-form button[type=submit]');
-    const value = (await (await page.waitForSelector('[data-testid=new-key-value]')).textContent()).trim();
-    assert.match(value, /^tg-/);
+    uiKeyValue = (await (await page.waitForSelector('[data-testid=new-key-value]')).textContent()).trim();
+    assert.match(uiKeyValue, /^tg-/);
     await shot('governance');
-    const id = await chat(value, 'made in the dashboard');
-    await waitForLog(id);
 
-    // its limits edited in the form take effect at once: a budget below one request's worst case refuses it
-    await page.selectOption('#limits-form select[name=owner]', { label: 'key ui-key' });
-    await page.fill('#limits-form input[name=budget]', '0.000001');
-    await page.click('#limits-form button[type=submit]');
-    await page.waitForSelector('[data-testid=limits-saved]:has-text("ui-key")');
+    // the logs view, filtered to the new key, shows its first request without a reload
+    const key = (await api('/api/governance/virtual-keys')).virtual_keys.find(k => k.name === 'ui-key');
+    await page.goto(base + '/ui/#/logs');
+    await page.waitForSelector('#log-filters');
+    await page.fill('#log-filters input[name=status]', '');
+    await page.fill('#log-filters input[name=virtual_key_id]', key.id);
+    await page.click('#log-filters button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('main table tbody')?.children.length === 0);
+    const id = await chat(uiKeyValue, 'made in the dashboard');
+    await page.waitForSelector(`text=${id}`, { timeout: 20000 });
+    assert.equal(await page.locator('main table tbody tr').count(), 1, 'only the new key\'s request');
+    await shot('logs-new-key');
+  });
+
+  it('edits a key\'s budgets and rate limits in the form, renames and deletes owners', async () => {
+    await page.goto(base + '/ui/#/governance');
+    await page.waitForSelector('#owner-form');
+    await page.selectOption('#owner-form select[name=owner]', { label: 'key ui-key' });
+    await page.waitForSelector('#owner-budgets .budget-row input[name=max_limit][value="5"]');
+    // a second budget, below one request's worst case, and a token rate limit
+    await page.click('#add-budget');
+    const second = page.locator('#owner-budgets .budget-row').nth(1);
+    await second.locator('input[name=max_limit]').fill('0.000001');
+    await second.locator('select[name=reset_duration]').selectOption('1w');
+    await page.fill('#owner-form input[name=token_max_limit]', '100000');
+    await page.selectOption('#owner-form select[name=token_reset_duration]', '1h');
+    // the API's validation message for a bad rate limit, then the good one saved
+    await page.fill('#owner-form input[name=request_max_limit]', '-3');
+    await page.click('#owner-form button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('#owner-form .error').textContent.length > 0);
+    assert.match(await page.textContent('#owner-form .error'), /request_max_limit/);
+    await page.fill('#owner-form input[name=request_max_limit]', '');
+    await page.click('#owner-form button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=owner-saved]').textContent.includes('ui-key')
+      || document.querySelector('#owner-form .error').textContent.length > 0);
+    assert.equal(await page.textContent('#owner-form .error'), '', 'saved without an error');
+    await page.waitForSelector('[data-testid=owner-saved]:has-text("ui-key")');
+    await shot('governance-edit');
+    const key = (await api('/api/governance/virtual-keys')).virtual_keys.find(k => k.name === 'ui-key');
+    const saved = (await api('/api/governance/virtual-keys/' + key.id)).virtual_key;
+    assert.deepEqual(saved.budgets.map(b => [Number(b.max_limit), b.reset_duration]), [[5, '1M'], [0.000001, '1w']]);
+    assert.equal(saved.rate_limit.token_max_limit, 100000);
+    assert.equal(saved.rate_limit.token_reset_duration, '1h');
+    assert.equal(saved.rate_limit.request_max_limit, 0);
     const capped = await fetch(base + '/v1/chat/completions', {
       method: 'POST',
-      headers: { authorization: 'Bearer ' + value, 'content-type': 'application/json' },
+      headers: { authorization: 'Bearer ' + uiKeyValue, 'content-type': 'application/json' },
       body: JSON.stringify({ model: 'mock/echo', messages: [{ role: 'user', content: 'over budget?' }] }),
     });
     const cappedBody = await capped.text();
     assert.ok(capped.status === 402 || capped.status === 429, 'refused over its new budget: ' + capped.status + ' ' + cappedBody);
 
+    // rename a customer, then delete it (after the browser's confirmation)
+    await page.fill('#customer-form input[name=name]', 'short-lived');
+    await page.click('#customer-form button[type=submit]');
+    await page.waitForSelector('td:has-text("short-lived")');
+    await page.selectOption('#owner-form select[name=owner]', { label: 'customer short-lived' });
+    await page.waitForFunction(() => document.querySelector('#owner-form input[name=name]').value === 'short-lived');
+    await page.fill('#owner-form input[name=name]', 'renamed-customer');
+    await page.click('#owner-form button[type=submit]');
+    await page.waitForSelector('[data-testid=owner-saved]:has-text("short-lived")');
+    assert.ok((await api('/api/governance/customers')).customers.some(c => c.name === 'renamed-customer'));
+    await page.reload();
+    await page.waitForSelector('#owner-form');
+    page.once('dialog', dialog => dialog.accept());
+    await page.selectOption('#owner-form select[name=owner]', { label: 'customer renamed-customer' });
+    await page.waitForFunction(() => !document.querySelector('#owner-form fieldset').disabled);
+    await page.click('#delete-owner');
+    await page.waitForFunction(() => !document.body.textContent.includes('renamed-customer'));
+    assert.ok(!(await api('/api/governance/customers')).customers.some(c => c.name === 'renamed-customer'));
+
+    // disabled from the key table: refused at once
     await page.locator('tr', { hasText: 'ui-key' }).locator('button', { hasText: 'Disable' }).click();
     await page.locator('tr', { hasText: 'ui-key' }).locator('td', { hasText: /^no$/ }).waitFor();
     const refused = await fetch(base + '/v1/chat/completions', {
       method: 'POST',
-      headers: { authorization: 'Bearer ' + value, 'content-type': 'application/json' },
+      headers: { authorization: 'Bearer ' + uiKeyValue, 'content-type': 'application/json' },
       body: JSON.stringify({ model: 'mock/echo', messages: [{ role: 'user', content: 'disabled?' }] }),
     });
     await refused.text();

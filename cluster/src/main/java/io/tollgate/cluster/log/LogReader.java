@@ -104,20 +104,25 @@ final class LogReader {
     }
 
     List<SpendRow> spend(SpendQuery query) {
+        String date = "CAST((logged_at AT TIME ZONE 'UTC') AS DATE)";
         String group = switch (query.groupBy()) {
             case CUSTOMER -> "COALESCE(customer_id, '')";
             case TEAM -> "COALESCE(team_id, '')";
             case VIRTUAL_KEY -> "COALESCE(virtual_key_id, '')";
             case PROVIDER -> "COALESCE(provider, '')";
             case MODEL -> "COALESCE(model, '')";
-            case DAY -> "CAST((logged_at AT TIME ZONE 'UTC') AS DATE)";
+            case DAY -> date;
         };
+        boolean daily = query.daily() && query.groupBy() != SpendQuery.GroupBy.DAY;
+        String groups = daily ? group + ", " + date : group;
         Filter filter = new Filter(query.from(), query.to());
-        String sql = "SELECT " + group + " AS spend_group, COUNT(*) AS requests, SUM(input_tokens) AS input_tokens,"
+        String sql = "SELECT " + group + " AS spend_group" + (daily ? ", " + date + " AS spend_day" : "")
+                + ", COUNT(*) AS requests, SUM(input_tokens) AS input_tokens,"
                 + " SUM(output_tokens) AS output_tokens, SUM(cost_nanos) AS cost_nanos, SUM(saved_nanos) AS saved_nanos,"
                 + " SUM(CASE WHEN status >= 400 THEN 1 ELSE 0 END) AS errors,"
                 + " SUM(CASE WHEN cache_status LIKE 'hit%' THEN 1 ELSE 0 END) AS cache_hits"
-                + " FROM request_log" + filter.where() + " GROUP BY " + group + " ORDER BY spend_group";
+                + " FROM request_log" + filter.where() + " GROUP BY " + groups + " ORDER BY spend_group"
+                + (daily ? ", spend_day" : "");
         List<SpendRow> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -127,7 +132,10 @@ final class LogReader {
                     String name = query.groupBy() == SpendQuery.GroupBy.DAY
                             ? result.getObject("spend_group", LocalDate.class).toString()
                             : result.getString("spend_group");
-                    rows.add(new SpendRow(name, result.getLong("requests"), result.getLong("input_tokens"),
+                    LocalDate day = daily ? result.getObject("spend_day", LocalDate.class) : null;
+                    String dayText = day != null ? day.toString()
+                            : query.daily() && query.groupBy() == SpendQuery.GroupBy.DAY ? name : "";
+                    rows.add(new SpendRow(name, dayText, result.getLong("requests"), result.getLong("input_tokens"),
                             result.getLong("output_tokens"), result.getLong("cost_nanos"),
                             result.getLong("saved_nanos"), result.getLong("errors"), result.getLong("cache_hits")));
                 }

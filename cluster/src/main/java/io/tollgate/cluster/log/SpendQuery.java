@@ -8,10 +8,12 @@ import java.util.Optional;
  * Spend totals over a time range, grouped.
  *
  * @param groupBy what the rows are grouped by
+ * @param daily when true, each group is also split by the UTC date of its requests (spend over time per provider,
+ *     model, team ...); rows then come ordered by group and date
  * @param from the first instant included; empty for the beginning
  * @param to the first instant excluded; empty for now and later
  */
-public record SpendQuery(GroupBy groupBy, Optional<Instant> from, Optional<Instant> to) {
+public record SpendQuery(GroupBy groupBy, boolean daily, Optional<Instant> from, Optional<Instant> to) {
 
     public SpendQuery {
         Objects.requireNonNull(groupBy, "groupBy");
@@ -20,6 +22,11 @@ public record SpendQuery(GroupBy groupBy, Optional<Instant> from, Optional<Insta
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
             throw new IllegalArgumentException("from must be before to, were " + from.get() + " and " + to.get());
         }
+    }
+
+    /** Totals per group, not split by day. */
+    public SpendQuery(GroupBy groupBy, Optional<Instant> from, Optional<Instant> to) {
+        this(groupBy, false, from, to);
     }
 
     /** What spend is grouped by. */

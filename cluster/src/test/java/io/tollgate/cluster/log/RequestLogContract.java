@@ -130,6 +130,28 @@ abstract class RequestLogContract {
     }
 
     @Test
+    void shouldSumSpendPerGroupAndDay() {
+        Function<LogRecord, String> day = row -> LocalDate.ofInstant(row.time(), ZoneOffset.UTC).toString();
+        for (SpendQuery.GroupBy groupBy : List.of(SpendQuery.GroupBy.PROVIDER, SpendQuery.GroupBy.MODEL,
+                SpendQuery.GroupBy.TEAM, SpendQuery.GroupBy.CUSTOMER, SpendQuery.GroupBy.VIRTUAL_KEY)) {
+            Function<LogRecord, String> group = switch (groupBy) {
+                case PROVIDER -> row -> row.provider().orElse("");
+                case MODEL -> row -> row.model().orElse("");
+                case TEAM -> row -> row.teamId().orElse("");
+                case CUSTOMER -> row -> row.customerId().orElse("");
+                default -> row -> row.virtualKeyId().orElse("");
+            };
+            List<SpendRow> daily = log.spend(new SpendQuery(groupBy, true, Optional.empty(), Optional.empty()));
+            assertThat(daily).as("spend by %s and day", groupBy)
+                    .containsExactlyElementsOf(expected(group, day).values());
+            assertThat(daily.stream().map(SpendRow::day).distinct()).as("days of %s", groupBy)
+                    .containsExactlyInAnyOrder("2026-11-28", "2026-11-29");
+        }
+        assertThat(log.spend(new SpendQuery(SpendQuery.GroupBy.DAY, true, Optional.empty(), Optional.empty())))
+                .allSatisfy(row -> assertThat(row.day()).isEqualTo(row.group()));
+    }
+
+    @Test
     void shouldReadEachRequestWithItsAttemptsInOrder() throws SQLException {
         LogRecord fallback = written.get(1);
         LogRecord hit = written.get(4);
@@ -240,16 +262,22 @@ abstract class RequestLogContract {
     }
 
     private void expectSpend(SpendQuery.GroupBy groupBy, Function<LogRecord, String> group) {
+        assertThat(log.spend(new SpendQuery(groupBy, Optional.empty(), Optional.empty())))
+                .as("spend by %s", groupBy).containsExactlyElementsOf(expected(group, row -> "").values());
+    }
+
+    /** The written rows summed per group and day, ordered by group then day. */
+    private Map<String, SpendRow> expected(Function<LogRecord, String> group, Function<LogRecord, String> day) {
         Map<String, SpendRow> expected = new TreeMap<>();
         for (LogRecord row : written) {
-            expected.merge(group.apply(row), new SpendRow(group.apply(row), 1, row.inputTokens(), row.outputTokens(),
-                    row.costNanos(), row.savedNanos(), row.status() >= 400 ? 1 : 0,
-                    row.cacheStatus().startsWith("hit") ? 1 : 0), (a, b) -> new SpendRow(a.group(),
-                    a.requests() + b.requests(), a.inputTokens() + b.inputTokens(),
-                    a.outputTokens() + b.outputTokens(), a.costNanos() + b.costNanos(),
-                    a.savedNanos() + b.savedNanos(), a.errors() + b.errors(), a.cacheHits() + b.cacheHits()));
+            expected.merge(group.apply(row) + "\u0000" + day.apply(row), new SpendRow(group.apply(row),
+                    day.apply(row), 1, row.inputTokens(), row.outputTokens(), row.costNanos(), row.savedNanos(),
+                    row.status() >= 400 ? 1 : 0, row.cacheStatus().startsWith("hit") ? 1 : 0),
+                    (a, b) -> new SpendRow(a.group(), a.day(), a.requests() + b.requests(),
+                            a.inputTokens() + b.inputTokens(), a.outputTokens() + b.outputTokens(),
+                            a.costNanos() + b.costNanos(), a.savedNanos() + b.savedNanos(), a.errors() + b.errors(),
+                            a.cacheHits() + b.cacheHits()));
         }
-        assertThat(log.spend(new SpendQuery(groupBy, Optional.empty(), Optional.empty())))
-                .as("spend by %s", groupBy).containsExactlyElementsOf(expected.values());
+        return expected;
     }
 }

@@ -24,8 +24,12 @@ final class Dashboard {
 
     /** Where the files are, under this class's package. */
     static final String ROOT = "ui/";
-    /** The files served, by the name they have under {@code /ui/}. */
-    static final List<String> FILES = List.of("index.html", "app.js", "app.css");
+    /**
+     * The files served, by the name they have under {@code /ui/}. The {@code vendor/} ones (the uPlot charting
+     * library) are unpacked from their WebJar by the build, so the node never fetches anything at run time.
+     */
+    static final List<String> FILES = List.of("index.html", "app.js", "app.css", "vendor/uPlot.iife.min.js",
+            "vendor/uPlot.min.css");
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     private static final HeaderName CSP = HeaderNames.create("Content-Security-Policy");
@@ -53,6 +57,8 @@ final class Dashboard {
         });
         routing.get("/ui/", (req, res) -> dashboard.send(res, "index.html"));
         routing.get("/ui/{file}", (req, res) -> dashboard.send(res, req.path().pathParameters().get("file")));
+        routing.get("/ui/vendor/{file}", (req, res) -> dashboard.send(res,
+                "vendor/" + req.path().pathParameters().get("file")));
     }
 
     /** The files, read from the class path; a missing one is a packaging error and stops the node. */

@@ -74,17 +74,26 @@ final class LogAdmin {
             throw GatewayException.invalid("group_by", "group_by must be one of customer, team, virtual_key, "
                     + "provider, model, day; was '" + groupBy + "'");
         }
+        String interval = req.query().first("interval").asOptional().orElse("total");
+        if (!interval.equals("total") && !interval.equals("day")) {
+            throw GatewayException.invalid("interval", "interval must be total or day; was '" + interval + "'");
+        }
+        boolean daily = interval.equals("day");
         ObjectNode out = Json.object();
         out.put("group_by", group.name().toLowerCase(Locale.ROOT));
+        out.put("interval", interval);
         ArrayNode rows = out.putArray("spend");
         long requests = 0;
         long cost = 0;
         long saved = 0;
         long errors = 0;
         long hits = 0;
-        for (SpendRow row : log.spend(new SpendQuery(group, instant(req, "from"), instant(req, "to")))) {
+        for (SpendRow row : log.spend(new SpendQuery(group, daily, instant(req, "from"), instant(req, "to")))) {
             ObjectNode item = rows.addObject();
             item.put("group", row.group());
+            if (daily) {
+                item.put("day", row.day());
+            }
             item.put("requests", row.requests());
             item.put("input_tokens", row.inputTokens());
             item.put("output_tokens", row.outputTokens());

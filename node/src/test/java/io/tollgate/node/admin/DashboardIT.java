@@ -38,6 +38,8 @@ class DashboardIT {
         HttpResponse<String> page = node.get("/ui/");
         HttpResponse<String> script = node.get("/ui/app.js");
         HttpResponse<String> style = node.get("/ui/app.css");
+        HttpResponse<String> charts = node.get("/ui/vendor/uPlot.iife.min.js");
+        HttpResponse<String> chartStyle = node.get("/ui/vendor/uPlot.min.css");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
@@ -46,7 +48,12 @@ class DashboardIT {
         assertThat(script.headers().firstValue("content-type")).hasValue("text/javascript; charset=utf-8");
         assertThat(script.body()).contains("sessionStorage", "Authorization");
         assertThat(style.headers().firstValue("content-type")).hasValue("text/css; charset=utf-8");
-        for (HttpResponse<String> answer : java.util.List.of(page, script, style)) {
+        assertThat(page.body()).as("the charting library is loaded from this node").contains(
+                "/ui/vendor/uPlot.iife.min.js", "/ui/vendor/uPlot.min.css").doesNotContain("http://", "https://");
+        assertThat(charts.statusCode()).isEqualTo(200);
+        assertThat(charts.body()).as("uPlot, unpacked by the build").contains("uPlot").hasSizeGreaterThan(10_000);
+        assertThat(chartStyle.headers().firstValue("content-type")).hasValue("text/css; charset=utf-8");
+        for (HttpResponse<String> answer : java.util.List.of(page, script, style, charts, chartStyle)) {
             assertThat(answer.headers().firstValue("content-security-policy"))
                     .hasValue(Dashboard.CONTENT_SECURITY_POLICY);
             assertThat(answer.headers().firstValue("x-frame-options")).hasValue("DENY");
@@ -67,7 +74,8 @@ class DashboardIT {
     @Test
     void shouldServeNothingButThePackagedFiles() {
         for (String path : new String[] {"/ui/Dashboard.class", "/ui/..%2FDashboard.class",
-                "/ui/%2e%2e%2f%2e%2e%2flogging.properties", "/ui/app.js.map", "/ui/index.html%00.js"}) {
+                "/ui/%2e%2e%2f%2e%2e%2flogging.properties", "/ui/app.js.map", "/ui/index.html%00.js",
+                "/ui/vendor/LICENSE", "/ui/vendor/..%2Fapp.js", "/ui/vendor/%2e%2e%2f%2e%2e%2fDashboard.class"}) {
             HttpResponse<String> answer = node.get(path);
             assertThat(answer.statusCode()).as(path).isIn(400, 404);
             // neither a class file's bytes nor the logging configuration's text

@@ -15,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -151,6 +153,14 @@ class RequestLogIT {
         assertThat(spend.path("total_saved_usd").decimalValue()).isEqualByComparingTo("0.014");
         assertThat(spend.path("spend").get(0).path("errors").asLong()).isEqualTo(1);
         assertThat(spend.path("spend").get(0).path("cache_hits").asLong()).isEqualTo(1);
+        JsonNode daily = admin("/api/spend?group_by=provider&interval=day");
+        assertThat(daily.path("interval").asText()).isEqualTo("day");
+        assertThat(daily.path("spend")).extracting(row -> row.path("group").asText() + "@" + row.path("day").asText())
+                .containsExactly("backup@" + LocalDate.now(ZoneOffset.UTC), "primary@" + LocalDate.now(ZoneOffset.UTC));
+        assertThat(daily.path("total_cost_usd").decimalValue()).isEqualByComparingTo(ledger);
+        HttpResponse<String> badInterval = node.get("/api/spend?interval=hour", "authorization", "Bearer " + ADMIN);
+        assertThat(badInterval.statusCode()).isEqualTo(400);
+        assertThat(json(badInterval).path("error").path("param").asText()).isEqualTo("interval");
         JsonNode filtered = admin("/api/logs?provider=backup");
         assertThat(filtered.path("logs")).hasSize(1);
         JsonNode paged = admin("/api/logs?limit=3");

@@ -5,6 +5,9 @@ const page = () => document.getElementById('page');
 
 class Unauthorized extends Error {}
 
+// an API error's message, led by the field it is about unless it says so itself
+const withParam = (e) => e.param && !e.message.startsWith(e.param) ? `${e.param}: ${e.message}` : e.message;
+
 class ApiError extends Error {
   constructor(message, param) { super(message); this.param = param; }
 }
@@ -53,38 +56,58 @@ function table(columns, rows, onRow) {
       return tr;
     })));
 }
-function barChart(points) { // points: [{label, value}]
-  const width = 800, height = 200, pad = 24;
-  const max = Math.max(1e-9, ...points.map(p => p.value));
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('class', 'chart');
-  svg.setAttribute('viewBox', `0 0 ${width} ${height + pad}`);
-  const step = width / Math.max(1, points.length);
-  points.forEach((p, i) => {
-    const h = Math.round((height - 10) * p.value / max);
-    const rect = document.createElementNS(svg.namespaceURI, 'rect');
-    rect.setAttribute('x', String(i * step + 2));
-    rect.setAttribute('y', String(height - h));
-    rect.setAttribute('width', String(Math.max(1, step - 4)));
-    rect.setAttribute('height', String(h));
-    const title = document.createElementNS(svg.namespaceURI, 'title');
-    title.textContent = `${p.label}: ${usd(p.value)}`;
-    rect.append(title);
-    svg.append(rect);
-    if (points.length <= 31) {
-      const text = document.createElementNS(svg.namespaceURI, 'text');
-      text.setAttribute('x', String(i * step + 2));
-      text.setAttribute('y', String(height + 14));
-      text.textContent = p.label.slice(8);
-      svg.append(text);
-    }
-  });
-  return svg;
+// Spend per day, one stacked bar per group (the largest groups, the rest as "other"), drawn by uPlot. Each series
+// holds the running sum of the groups below it so the bars stack; the legend shows each group's own amount.
+const PALETTE = ['#2563eb', '#16a34a', '#d97706', '#dc2626', '#7c3aed', '#0891b2', '#db2777', '#64748b'];
+function spendChart(answer, firstDay, lastDay, nameOf) {
+  const days = [];
+  for (let d = new Date(firstDay); d <= lastDay; d = new Date(d.getTime() + 86400000)) days.push(isoDay(d));
+  const totals = new Map();
+  for (const r of answer.spend) totals.set(r.group, (totals.get(r.group) ?? 0) + Number(r.cost_usd));
+  const ranked = [...totals.keys()].sort((a, b) => totals.get(b) - totals.get(a));
+  const shown = ranked.slice(0, PALETTE.length - 1);
+  const groups = ranked.length > shown.length ? [...shown, '\u0000other'] : shown;
+  const slot = new Map(groups.map((g, i) => [g, i]));
+  const own = groups.map(() => days.map(() => 0));
+  for (const r of answer.spend) {
+    const i = slot.get(r.group) ?? slot.get('\u0000other');
+    const d = days.indexOf(r.day);
+    if (d >= 0) own[i][d] += Number(r.cost_usd);
+  }
+  const stacked = own.map((_, i) => days.map((__, d) => own.slice(0, i + 1).reduce((sum, s) => sum + s[d], 0) || null));
+  const label = (g) => g === '\u0000other' ? 'other' : (nameOf(g) ?? (g || '(none)'));
+  const order = groups.map((_, i) => i).reverse(); // the tallest stack first, so each smaller one is drawn over it
+  const x = days.map(d => Date.parse(d + 'T00:00:00Z') / 1000);
+  const total = own.flat().reduce((a, b) => a + b, 0);
+  const box = el('div', { class: 'spend-chart', 'data-testid': 'spend-chart', 'data-total': total.toFixed(9),
+    'data-series': JSON.stringify(groups.map(label)) });
+  if (typeof uPlot !== 'function') {
+    box.append(el('p', { class: 'error' }, 'The charting library did not load.'));
+    return box;
+  }
+  if (groups.length === 0) {
+    box.append(el('p', { class: 'muted' }, 'No spend in this period.'));
+    return box;
+  }
+  const bars = uPlot.paths.bars({ size: [0.7, 48] });
+  const options = {
+    width: Math.max(320, (document.getElementById('page')?.clientWidth ?? 900) - 56), height: 240,
+    scales: { x: { time: true, range: () => [x[0] - 43200, x[x.length - 1] + 43200] } },
+    axes: [{}, { values: (u, ticks) => ticks.map(t => usd(t)), size: 80 }],
+    legend: { live: false },
+    series: [{ value: (u, v) => v === null ? '' : new Date(v * 1000).toISOString().slice(0, 10) },
+      ...order.map(i => ({ label: label(groups[i]), stroke: PALETTE[i], fill: PALETTE[i], paths: bars, points: { show: false },
+        value: (u, v, si, idx) => idx === null ? usd(totals.get(groups[i]) ?? own[i].reduce((a, b) => a + b, 0)) : usd(own[i][idx]) }))],
+  };
+  // uPlot measures its container, so it is drawn once the box is in the page
+  requestAnimationFrame(() => new uPlot(options, [x, ...order.map(i => stacked[i])], box));
+  return box;
 }
 
 // ---- pages ----
 const logState = { filters: {}, live: true, onFirstPage: true };
 const budgetFilter = { customer: '', team: '' };
+const chartState = { by: 'provider' };
 const pages = {
   async overview() {
     const now = new Date();
@@ -109,6 +132,16 @@ const pages = {
       { label: 'Cost', num: true, value: r => usd(r.cost_usd) },
       { label: 'Saved', num: true, value: r => usd(r.saved_usd) },
     ];
+    const chartBox = el('div');
+    const by = el('select', { id: 'chart-by' }, ['provider', 'model', 'team', 'customer'].map(v =>
+      el('option', { value: v, ...(chartState.by === v ? { selected: '' } : {}) }, v)));
+    const drawChart = async () => {
+      const answer = await api(`/api/spend?group_by=${chartState.by}&interval=day&from=${month}`);
+      chartBox.replaceChildren(spendChart(answer, new Date(month), new Date(today), (id) => names.get(id)));
+    };
+    by.addEventListener('change', () => { chartState.by = by.value; drawChart().catch(e => chartBox.replaceChildren(
+      el('p', { class: 'error', role: 'alert' }, e.message))); });
+    await drawChart();
     return [
       el('h1', {}, 'Overview'),
       el('div', { class: 'cards' },
@@ -118,8 +151,8 @@ const pages = {
         card('Error rate', pct(byDay.total_errors, byDay.total_requests), 'error-rate'),
         card('Cache hit rate', pct(byDay.total_cache_hits, byDay.total_requests), 'cache-hit-rate'),
         card('Saved by the cache', usd(byDay.total_saved_usd), 'saved-month')),
-      el('h2', {}, 'Spend per day (UTC)'),
-      barChart(byDay.spend.map(r => ({ label: r.group, value: Number(r.cost_usd) }))),
+      el('h2', {}, 'Spend per day (UTC) by ', by),
+      chartBox,
       el('h2', {}, 'Top customers'), table(spendColumns, top(customers)),
       el('h2', {}, 'Top teams'), table(spendColumns, top(teams)),
       el('h2', {}, 'Top virtual keys'), table(spendColumns, top(keys)),
@@ -193,7 +226,7 @@ const pages = {
       const limit = form.elements.namedItem('budget').value.trim();
       return limit === '' ? undefined : [{ max_limit: Number(limit), reset_duration: form.elements.namedItem('reset_duration').value }];
     };
-    const resets = () => el('select', { name: 'reset_duration' }, ['1d', '1w', '1M'].map(v => el('option', { value: v }, v)));
+    const resets = () => el('select', { name: 'reset_duration' }, ['1M', '1w', '1d'].map(v => el('option', { value: v }, v)));
     const options = (items, empty) => [el('option', { value: '' }, empty),
       ...items.map(i => el('option', { value: i.id }, i.name))];
     const submitting = (form, action) => form.addEventListener('submit', async (event) => {
@@ -207,7 +240,7 @@ const pages = {
           sessionStorage.removeItem(TOKEN);
           return login(e.message);
         }
-        message.textContent = e.param ? `${e.param}: ${e.message}` : e.message;
+        message.textContent = withParam(e);
       }
     });
     const actionError = el('p', { class: 'error', role: 'alert' });
@@ -305,40 +338,121 @@ const pages = {
       reload();
     });
 
-    // limits of an existing owner: its budget (replacing its budgets) and, for a key, its request rate
+    // edit an existing owner: its name, its budgets (any number, each with its period), its request and token rate
+    // limits, a key's active flag; or delete it. The form is filled from the API and saved with one PUT.
     const owners = [];
     const ownerSelect = el('select', { name: 'owner' });
     ownersFrom = (latestKeys) => {
+      const chosen = ownerSelect.value;
       owners.splice(0, owners.length,
-        ...customers.customers.map(c => ({ path: 'customers/' + c.id, label: 'customer ' + c.name })),
-        ...teams.teams.map(t => ({ path: 'teams/' + t.id, label: 'team ' + t.name })),
-        ...latestKeys.map(k => ({ path: 'virtual-keys/' + k.id, label: 'key ' + k.name, key: true })));
-      ownerSelect.replaceChildren(...owners.map(o => el('option', { value: o.path }, o.label)));
+        ...customers.customers.map(c => ({ path: 'customers/' + c.id, label: 'customer ' + c.name, field: 'customer' })),
+        ...teams.teams.map(t => ({ path: 'teams/' + t.id, label: 'team ' + t.name, field: 'team' })),
+        ...latestKeys.map(k => ({ path: 'virtual-keys/' + k.id, label: 'key ' + k.name, field: 'virtual_key', key: true })));
+      ownerSelect.replaceChildren(el('option', { value: '' }, 'choose…'),
+        ...owners.map(o => el('option', { value: o.path, ...(o.path === chosen ? { selected: '' } : {}) }, o.label)));
     };
     ownersFrom(keys.virtual_keys);
-    const limitsForm = el('form', { id: 'limits-form', class: 'filters' },
-      el('label', {}, 'Owner', ownerSelect),
-      el('label', {}, 'Budget USD', el('input', { name: 'budget', inputmode: 'decimal', required: '' })),
-      el('label', {}, 'Resets', resets()),
-      el('label', {}, 'Requests / min (keys)', el('input', { name: 'rpm', inputmode: 'numeric' })),
-      el('button', { type: 'submit' }, 'Save limits'), el('p', { class: 'error', role: 'alert' }),
-      el('p', { class: 'muted', 'data-testid': 'limits-saved' }));
-    submitting(limitsForm, async (form) => {
-      const owner = owners.find(o => o.path === form.elements.namedItem('owner').value);
-      const body = { budgets: budgetOf(form) };
-      const rpm = form.elements.namedItem('rpm').value.trim();
-      if (rpm !== '') {
-        if (!owner.key) throw new ApiError('Only virtual keys have a request rate here.', 'rate_limit');
-        body.rate_limit = { request_max_limit: Number(rpm), request_reset_duration: '1m' };
+    const choice = (name, values, current) => el('select', { name },
+      [...new Set([...values, ...(current ? [current] : [])])].map(v =>
+        el('option', { value: v, ...(v === current ? { selected: '' } : {}) }, v)));
+    const budgetRows = el('div', { id: 'owner-budgets' });
+    const budgetRow = (b = {}) => {
+      const row = el('div', { class: 'filters budget-row' },
+        el('label', {}, 'Limit USD', el('input', { name: 'max_limit', inputmode: 'decimal', required: '',
+          value: b.max_limit ?? '' })),
+        el('label', {}, 'Resets every', choice('reset_duration', ['1h', '1d', '1w', '1M', '1Q', '1Y'], b.reset_duration ?? '1M')),
+        el('label', {}, 'Calendar aligned', el('input', { type: 'checkbox', name: 'calendar_aligned',
+          ...(b.calendar_aligned ? { checked: '' } : {}) })),
+        el('label', {}, 'Mode', choice('mode', ['hard', 'soft'], b.mode ?? 'hard')));
+      row.append(el('button', { type: 'button', class: 'remove-budget', onclick: () => row.remove() }, 'Remove'));
+      budgetRows.append(row);
+    };
+    const rate = el('div', { class: 'filters' });
+    const rateFields = (r = {}) => rate.replaceChildren(
+      el('label', {}, 'Requests', el('input', { name: 'request_max_limit', inputmode: 'numeric', value: r.request_max_limit || '' })),
+      el('label', {}, 'per', choice('request_reset_duration', ['1m', '1h', '1d'], r.request_max_limit ? r.request_reset_duration : '1m')),
+      el('label', {}, 'Tokens', el('input', { name: 'token_max_limit', inputmode: 'numeric', value: r.token_max_limit || '' })),
+      el('label', {}, 'per', choice('token_reset_duration', ['1m', '1h', '1d'], r.token_max_limit ? r.token_reset_duration : '1m')));
+    const nameInput = el('input', { name: 'name', required: '' });
+    const activeInput = el('input', { type: 'checkbox', name: 'is_active' });
+    const activeLabel = el('label', { hidden: '' }, 'Active', activeInput);
+    const fields = el('fieldset', { disabled: '' },
+      el('div', { class: 'filters' }, el('label', {}, 'Name', nameInput), activeLabel),
+      el('h3', {}, 'Budgets'), budgetRows,
+      el('button', { type: 'button', id: 'add-budget', onclick: () => budgetRow() }, 'Add a budget'),
+      el('div', { id: 'owner-rate' }, el('h3', {}, 'Rate limit (virtual keys)'), rate),
+      el('div', { class: 'filters' }, el('button', { type: 'submit' }, 'Save'),
+        el('button', { type: 'button', id: 'delete-owner', class: 'danger' }, 'Delete')));
+    const ownerForm = el('form', { id: 'owner-form' },
+      el('div', { class: 'filters' }, el('label', {}, 'Owner', ownerSelect)), fields,
+      el('p', { class: 'error', role: 'alert' }), el('p', { class: 'muted', 'data-testid': 'owner-saved' }));
+    const saved = ownerForm.querySelector('[data-testid=owner-saved]');
+    const fill = async () => {
+      const owner = owners.find(o => o.path === ownerSelect.value);
+      budgetRows.replaceChildren();
+      ownerForm.querySelector('.error').textContent = '';
+      saved.textContent = '';
+      if (!owner) {
+        fields.disabled = true;
+        return;
+      }
+      const current = (await api('/api/governance/' + owner.path))[owner.field];
+      nameInput.value = current.name;
+      activeLabel.hidden = !owner.key;
+      fields.querySelector('#owner-rate').hidden = !owner.key;
+      activeInput.checked = !!current.is_active;
+      (current.budgets ?? []).forEach(budgetRow);
+      rateFields(current.rate_limit ?? {});
+      fields.disabled = false;
+    };
+    rateFields();
+    ownerSelect.addEventListener('change', () => fill().catch(e => {
+      ownerForm.querySelector('.error').textContent = e.message;
+    }));
+    submitting(ownerForm, async (form) => {
+      const owner = owners.find(o => o.path === ownerSelect.value);
+      const value = (scope, name) => scope.querySelector(`[name=${name}]`).value.trim();
+      const body = {
+        name: nameInput.value.trim(),
+        budgets: [...budgetRows.querySelectorAll('.budget-row')].map(row => ({
+          max_limit: Number(value(row, 'max_limit')), reset_duration: value(row, 'reset_duration'),
+          calendar_aligned: row.querySelector('[name=calendar_aligned]').checked, mode: value(row, 'mode') })),
+      };
+      if (owner.key) {
+        body.is_active = activeInput.checked;
+        body.rate_limit = {}; // an empty limit is no limit
+        for (const kind of ['request', 'token']) {
+          const limit = value(rate, kind + '_max_limit');
+          if (limit !== '') {
+            body.rate_limit[kind + '_max_limit'] = Number(limit);
+            body.rate_limit[kind + '_reset_duration'] = value(rate, kind + '_reset_duration');
+          }
+        }
       }
       await api('/api/governance/' + owner.path, 'PUT', body);
-      form.querySelector('[data-testid=limits-saved]').textContent = 'Saved the limits of ' + owner.label + '.';
+      saved.textContent = 'Saved ' + owner.label + '.';
+      if (owner.key) await refreshKeys();
+    });
+    ownerForm.querySelector('#delete-owner').addEventListener('click', async () => {
+      const owner = owners.find(o => o.path === ownerSelect.value);
+      if (!owner || !confirm(`Delete ${owner.label}? Its budgets and rate limits go with it.`)) return;
+      ownerForm.querySelector('.error').textContent = '';
+      try {
+        await api('/api/governance/' + owner.path, 'DELETE');
+        reload();
+      } catch (e) {
+        if (e instanceof Unauthorized) {
+          sessionStorage.removeItem(TOKEN);
+          return login(e.message);
+        }
+        ownerForm.querySelector('.error').textContent = withParam(e);
+      }
     });
 
     return [
       el('h1', {}, 'Governance'),
       el('h2', {}, 'Virtual keys'), keyForm, newKey, actionError, keyTable,
-      el('h2', {}, 'Limits of an existing owner'), limitsForm,
+      el('h2', {}, 'Edit or delete a customer, team or key'), ownerForm,
       el('h2', {}, 'Teams'), teamForm, table([
         { label: 'Name', value: t => t.name },
         { label: 'Customer', value: t => customerName.get(t.customer_id) ?? '' },
