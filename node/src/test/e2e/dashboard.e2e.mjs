@@ -251,6 +251,27 @@ describe('dashboard', () => {
     assert.ok(refused.status === 401 || refused.status === 403, 'a disabled key is refused: ' + refused.status);
   });
 
+  it('shows each customer\'s revenue, cost and margin equal to /api/margin', async () => {
+    const customer = (await api('/api/governance/customers')).customers.find(c => c.name === 'e2e-customer');
+    await api('/api/governance/customers/' + customer.id, { method: 'PUT',
+      body: JSON.stringify({ plan: { monthly_fee: 20, per_request: 0.001 } }) });
+    const month = new Date().toISOString().slice(0, 7);
+    await api('/api/revenue', { method: 'POST', body: JSON.stringify({ customer_id: customer.id, amount_usd: '5.50',
+      period: month, idempotency_key: 'e2e-invoice-1' }) });
+    await page.goto(base + '/ui/#/margin');
+    await page.waitForSelector('[data-testid=margin-revenue]');
+    const margin = await api('/api/margin?period=' + month + '&group_by=customer');
+    assert.equal(number(await page.textContent('[data-testid=margin-revenue]')), Number(margin.totals.revenue_usd));
+    assert.equal(number(await page.textContent('[data-testid=margin-cost]')), Number(margin.totals.cost_usd));
+    const row = margin.margins.find(r => r.name === 'e2e-customer');
+    assert.ok(Number(row.revenue_usd) >= 25.5, JSON.stringify(row));
+    const cells = await page.locator('tr', { hasText: 'e2e-customer' }).locator('td').allTextContents();
+    assert.equal(number(cells[1]), Number(row.revenue_usd));
+    assert.equal(number(cells[4]), Number(row.cost_usd));
+    assert.equal(cells[6], row.margin_percent + '%');
+    await shot('margin');
+  });
+
   it('shows the providers and the cluster', async () => {
     await page.goto(base + '/ui/#/providers');
     await page.waitForSelector('h1:has-text("Providers and keys")');

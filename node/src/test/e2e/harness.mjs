@@ -16,12 +16,22 @@ export const ADMIN = 'e2e-dashboard-admin-token-0001';
 const BROWSER = process.env.TOLLGATE_CHROMIUM || '/usr/bin/chromium';
 const sleep = (ms) => new Promise(r => setTimeout(r, ms));
 
-export function freePort() {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => ok(port)); });
-  });
+// A free port below the kernel's ephemeral range (32768-60999): a port the OS hands out for listening may otherwise
+// be taken, before the node binds it, by the local end of another node's outgoing cluster connection.
+const handedOut = new Set();
+export async function freePort() {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = 20000 + Math.floor(Math.random() * 12000);
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
+    const free = await new Promise((ok) => {
+      const server = createServer();
+      server.on('error', () => ok(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => ok(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error('no free port between 20000 and 32000 after 200 tries');
 }
 
 /** A temporary directory, deleted by cleanup(). */

@@ -1,6 +1,7 @@
 package io.tollgate.cluster;
 
 import com.hazelcast.map.MapStore;
+import com.hazelcast.topic.ITopic;
 import io.tollgate.cluster.alerts.AlertClaims;
 import io.tollgate.cluster.alerts.HazelcastAlertClaims;
 import io.tollgate.cluster.governance.GovernanceRegistry;
@@ -15,6 +16,8 @@ import io.tollgate.cluster.ledger.LeasingLedger;
 import io.tollgate.cluster.ledger.hazelcast.HazelcastBudgetLedger;
 import io.tollgate.cluster.log.JdbcRequestLog;
 import io.tollgate.cluster.log.RequestLog;
+import io.tollgate.cluster.revenue.JdbcRevenueBook;
+import io.tollgate.cluster.revenue.RevenueBook;
 import io.tollgate.cluster.shared.HazelcastSharedEntries;
 import io.tollgate.cluster.shared.SharedEntries;
 import io.tollgate.cluster.store.JdbcMapStore;
@@ -47,6 +50,8 @@ public final class ClusterServices implements AutoCloseable {
     private static final long RECLAIM_PERIOD_SECONDS = 15;
     /** How often lapsed alert claims are removed from the map and the store. */
     private static final long CLAIM_SWEEP_MINUTES = 10;
+    /** Accounts charged outside any lease (ingested usage): each member sizes its leases on them again. */
+    private static final String CHARGED_TOPIC = "tollgate.ledger.charged";
 
     private final StateStore store;
     private final Grid grid;
@@ -57,6 +62,7 @@ public final class ClusterServices implements AutoCloseable {
     private final SeedReport seeds;
     private final RequestLog requestLog;
     private final HazelcastAlertClaims alertClaims;
+    private final RevenueBook revenue;
 
     private ClusterServices(StateStore store, Grid grid, BudgetLedger ledger, HazelcastGovernanceRegistry registry,
                             HazelcastKeyHealth keyHealth, ScheduledExecutorService sweeper, SeedReport seeds,
@@ -70,6 +76,20 @@ public final class ClusterServices implements AutoCloseable {
         this.registry = registry;
         this.sweeper = sweeper;
         this.seeds = seeds;
+        this.revenue = JdbcRevenueBook.create(store);
+        if (ledger instanceof LeasingLedger leasing) {
+            ITopic<String> charged = grid.instance().getTopic(CHARGED_TOPIC);
+            charged.addMessageListener(message -> sweeper.execute(() -> revalidate(leasing,
+                    message.getMessageObject())));
+        }
+    }
+
+    private static void revalidate(LeasingLedger leasing, String accountId) {
+        try {
+            leasing.revalidate(accountId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "sizing the leases of an account again failed; the next flush will", e);
+        }
     }
 
     /**
@@ -134,6 +154,27 @@ public final class ClusterServices implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "reclaiming expired reservations failed; will try again", e);
+        }
+    }
+
+    /** Revenue events and per-owner usage, for margins. */
+    public RevenueBook revenue() {
+        return revenue;
+    }
+
+    /**
+     * Tells every member (this one at once, before returning) that an account was charged outside any lease, so
+     * no member goes on admitting from a lease sized before the charge.
+     */
+    public void chargedOutsideLeases(String accountId) {
+        if (ledger instanceof LeasingLedger leasing) {
+            revalidate(leasing, accountId);
+            try {
+                grid.instance().<String>getTopic(CHARGED_TOPIC).publish(accountId);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not tell the other members about a charge on " + accountId
+                        + "; their leases are sized again at their next flush", e);
+            }
         }
     }
 

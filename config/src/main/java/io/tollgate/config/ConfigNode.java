@@ -301,7 +301,8 @@ final class ConfigNode {
         }
     }
 
-    private boolean isEmpty() {
+    /** True for an absent or null value. */
+    boolean isEmpty() {
         return node == null || node.isNull() || node.isMissingNode();
     }
 

@@ -20,9 +20,9 @@ final class GovernanceBinder {
     /** Keys allowed under {@code governance.leases}. */
     static final Set<String> LEASE_KEYS = Set.of("enabled", "flush_interval_ms", "ttl_ms", "idle_ms");
     /** Keys allowed in one element of {@code customers}. */
-    static final Set<String> CUSTOMER_KEYS = Set.of("name", "budgets");
+    static final Set<String> CUSTOMER_KEYS = Set.of("name", "budgets", "plan");
     /** Keys allowed in one element of {@code teams}. */
-    static final Set<String> TEAM_KEYS = Set.of("name", "customer", "budgets");
+    static final Set<String> TEAM_KEYS = Set.of("name", "customer", "budgets", "plan");
 
     private GovernanceBinder() {
     }
@@ -91,7 +91,8 @@ final class GovernanceBinder {
             element.requireKeys(CUSTOMER_KEYS);
             String name = uniqueName(element, "customer", names);
             List<BudgetSpec> budgets = LimitBinder.budgets(element);
-            customers.add(element.build(CUSTOMER_KEYS, () -> new CustomerSeed(name, budgets)));
+            Optional<PlanSpec> plan = PlanBinder.plan(element);
+            customers.add(element.build(CUSTOMER_KEYS, () -> new CustomerSeed(name, budgets, plan)));
         }
         return customers;
     }
@@ -104,7 +105,8 @@ final class GovernanceBinder {
             String name = uniqueName(element, "team", names);
             Optional<String> customer = reference(element, "customer", "customer", customers);
             List<BudgetSpec> budgets = LimitBinder.budgets(element);
-            teams.add(element.build(TEAM_KEYS, () -> new TeamSeed(name, customer, budgets)));
+            Optional<PlanSpec> plan = PlanBinder.plan(element);
+            teams.add(element.build(TEAM_KEYS, () -> new TeamSeed(name, customer, budgets, plan)));
         }
         return teams;
     }

@@ -25,6 +25,11 @@ public final class GovernanceSpecs {
         return LimitBinder.budgets(root(owner));
     }
 
+    /** The object's {@code plan} (what a customer or team pays); empty when absent or null. */
+    public static Optional<PlanSpec> plan(JsonNode owner) {
+        return PlanBinder.plan(root(owner));
+    }
+
     /** The object's {@code rate_limit}; empty when absent or when it sets no limit. */
     public static Optional<RateLimitSpec> rateLimit(JsonNode owner) {
         return LimitBinder.rateLimit(root(owner));

@@ -49,7 +49,7 @@ class GovernanceErrorsTest {
         "governance: { customers: [ acme ] }       | governance.customers[0]: must be a map, was \"acme\"",
         "governance: { customers: [ { budgets: [] } ] } | governance.customers[0].name: is required",
         "governance: { customers: [ { name: '' } ] } | governance.customers[0].name: must not be blank",
-        "governance: { customers: [ { name: a, team: t } ] } | governance.customers[0]: unknown key 'team', expected one of: budgets, name",
+        "governance: { customers: [ { name: a, team: t } ] } | governance.customers[0]: unknown key 'team', expected one of: budgets, name, plan",
         "governance: { customers: [ { name: a }, { name: b }, { name: a } ] } | governance.customers[2].name: duplicate customer name 'a'",
         "governance: { teams: [ { name: t }, { name: t } ] } | governance.teams[1].name: duplicate team name 't'",
         "governance: { teams: [ { name: t, customer: acme } ] } | governance.teams[0].customer: unknown customer 'acme' (no customers are declared)",

@@ -72,6 +72,7 @@ public final class TollgateNode implements AutoCloseable {
     private final ResponseCache cache;
     private final RequestTracing tracing;
     private volatile BudgetAlerts alerts;
+    private volatile io.tollgate.node.alerts.MarginAlerts marginAlerts;
     private final Pipeline pipeline;
     private volatile String nodeName;
     private Map<String, io.tollgate.node.balance.KeyBalancer> balancers = Map.of();
@@ -129,7 +130,7 @@ public final class TollgateNode implements AutoCloseable {
                 .connectionOptions(options -> options.tcpNoDelay(true))
                 .routing(routing -> {
                     ManagementRouting.register(routing, cluster, config, clock, balance.balancers(), cache,
-                            () -> baseUri().toString());
+                            () -> baseUri().toString(), catalog, this::nodeName);
                     MetricsEndpoint.register(routing, metrics, config.admin());
                     GatewayRouting.register(routing, config, catalog, pipeline, () -> ready);
                 })
@@ -237,6 +238,9 @@ public final class TollgateNode implements AutoCloseable {
         node.alerts = BudgetAlerts.create(config.alerts(), () -> budgets(node.cluster, clock),
                 () -> deadKeys(node.balancers), (from, to) -> spend(node.cluster, from, to),
                 node.cluster.alertClaims(), clock).start();
+        node.marginAlerts = io.tollgate.node.alerts.MarginAlerts.create(config.alerts(),
+                io.tollgate.node.alerts.MarginAlerts.reading(node.cluster.registry(), node.cluster.revenue()),
+                node.cluster.alertClaims(), clock).start();
         node.ready = true;
         return node;
     }
@@ -308,6 +312,9 @@ public final class TollgateNode implements AutoCloseable {
     @Override
     public void close() {
         ready = false;
+        if (marginAlerts != null) {
+            marginAlerts.close();
+        }
         if (alerts != null) {
             alerts.close();
         }

@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "tollgate ops", sortOptions = false,
         description = "The operator CLI: reads and changes a Tollgate cluster through a node's management API.",
-        subcommands = {StatusCommand.class, BudgetsCommand.class, KeysCommand.class, CacheCommand.class, VirtualKeyCommand.class,
-                TeamCommand.class, CustomerCommand.class},
+        subcommands = {StatusCommand.class, BudgetsCommand.class, MarginCommand.class, KeysCommand.class,
+                CacheCommand.class, VirtualKeyCommand.class, TeamCommand.class, CustomerCommand.class},
         footer = {"", "Exit codes: 0 done (status: healthy), 1 the API refused (status: not healthy),",
                 "2 usage, connection or admin-token problem."})
 final class OpsCommand implements Runnable, AutoCloseable {

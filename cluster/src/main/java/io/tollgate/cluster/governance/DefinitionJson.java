@@ -9,6 +9,7 @@ import io.tollgate.config.BudgetMode;
 import io.tollgate.config.BudgetSpec;
 import io.tollgate.config.KeyProviderSpec;
 import io.tollgate.config.LowBudgetAction;
+import io.tollgate.config.PlanSpec;
 import io.tollgate.config.RateLimitSpec;
 import io.tollgate.config.ResetDuration;
 import java.math.BigDecimal;
@@ -40,6 +41,7 @@ final class DefinitionJson {
     static String encode(Customer customer, long revision) {
         ObjectNode node = header(revision, customer.id(), customer.name());
         node.set("budgets", budgets(customer.budgets()));
+        customer.plan().ifPresent(plan -> node.set("plan", plan(plan)));
         return footer(node, customer.createdAt(), customer.updatedAt());
     }
 
@@ -47,6 +49,7 @@ final class DefinitionJson {
         ObjectNode node = header(revision, team.id(), team.name());
         team.customerId().ifPresent(id -> node.put("customer_id", id));
         node.set("budgets", budgets(team.budgets()));
+        team.plan().ifPresent(plan -> node.set("plan", plan(plan)));
         return footer(node, team.createdAt(), team.updatedAt());
     }
 
@@ -67,13 +70,14 @@ final class DefinitionJson {
     static Stored<Customer> customer(String json) {
         JsonNode node = parse(json);
         return decoded(node, () -> new Customer(text(node, "id"), text(node, "name"), budgets(node.path("budgets")),
-                instant(node, "created_at"), instant(node, "updated_at")));
+                plan(node.path("plan")), instant(node, "created_at"), instant(node, "updated_at")));
     }
 
     static Stored<Team> team(String json) {
         JsonNode node = parse(json);
         return decoded(node, () -> new Team(text(node, "id"), text(node, "name"), optional(node, "customer_id"),
-                budgets(node.path("budgets")), instant(node, "created_at"), instant(node, "updated_at")));
+                budgets(node.path("budgets")), plan(node.path("plan")), instant(node, "created_at"),
+                instant(node, "updated_at")));
     }
 
     static Stored<VirtualKey> key(String json) {
@@ -126,6 +130,30 @@ final class DefinitionJson {
     private static String footer(ObjectNode node, Instant createdAt, Instant updatedAt) {
         node.put("created_at", createdAt.toString()).put("updated_at", updatedAt.toString());
         return node.toString();
+    }
+
+    /** A plan's amounts as decimal strings (exact), absent fields read as zero; definitions written before plans existed have none. */
+    private static ObjectNode plan(PlanSpec plan) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("monthly_fee", plan.monthlyFee().toPlainString());
+        node.put("per_request", plan.perRequest().toPlainString());
+        node.put("per_million_tokens", plan.perMillionTokens().toPlainString());
+        node.put("included_requests", plan.includedRequests());
+        node.put("included_tokens", plan.includedTokens());
+        plan.marginAlertBelowPercent().ifPresent(p -> node.put("margin_alert_below_percent", p.toPlainString()));
+        return node;
+    }
+
+    private static Optional<PlanSpec> plan(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PlanSpec(new BigDecimal(node.path("monthly_fee").asText("0")),
+                new BigDecimal(node.path("per_request").asText("0")),
+                new BigDecimal(node.path("per_million_tokens").asText("0")), node.path("included_requests").asLong(),
+                node.path("included_tokens").asLong(), node.hasNonNull("margin_alert_below_percent")
+                        ? Optional.of(new BigDecimal(node.get("margin_alert_below_percent").asText()))
+                        : Optional.empty()));
     }
 
     private static ArrayNode budgets(List<BudgetSpec> budgets) {

@@ -18,7 +18,7 @@ final class OwnerWrites {
     Customer createCustomer(CustomerDraft draft) {
         Instant now = defs.now();
         Customer customer = new Customer(defs.values.newId(KeyValues.CUSTOMER_PREFIX), draft.name(), draft.budgets(),
-                now, now);
+                draft.plan(), now, now);
         defs.insert(defs.customers, customer, customer.id(), claims(customer));
         return customer;
     }
@@ -26,7 +26,8 @@ final class OwnerWrites {
     Customer updateCustomer(String id, CustomerDraft draft) {
         Definitions.Change<Customer> change = defs.update(defs.customers, id, old -> old.toDraft().equals(draft)
                 ? Optional.empty()
-                : Optional.of(new Customer(id, draft.name(), draft.budgets(), old.createdAt(), defs.now())),
+                : Optional.of(new Customer(id, draft.name(), draft.budgets(), draft.plan(), old.createdAt(),
+                        defs.now())),
                 OwnerWrites::claims);
         defs.ledgerChange(id, id, Counters.ids(change.before()), Counters.ids(change.after()), Set.of());
         return change.after();
@@ -50,7 +51,7 @@ final class OwnerWrites {
         defs.requireCustomer(draft.customerId(), "customer_id");
         Instant now = defs.now();
         Team team = new Team(defs.values.newId(KeyValues.TEAM_PREFIX), draft.name(), draft.customerId(),
-                draft.budgets(), now, now);
+                draft.budgets(), draft.plan(), now, now);
         defs.insert(defs.teams, team, team.id(), claims(team));
         return team;
     }
@@ -61,8 +62,8 @@ final class OwnerWrites {
                 return Optional.empty();
             }
             defs.requireCustomer(draft.customerId(), "customer_id");
-            return Optional.of(new Team(id, draft.name(), draft.customerId(), draft.budgets(), old.createdAt(),
-                    defs.now()));
+            return Optional.of(new Team(id, draft.name(), draft.customerId(), draft.budgets(), draft.plan(),
+                    old.createdAt(), defs.now()));
         }, OwnerWrites::claims);
         Set<String> keyCounters = new LinkedHashSet<>();
         if (!change.before().accountId().equals(change.after().accountId())) {

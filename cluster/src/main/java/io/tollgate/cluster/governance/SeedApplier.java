@@ -58,14 +58,14 @@ final class SeedApplier {
     }
 
     private void customer(CustomerSeed seed) {
-        CustomerDraft draft = new CustomerDraft(seed.name(), seed.budgets());
+        CustomerDraft draft = new CustomerDraft(seed.name(), seed.budgets(), seed.plan());
         upsert(Claims.customer(seed.name()), () -> owners.createCustomer(draft), defs.customers,
                 id -> owners.updateCustomer(id, draft));
     }
 
     private void team(TeamSeed seed) {
         Optional<String> customerId = seed.customer().map(name -> reference(Claims.customer(name), "customer", name));
-        TeamDraft draft = new TeamDraft(seed.name(), customerId, seed.budgets());
+        TeamDraft draft = new TeamDraft(seed.name(), customerId, seed.budgets(), seed.plan());
         upsert(Claims.team(seed.name()), () -> owners.createTeam(draft), defs.teams,
                 id -> owners.updateTeam(id, draft));
     }

@@ -170,6 +170,26 @@ public final class LeasingLedger extends ForwardingBudgetLedger implements AutoC
         }
     }
 
+    /**
+     * Stops admitting from the account's leases until each has made a step, and makes that step now: called when the
+     * account was charged outside any lease (usage ingested after the fact), so what the leases may still admit is
+     * sized again against the grid's counters. A step that fails leaves the lease unusable until one goes through.
+     */
+    public void revalidate(String accountId) {
+        Instant now = clock.get();
+        for (Slot slot : slots.values()) {
+            if (slot.key.accountId().equals(accountId)) {
+                slot.lock.lock();
+                try {
+                    slot.suspect = true;
+                } finally {
+                    slot.lock.unlock();
+                }
+                slot.flush(now, false);
+            }
+        }
+    }
+
     /** How many leases this node holds (live generations), for tests and status. */
     public int leases() {
         return (int) slots.values().stream().filter(slot -> slot.current != null && slot.current.live).count();

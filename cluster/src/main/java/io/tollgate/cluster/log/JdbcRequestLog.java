@@ -4,7 +4,9 @@ import io.tollgate.cluster.store.StateStore;
 import io.tollgate.config.LoggingConfig;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -26,10 +28,12 @@ public final class JdbcRequestLog implements RequestLog {
 
     private final LogWriter writer;
     private final LogReader reader;
+    private final IngestTable ingests;
 
-    private JdbcRequestLog(LogWriter writer, LogReader reader) {
+    private JdbcRequestLog(LogWriter writer, LogReader reader, IngestTable ingests) {
         this.writer = writer;
         this.reader = reader;
+        this.ingests = ingests;
     }
 
     /**
@@ -54,7 +58,7 @@ public final class JdbcRequestLog implements RequestLog {
         Objects.requireNonNull(clock, "clock");
         LogWriter writer = new LogWriter(dataSource, dialect, config, clock);
         writer.start();
-        return new JdbcRequestLog(writer, new LogReader(dataSource));
+        return new JdbcRequestLog(writer, new LogReader(dataSource), new IngestTable(dataSource, dialect, clock));
     }
 
     @Override
@@ -86,6 +90,16 @@ public final class JdbcRequestLog implements RequestLog {
     @Override
     public List<SpendRow> spend(SpendQuery query) {
         return reader.spend(Objects.requireNonNull(query, "query"));
+    }
+
+    @Override
+    public Map<String, String> ingested(Collection<String> idempotencyKeys) {
+        return idempotencyKeys.isEmpty() ? Map.of() : ingests.known(idempotencyKeys);
+    }
+
+    @Override
+    public void ingest(Map<String, LogRecord> byIdempotencyKey) {
+        ingests.store(Map.copyOf(byIdempotencyKey));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.tollgate.cluster.log;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -46,6 +48,21 @@ public interface RequestLog extends AutoCloseable {
 
     /** Totals of the rows in the query's range, one row per group, ordered by group. */
     List<SpendRow> spend(SpendQuery query);
+
+    /**
+     * The request ids of usage already ingested under these idempotency keys (only the keys found).
+     *
+     * @throws io.tollgate.cluster.store.StoreException when the database fails
+     */
+    Map<String, String> ingested(Collection<String> idempotencyKeys);
+
+    /**
+     * Stores usage ingested from outside the gateway, keyed by idempotency key, at once and in one transaction: every
+     * row and key is stored, or none (a key stored meanwhile by a concurrent retry fails the whole call).
+     *
+     * @throws io.tollgate.cluster.store.StoreException when the database fails; nothing was stored
+     */
+    void ingest(Map<String, LogRecord> byIdempotencyKey);
 
     /**
      * Blocks until every record queued before the call is written, or until a write fails (the records stay

@@ -23,9 +23,10 @@ import java.util.Set;
  */
 final class Drafts {
 
-    private static final Set<String> CUSTOMER_FIELDS = Set.of("name", "budgets", "budget", "reset_budget_usage");
-    private static final Set<String> TEAM_FIELDS = Set.of("name", "customer_id", "budgets", "budget",
+    private static final Set<String> CUSTOMER_FIELDS = Set.of("name", "budgets", "budget", "plan",
             "reset_budget_usage");
+    private static final Set<String> TEAM_FIELDS = Set.of("name", "customer_id", "budgets", "budget",
+            "plan", "reset_budget_usage");
     private static final Set<String> KEY_FIELDS = Set.of("name", "is_active", "expires_at", "team_id", "customer_id",
             "provider_configs", "budgets", "budget", "rate_limit", "fallbacks", "reset_budget_usage", "description");
 
@@ -39,7 +40,8 @@ final class Drafts {
         check(body, CUSTOMER_FIELDS);
         return new CustomerDraft(name(body, existing.map(Customer::name)),
                 body.has("budgets") ? GovernanceSpecs.budgets(body) : existing.map(Customer::budgets)
-                        .orElse(java.util.List.of()));
+                        .orElse(java.util.List.of()),
+                body.has("plan") ? GovernanceSpecs.plan(body) : existing.flatMap(Customer::plan));
     }
 
     TeamDraft team(ObjectNode body, Optional<Team> existing) {
@@ -47,7 +49,8 @@ final class Drafts {
         return new TeamDraft(name(body, existing.map(Team::name)),
                 body.has("customer_id") ? optionalText(body, "customer_id") : existing.flatMap(Team::customerId),
                 body.has("budgets") ? GovernanceSpecs.budgets(body) : existing.map(Team::budgets)
-                        .orElse(java.util.List.of()));
+                        .orElse(java.util.List.of()),
+                body.has("plan") ? GovernanceSpecs.plan(body) : existing.flatMap(Team::plan));
     }
 
     VirtualKeyDraft key(ObjectNode body, Optional<VirtualKey> existing) {

@@ -11,6 +11,7 @@ import io.tollgate.cluster.ledger.CounterKind;
 import io.tollgate.cluster.ledger.CounterView;
 import io.tollgate.config.BudgetSpec;
 import io.tollgate.config.KeyProviderSpec;
+import io.tollgate.config.PlanSpec;
 import io.tollgate.config.RateLimitSpec;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +28,7 @@ final class GovernanceJson {
         out.put("id", customer.id());
         out.put("name", customer.name());
         out.set("budgets", budgets(customer.budgets()));
+        customer.plan().ifPresent(plan -> out.set("plan", plan(plan)));
         times(out, customer.createdAt(), customer.updatedAt());
         return out;
     }
@@ -37,7 +39,19 @@ final class GovernanceJson {
         out.put("name", team.name());
         optional(out, "customer_id", team.customerId());
         out.set("budgets", budgets(team.budgets()));
+        team.plan().ifPresent(plan -> out.set("plan", plan(plan)));
         times(out, team.createdAt(), team.updatedAt());
+        return out;
+    }
+
+    static ObjectNode plan(PlanSpec plan) {
+        ObjectNode out = Json.object();
+        out.put("monthly_fee", plan.monthlyFee());
+        out.put("per_request", plan.perRequest());
+        out.put("per_million_tokens", plan.perMillionTokens());
+        out.put("included_requests", plan.includedRequests());
+        out.put("included_tokens", plan.includedTokens());
+        plan.marginAlertBelowPercent().ifPresent(p -> out.put("margin_alert_below_percent", p));
         return out;
     }
 

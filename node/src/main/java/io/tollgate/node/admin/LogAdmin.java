@@ -200,6 +200,7 @@ final class LogAdmin {
         putOptional(out, "team_id", row.teamId());
         putOptional(out, "customer_id", row.customerId());
         out.put("route", row.route());
+        out.put("source", row.route().equals(IngestAdmin.ROUTE) ? "ingest" : "gateway");
         putOptional(out, "provider", row.provider());
         putOptional(out, "model", row.model());
         putOptional(out, "key_name", row.keyName());

@@ -55,12 +55,19 @@ public final class ManagementRouting {
     private final Map<String, KeyBalancer> balancers;
     private final CacheAdmin cache;
     private final LogAdmin logs;
+    private final IngestAdmin ingest;
+    private final RevenueAdmin revenue;
 
     private ManagementRouting(io.tollgate.cluster.ClusterServices cluster, TollgateConfig config, Clock clock,
                               Map<String, KeyBalancer> balancers, io.tollgate.cache.ResponseCache cache,
-                              java.util.function.Supplier<String> nodeUrl) {
+                              java.util.function.Supplier<String> nodeUrl,
+                              io.tollgate.adapters.pricing.PricingCatalog catalog,
+                              java.util.function.Supplier<String> nodeName) {
         this.cache = new CacheAdmin(cache, config.cache(), cluster.registry(), nodeUrl);
         this.logs = new LogAdmin(cluster.requestLog());
+        this.ingest = new IngestAdmin(cluster, catalog, config.providers(), clock, nodeName,
+                java.time.Duration.ofMillis(config.governance().reservationTimeoutMs()));
+        this.revenue = new RevenueAdmin(cluster.revenue(), cluster.registry(), clock);
         this.cluster = cluster;
         this.balancers = Map.copyOf(balancers);
         this.config = config;
@@ -73,12 +80,15 @@ public final class ManagementRouting {
 
     /**
      * Adds the management routes; {@code balancers} are the node's key balancers by provider, {@code cache} its
-     * response cache, {@code nodeUrl} the URL it is reached at.
+     * response cache, {@code nodeUrl} the URL it is reached at, {@code catalog} the prices ingested usage is priced
+     * with, {@code nodeName} what the node's log rows name it.
      */
     public static void register(HttpRouting.Builder routing, io.tollgate.cluster.ClusterServices cluster,
                                 TollgateConfig config, Clock clock, Map<String, KeyBalancer> balancers,
-                                io.tollgate.cache.ResponseCache cache, java.util.function.Supplier<String> nodeUrl) {
-        new ManagementRouting(cluster, config, clock, balancers, cache, nodeUrl).routes(routing);
+                                io.tollgate.cache.ResponseCache cache, java.util.function.Supplier<String> nodeUrl,
+                                io.tollgate.adapters.pricing.PricingCatalog catalog,
+                                java.util.function.Supplier<String> nodeName) {
+        new ManagementRouting(cluster, config, clock, balancers, cache, nodeUrl, catalog, nodeName).routes(routing);
     }
 
     private void routes(HttpRouting.Builder routing) {
@@ -147,6 +157,13 @@ public final class ManagementRouting {
         routing.get("/api/cache", admin(req -> new Answer(200, cache.stats())));
         routing.get("/api/logs", admin(req -> new Answer(200, logs.page(req))));
         routing.get("/api/spend", admin(req -> new Answer(200, logs.spend(req))));
+        routing.post("/api/ingest", admin(req -> new Answer(200, ingest.ingest(body(req)))));
+        routing.post("/api/revenue", admin(req -> {
+            RevenueAdmin.Recorded recorded = revenue.record(body(req));
+            return new Answer(recorded.status(), recorded.body());
+        }));
+        routing.get("/api/margin", admin(req -> new Answer(200, revenue.margin(
+                req.query().first("period").asOptional(), req.query().first("group_by").asOptional()))));
         routing.get("/api/logs/export", (req, res) -> {
             try {
                 auth.check(req.headers().first(HeaderNames.AUTHORIZATION));

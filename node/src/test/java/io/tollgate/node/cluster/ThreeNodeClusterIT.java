@@ -212,6 +212,35 @@ class ThreeNodeClusterIT {
     }
 
     @Test
+    void shouldRefuseOnEveryNodeOnceUsageIngestedOnAnotherCrossesTheBudget() {
+        HttpResponse<String> created = send(NODES.get(0), "POST", "/api/governance/virtual-keys",
+                "{\"name\":\"ingested-" + UUID.randomUUID() + "\",\"budgets\":[{\"max_limit\":0.3,"
+                        + "\"reset_duration\":\"1d\"}]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String value = parse(created.body()).at("/virtual_key/value").asText();
+        String id = parse(created.body()).at("/virtual_key/id").asText();
+        // every node now holds a lease on the key's budget
+        for (NodeProcess node : NODES) {
+            assertThat(chat(node, value).statusCode()).isEqualTo(200);
+        }
+
+        // $1 of usage from outside the gateway, ingested on node 3
+        HttpResponse<String> ingested = send(NODES.get(2), "POST", "/api/ingest", "{\"records\":[{"
+                + "\"idempotency_key\":\"job-" + id + "\",\"provider\":\"mock\",\"model\":\"echo\","
+                + "\"virtual_key_id\":\"" + id + "\",\"usage\":{\"input_tokens\":1000}}]}");
+        assertThat(ingested.statusCode()).as(ingested.body()).isEqualTo(200);
+
+        // the node that took the usage refuses the key's next request at once; the others once the grid's message
+        // has reached them (milliseconds), before their next flush
+        assertThat(chat(NODES.get(2), value).statusCode()).isEqualTo(402);
+        io.tollgate.node.testing.Await.until("every node refuses the key", java.time.Duration.ofSeconds(5),
+                () -> NODES.stream().allMatch(node -> chat(node, value).statusCode() == 402));
+        for (NodeProcess node : NODES) {
+            assertThat(chat(node, value).statusCode()).isEqualTo(402);
+        }
+    }
+
+    @Test
     void shouldReportTheClusterAndItsBudgetsThroughTheOpsCli() throws Exception {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();

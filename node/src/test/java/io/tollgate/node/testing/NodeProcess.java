@@ -179,13 +179,26 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
-    /** A free TCP port on loopback. */
+    /** Ports this JVM handed out, never handed out twice. */
+    private static final java.util.Set<Integer> PORTS_HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A free TCP port on loopback, outside the ephemeral range. */
     public static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        // below the kernel's ephemeral range (32768-60999 here): a port the OS handed out for listening may
+        // otherwise be taken, before the node binds it, by the local end of another node's outgoing connection
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(20_000, 32_000);
+            if (PORTS_HANDED_OUT.add(port)) {
+                try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1,
+                        java.net.InetAddress.getLoopbackAddress())) {
+                    return socket.getLocalPort();
+                } catch (IOException taken) {
+                    // in use: try another
+                }
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000 after 200 tries");
     }
 
     @Override

@@ -41,7 +41,10 @@ function el(tag, attrs = {}, ...children) {
   }
   return node;
 }
-const usd = (v) => '$' + Number(v ?? 0).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 6 });
+const usd = (v) => { // display only: the API's amounts are exact decimals
+  const n = Number(v ?? 0);
+  return (n < 0 ? '-$' : '$') + Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 6 });
+};
 const pct = (part, whole) => whole > 0 ? (100 * part / whole).toFixed(1) + '%' : '–';
 const isoDay = (d) => d.toISOString().slice(0, 10);
 function card(label, value, id) {
@@ -108,6 +111,7 @@ function spendChart(answer, firstDay, lastDay, nameOf) {
 const logState = { filters: {}, live: true, onFirstPage: true };
 const budgetFilter = { customer: '', team: '' };
 const chartState = { by: 'provider' };
+const marginState = { period: '', by: 'customer' };
 const pages = {
   async overview() {
     const now = new Date();
@@ -157,6 +161,44 @@ const pages = {
       el('h2', {}, 'Top teams'), table(spendColumns, top(teams)),
       el('h2', {}, 'Top virtual keys'), table(spendColumns, top(keys)),
       el('h2', {}, 'By model'), table(spendColumns, top(models)),
+    ];
+  },
+
+  async margin() {
+    const month = marginState.period || new Date().toISOString().slice(0, 7);
+    const answer = await api(`/api/margin?period=${encodeURIComponent(month)}&group_by=${marginState.by}`);
+    const form = el('form', { id: 'margin-filters', class: 'filters' },
+      el('label', {}, 'Month', el('input', { name: 'period', type: 'month', value: answer.period })),
+      el('label', {}, 'By', el('select', { name: 'by' }, ['customer', 'team'].map(v =>
+        el('option', { value: v, ...(answer.group_by === v ? { selected: '' } : {}) }, v)))),
+      el('button', { type: 'submit' }, 'Show'));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      marginState.period = form.elements.namedItem('period').value;
+      marginState.by = form.elements.namedItem('by').value;
+      show();
+    });
+    const percent = (r) => r.margin_percent === null || r.margin_percent === undefined ? '–' : r.margin_percent + '%';
+    const t = answer.totals ?? {};
+    return [
+      el('h1', {}, 'Margin'), form,
+      el('div', { class: 'cards' },
+        card('Revenue', usd(t.revenue_usd), 'margin-revenue'),
+        card('LLM cost', usd(t.cost_usd), 'margin-cost'),
+        card('Margin', usd(t.margin_usd), 'margin-total'),
+        card('Margin %', percent(t), 'margin-percent')),
+      answer.negative?.length ? el('p', { class: 'error', 'data-testid': 'margin-negative' },
+        'Losing money: ' + answer.negative.map(r => `${r.name} (${usd(r.margin_usd)})`).join(', ')) : '',
+      table([
+        { label: 'Name', value: r => r.name },
+        { label: 'Revenue', num: true, value: r => usd(r.revenue_usd) },
+        { label: 'of which plan', num: true, value: r => usd(r.plan_revenue_usd) },
+        { label: 'of which events', num: true, value: r => usd(r.event_revenue_usd) },
+        { label: 'LLM cost', num: true, value: r => usd(r.cost_usd) },
+        { label: 'Margin', num: true, value: r => usd(r.margin_usd) },
+        { label: 'Margin %', num: true, value: percent },
+        { label: 'Requests', num: true, value: r => r.requests },
+      ], answer.margins ?? []),
     ];
   },
 
