@@ -17,6 +17,8 @@ import io.tollgate.cluster.log.JdbcRequestLog;
 import io.tollgate.cluster.log.RequestLog;
 import io.tollgate.cluster.shared.HazelcastSharedEntries;
 import io.tollgate.cluster.shared.SharedEntries;
+import io.tollgate.cluster.reconcile.JdbcReconcileStore;
+import io.tollgate.cluster.reconcile.ReconcileStore;
 import io.tollgate.cluster.store.JdbcMapStore;
 import io.tollgate.cluster.store.StateStore;
 import io.tollgate.config.LeaseConfig;
@@ -57,11 +59,13 @@ public final class ClusterServices implements AutoCloseable {
     private final SeedReport seeds;
     private final RequestLog requestLog;
     private final HazelcastAlertClaims alertClaims;
+    private final ReconcileStore reconcile;
 
     private ClusterServices(StateStore store, Grid grid, BudgetLedger ledger, HazelcastGovernanceRegistry registry,
                             HazelcastKeyHealth keyHealth, ScheduledExecutorService sweeper, SeedReport seeds,
-                            RequestLog requestLog, HazelcastAlertClaims alertClaims) {
+                            RequestLog requestLog, HazelcastAlertClaims alertClaims, ReconcileStore reconcile) {
         this.store = store;
+        this.reconcile = reconcile;
         this.alertClaims = alertClaims;
         this.requestLog = requestLog;
         this.grid = grid;
@@ -108,7 +112,7 @@ public final class ClusterServices implements AutoCloseable {
             HazelcastKeyHealth keyHealth = HazelcastKeyHealth.create(grid);
             RequestLog requestLog = JdbcRequestLog.create(store, config.logging(), clock);
             return new ClusterServices(store, grid, ledger, registry, keyHealth, sweeper, seeds, requestLog,
-                    alertClaims);
+                    alertClaims, JdbcReconcileStore.create(store, clock));
         } catch (RuntimeException e) {
             if (grid != null) {
                 grid.close();
@@ -185,6 +189,11 @@ public final class ClusterServices implements AutoCloseable {
      */
     public SharedEntries sharedEntries(String name, int maxEntriesPerMember) {
         return HazelcastSharedEntries.create(grid, name, maxEntriesPerMember);
+    }
+
+    /** The imported provider figures and the gateway's daily sums, for reconciliation (in the store's database). */
+    public ReconcileStore reconcile() {
+        return reconcile;
     }
 
     /** True when the state store answers. */
