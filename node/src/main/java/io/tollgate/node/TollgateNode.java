@@ -72,6 +72,7 @@ public final class TollgateNode implements AutoCloseable {
     private final ResponseCache cache;
     private final RequestTracing tracing;
     private volatile BudgetAlerts alerts;
+    private final io.tollgate.node.reconcile.ReconcileImports imports;
     private final Pipeline pipeline;
     private volatile String nodeName;
     private Map<String, io.tollgate.node.balance.KeyBalancer> balancers = Map.of();
@@ -99,6 +100,8 @@ public final class TollgateNode implements AutoCloseable {
         BalanceStage balance = BalanceStage.create(adapters, cluster.keyHealth(), clock);
         this.balancers = balance.balancers();
         this.cache = responseCache(config.cache(), cluster, clock, adapters);
+        this.imports = io.tollgate.node.reconcile.ReconcileImports.create(config.reconcile(), cluster.reconcile(),
+                cluster.alertClaims(), clock);
         GatewayMetrics metrics = GatewayMetrics.create(stats, cluster, balance.balancers(), cache, clock);
         if (config.server().passThrough()) {
             // a measuring baseline: route and relay only (see ServerConfig.passThrough)
@@ -129,7 +132,7 @@ public final class TollgateNode implements AutoCloseable {
                 .connectionOptions(options -> options.tcpNoDelay(true))
                 .routing(routing -> {
                     ManagementRouting.register(routing, cluster, config, clock, balance.balancers(), cache,
-                            () -> baseUri().toString());
+                            () -> baseUri().toString(), new ManagementRouting.Reconciling(catalog, imports));
                     MetricsEndpoint.register(routing, metrics, config.admin());
                     GatewayRouting.register(routing, config, catalog, pipeline, () -> ready);
                 })
@@ -237,6 +240,7 @@ public final class TollgateNode implements AutoCloseable {
         node.alerts = BudgetAlerts.create(config.alerts(), () -> budgets(node.cluster, clock),
                 () -> deadKeys(node.balancers), (from, to) -> spend(node.cluster, from, to),
                 node.cluster.alertClaims(), clock).start();
+        node.imports.start();
         node.ready = true;
         return node;
     }
@@ -311,6 +315,7 @@ public final class TollgateNode implements AutoCloseable {
         if (alerts != null) {
             alerts.close();
         }
+        imports.close();
         publisher.shutdownNow();
         server.stop();
         settlements.close();

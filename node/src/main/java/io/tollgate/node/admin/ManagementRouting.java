@@ -55,10 +55,12 @@ public final class ManagementRouting {
     private final Map<String, KeyBalancer> balancers;
     private final CacheAdmin cache;
     private final LogAdmin logs;
+    private final ReconcileAdmin reconcile;
 
     private ManagementRouting(io.tollgate.cluster.ClusterServices cluster, TollgateConfig config, Clock clock,
                               Map<String, KeyBalancer> balancers, io.tollgate.cache.ResponseCache cache,
-                              java.util.function.Supplier<String> nodeUrl) {
+                              java.util.function.Supplier<String> nodeUrl, Reconciling reconciling) {
+        this.reconcile = new ReconcileAdmin(config, reconciling.catalog(), cluster.reconcile(), reconciling.imports());
         this.cache = new CacheAdmin(cache, config.cache(), cluster.registry(), nodeUrl);
         this.logs = new LogAdmin(cluster.requestLog());
         this.cluster = cluster;
@@ -73,12 +75,28 @@ public final class ManagementRouting {
 
     /**
      * Adds the management routes; {@code balancers} are the node's key balancers by provider, {@code cache} its
-     * response cache, {@code nodeUrl} the URL it is reached at.
+     * response cache, {@code nodeUrl} the URL it is reached at, {@code reconciling} the price catalog and the
+     * imports reconciliation uses.
      */
     public static void register(HttpRouting.Builder routing, io.tollgate.cluster.ClusterServices cluster,
                                 TollgateConfig config, Clock clock, Map<String, KeyBalancer> balancers,
-                                io.tollgate.cache.ResponseCache cache, java.util.function.Supplier<String> nodeUrl) {
-        new ManagementRouting(cluster, config, clock, balancers, cache, nodeUrl).routes(routing);
+                                io.tollgate.cache.ResponseCache cache, java.util.function.Supplier<String> nodeUrl,
+                                Reconciling reconciling) {
+        new ManagementRouting(cluster, config, clock, balancers, cache, nodeUrl, reconciling).routes(routing);
+    }
+
+    /**
+     * What the reconciliation routes need besides the cluster.
+     *
+     * @param catalog the prices the gateway charges by
+     * @param imports the provider imports
+     */
+    public record Reconciling(io.tollgate.adapters.pricing.PricingCatalog catalog,
+                              io.tollgate.node.reconcile.ReconcileImports imports) {
+        public Reconciling {
+            java.util.Objects.requireNonNull(catalog, "catalog");
+            java.util.Objects.requireNonNull(imports, "imports");
+        }
     }
 
     private void routes(HttpRouting.Builder routing) {
@@ -159,6 +177,9 @@ public final class ManagementRouting {
                 }
             }
         });
+        routing.get("/api/reconcile", admin(req -> new Answer(200, reconcile.compare(req))));
+        routing.post("/api/reconcile/import", admin(req -> new Answer(200, reconcile.importNow(req))));
+        routing.post("/api/reconcile/invoices", admin(req -> new Answer(201, reconcile.invoice(req))));
         routing.get("/api/logs/{id}", admin(req -> new Answer(200, logs.one(req))));
         routing.delete("/api/cache", admin(req -> new Answer(200, cache.clear(req.query().first("scope").asOptional()))));
 
