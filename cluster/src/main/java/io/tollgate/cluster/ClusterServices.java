@@ -20,6 +20,8 @@ import io.tollgate.cluster.revenue.JdbcRevenueBook;
 import io.tollgate.cluster.revenue.RevenueBook;
 import io.tollgate.cluster.shared.HazelcastSharedEntries;
 import io.tollgate.cluster.shared.SharedEntries;
+import io.tollgate.cluster.reconcile.JdbcReconcileStore;
+import io.tollgate.cluster.reconcile.ReconcileStore;
 import io.tollgate.cluster.store.JdbcMapStore;
 import io.tollgate.cluster.store.StateStore;
 import io.tollgate.config.LeaseConfig;
@@ -63,11 +65,13 @@ public final class ClusterServices implements AutoCloseable {
     private final RequestLog requestLog;
     private final HazelcastAlertClaims alertClaims;
     private final RevenueBook revenue;
+    private final ReconcileStore reconcile;
 
     private ClusterServices(StateStore store, Grid grid, BudgetLedger ledger, HazelcastGovernanceRegistry registry,
                             HazelcastKeyHealth keyHealth, ScheduledExecutorService sweeper, SeedReport seeds,
-                            RequestLog requestLog, HazelcastAlertClaims alertClaims) {
+                            RequestLog requestLog, HazelcastAlertClaims alertClaims, ReconcileStore reconcile) {
         this.store = store;
+        this.reconcile = reconcile;
         this.alertClaims = alertClaims;
         this.requestLog = requestLog;
         this.grid = grid;
@@ -128,7 +132,7 @@ public final class ClusterServices implements AutoCloseable {
             HazelcastKeyHealth keyHealth = HazelcastKeyHealth.create(grid);
             RequestLog requestLog = JdbcRequestLog.create(store, config.logging(), clock);
             return new ClusterServices(store, grid, ledger, registry, keyHealth, sweeper, seeds, requestLog,
-                    alertClaims);
+                    alertClaims, JdbcReconcileStore.create(store, clock));
         } catch (RuntimeException e) {
             if (grid != null) {
                 grid.close();
@@ -226,6 +230,11 @@ public final class ClusterServices implements AutoCloseable {
      */
     public SharedEntries sharedEntries(String name, int maxEntriesPerMember) {
         return HazelcastSharedEntries.create(grid, name, maxEntriesPerMember);
+    }
+
+    /** The imported provider figures and the gateway's daily sums, for reconciliation (in the store's database). */
+    public ReconcileStore reconcile() {
+        return reconcile;
     }
 
     /** True when the state store answers. */

@@ -16,7 +16,7 @@ final class ConfigBinder {
 
     /** Keys allowed at the top of the file. */
     static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "admin", "providers", "pricing", "governance", "store",
-            "cluster", "cache", "logging", "alerts");
+            "cluster", "cache", "logging", "alerts", "reconcile");
     /** Keys allowed under {@code server}. */
     static final Set<String> SERVER_KEYS = Set.of("host", "port", "max_body_bytes", "pass_through");
     /** Keys allowed under {@code admin}. */
@@ -52,7 +52,9 @@ final class ConfigBinder {
                 .orElse(CacheConfig.DEFAULT);
         LoggingConfig logging = root.field("logging").map(LoggingBinder::bind).orElse(LoggingConfig.DEFAULT);
         return new TollgateConfig(source, server, admin, providers, pricing, governance, store, cluster, cache,
-                logging, root.field("alerts").map(AlertsBinder::bind).orElse(AlertsConfig.DEFAULT), warnings);
+                logging, root.field("alerts").map(AlertsBinder::bind).orElse(AlertsConfig.DEFAULT),
+                root.field("reconcile").map(node -> ReconcileBinder.bind(node, providers, warnings))
+                        .orElse(ReconcileConfig.DEFAULT), warnings);
     }
 
     private static ServerConfig server(ConfigNode node) {

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param cache the response cache
  * @param logging the request log
  * @param alerts budget alerts and where they go
+ * @param reconcile imports of the providers' own usage and cost figures
  * @param warnings one line per problem that did not stop the node (for example a provider disabled because its
  *     key variable is unset)
  */
@@ -26,7 +27,7 @@ public record TollgateConfig(String source, ServerConfig server, AdminConfig adm
                              Map<String, ProviderConfig> providers, Map<String, ModelPrice> pricing,
                              GovernanceConfig governance, StoreConfig store, Optional<ClusterConfig> cluster,
                              CacheConfig cache, LoggingConfig logging, AlertsConfig alerts,
-                             List<String> warnings) {
+                             ReconcileConfig reconcile, List<String> warnings) {
 
     public TollgateConfig {
         Objects.requireNonNull(source, "source");
@@ -38,6 +39,7 @@ public record TollgateConfig(String source, ServerConfig server, AdminConfig adm
         Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(logging, "logging");
+        Objects.requireNonNull(reconcile, "reconcile");
         providers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(providers));
         pricing = Map.copyOf(pricing);
         warnings = List.copyOf(warnings);

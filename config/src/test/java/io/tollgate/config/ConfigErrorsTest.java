@@ -47,7 +47,7 @@ class ConfigErrorsTest {
     @Test
     void shouldListTheAllowedKeysForAnUnknownKeyWithNoNearMatch() {
         assertThat(failure("colour: red"))
-                .isEqualTo("test.yaml: unknown key 'colour', expected one of: admin, alerts, cache, cluster, governance, logging, pricing, providers, server, store");
+                .isEqualTo("test.yaml: unknown key 'colour', expected one of: admin, alerts, cache, cluster, governance, logging, pricing, providers, reconcile, server, store");
         assertThat(failure("admin: { password: x }"))
                 .isEqualTo("test.yaml: admin: unknown key 'password', expected one of: token");
     }

@@ -73,6 +73,7 @@ public final class TollgateNode implements AutoCloseable {
     private final RequestTracing tracing;
     private volatile BudgetAlerts alerts;
     private volatile io.tollgate.node.alerts.MarginAlerts marginAlerts;
+    private final io.tollgate.node.reconcile.ReconcileImports imports;
     private final Pipeline pipeline;
     private volatile String nodeName;
     private Map<String, io.tollgate.node.balance.KeyBalancer> balancers = Map.of();
@@ -100,6 +101,8 @@ public final class TollgateNode implements AutoCloseable {
         BalanceStage balance = BalanceStage.create(adapters, cluster.keyHealth(), clock);
         this.balancers = balance.balancers();
         this.cache = responseCache(config.cache(), cluster, clock, adapters);
+        this.imports = io.tollgate.node.reconcile.ReconcileImports.create(config.reconcile(), cluster.reconcile(),
+                cluster.alertClaims(), clock);
         GatewayMetrics metrics = GatewayMetrics.create(stats, cluster, balance.balancers(), cache, clock);
         if (config.server().passThrough()) {
             // a measuring baseline: route and relay only (see ServerConfig.passThrough)
@@ -130,7 +133,8 @@ public final class TollgateNode implements AutoCloseable {
                 .connectionOptions(options -> options.tcpNoDelay(true))
                 .routing(routing -> {
                     ManagementRouting.register(routing, cluster, config, clock, balance.balancers(), cache,
-                            () -> baseUri().toString(), catalog, this::nodeName);
+                            () -> baseUri().toString(), this::nodeName,
+                            new ManagementRouting.Reconciling(catalog, imports));
                     MetricsEndpoint.register(routing, metrics, config.admin());
                     GatewayRouting.register(routing, config, catalog, pipeline, () -> ready);
                 })
@@ -241,6 +245,7 @@ public final class TollgateNode implements AutoCloseable {
         node.marginAlerts = io.tollgate.node.alerts.MarginAlerts.create(config.alerts(),
                 io.tollgate.node.alerts.MarginAlerts.reading(node.cluster.registry(), node.cluster.revenue()),
                 node.cluster.alertClaims(), clock).start();
+        node.imports.start();
         node.ready = true;
         return node;
     }
@@ -318,6 +323,7 @@ public final class TollgateNode implements AutoCloseable {
         if (alerts != null) {
             alerts.close();
         }
+        imports.close();
         publisher.shutdownNow();
         server.stop();
         settlements.close();

@@ -57,15 +57,16 @@ public final class ManagementRouting {
     private final LogAdmin logs;
     private final IngestAdmin ingest;
     private final RevenueAdmin revenue;
+    private final ReconcileAdmin reconcile;
 
     private ManagementRouting(io.tollgate.cluster.ClusterServices cluster, TollgateConfig config, Clock clock,
                               Map<String, KeyBalancer> balancers, io.tollgate.cache.ResponseCache cache,
-                              java.util.function.Supplier<String> nodeUrl,
-                              io.tollgate.adapters.pricing.PricingCatalog catalog,
-                              java.util.function.Supplier<String> nodeName) {
+                              java.util.function.Supplier<String> nodeUrl, java.util.function.Supplier<String> nodeName,
+                              Reconciling reconciling) {
+        this.reconcile = new ReconcileAdmin(config, reconciling.catalog(), cluster.reconcile(), reconciling.imports());
         this.cache = new CacheAdmin(cache, config.cache(), cluster.registry(), nodeUrl);
         this.logs = new LogAdmin(cluster.requestLog());
-        this.ingest = new IngestAdmin(cluster, catalog, config.providers(), clock, nodeName,
+        this.ingest = new IngestAdmin(cluster, reconciling.catalog(), config.providers(), clock, nodeName,
                 java.time.Duration.ofMillis(config.governance().reservationTimeoutMs()));
         this.revenue = new RevenueAdmin(cluster.revenue(), cluster.registry(), clock);
         this.cluster = cluster;
@@ -80,15 +81,28 @@ public final class ManagementRouting {
 
     /**
      * Adds the management routes; {@code balancers} are the node's key balancers by provider, {@code cache} its
-     * response cache, {@code nodeUrl} the URL it is reached at, {@code catalog} the prices ingested usage is priced
-     * with, {@code nodeName} what the node's log rows name it.
+     * response cache, {@code nodeUrl} the URL it is reached at, {@code nodeName} what the node's log rows name it,
+     * {@code reconciling} the price catalog (ingested usage and reconciliation) and the provider imports.
      */
     public static void register(HttpRouting.Builder routing, io.tollgate.cluster.ClusterServices cluster,
                                 TollgateConfig config, Clock clock, Map<String, KeyBalancer> balancers,
                                 io.tollgate.cache.ResponseCache cache, java.util.function.Supplier<String> nodeUrl,
-                                io.tollgate.adapters.pricing.PricingCatalog catalog,
-                                java.util.function.Supplier<String> nodeName) {
-        new ManagementRouting(cluster, config, clock, balancers, cache, nodeUrl, catalog, nodeName).routes(routing);
+                                java.util.function.Supplier<String> nodeName, Reconciling reconciling) {
+        new ManagementRouting(cluster, config, clock, balancers, cache, nodeUrl, nodeName, reconciling).routes(routing);
+    }
+
+    /**
+     * What the usage ingest and the reconciliation routes need besides the cluster.
+     *
+     * @param catalog the prices the gateway charges by
+     * @param imports the provider imports
+     */
+    public record Reconciling(io.tollgate.adapters.pricing.PricingCatalog catalog,
+                              io.tollgate.node.reconcile.ReconcileImports imports) {
+        public Reconciling {
+            java.util.Objects.requireNonNull(catalog, "catalog");
+            java.util.Objects.requireNonNull(imports, "imports");
+        }
     }
 
     private void routes(HttpRouting.Builder routing) {
@@ -176,6 +190,9 @@ public final class ManagementRouting {
                 }
             }
         });
+        routing.get("/api/reconcile", admin(req -> new Answer(200, reconcile.compare(req))));
+        routing.post("/api/reconcile/import", admin(req -> new Answer(200, reconcile.importNow(req))));
+        routing.post("/api/reconcile/invoices", admin(req -> new Answer(201, reconcile.invoice(req))));
         routing.get("/api/logs/{id}", admin(req -> new Answer(200, logs.one(req))));
         routing.delete("/api/cache", admin(req -> new Answer(200, cache.clear(req.query().first("scope").asOptional()))));
 
