@@ -17,13 +17,14 @@ import java.util.Optional;
  * @param status only rows with this HTTP status
  * @param cacheStatus only rows with this cache outcome
  * @param minCostNanos only rows that cost at least this
+ * @param source only rows of this origin: gateway traffic, or usage ingested from outside the gateway
  * @param limit rows per page, 1 to 1000 (exports ignore it)
  * @param cursor where the page starts: a previous page's {@link LogPage#nextCursor()}
  */
 public record LogQuery(Optional<Instant> from, Optional<Instant> to, Optional<String> virtualKeyId,
                        Optional<String> teamId, Optional<String> customerId, Optional<String> provider,
                        Optional<String> model, Optional<Integer> status, Optional<String> cacheStatus,
-                       Optional<Long> minCostNanos, int limit, Optional<String> cursor) {
+                       Optional<Long> minCostNanos, Optional<Source> source, int limit, Optional<String> cursor) {
 
     /** The page size when none is given. */
     public static final int DEFAULT_LIMIT = 100;
@@ -41,6 +42,7 @@ public record LogQuery(Optional<Instant> from, Optional<Instant> to, Optional<St
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(cacheStatus, "cacheStatus");
         Objects.requireNonNull(minCostNanos, "minCostNanos");
+        Objects.requireNonNull(source, "source");
         Objects.requireNonNull(cursor, "cursor");
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
@@ -56,7 +58,15 @@ public record LogQuery(Optional<Instant> from, Optional<Instant> to, Optional<St
     /** The same query from another cursor. */
     public LogQuery withCursor(Optional<String> next) {
         return new LogQuery(from, to, virtualKeyId, teamId, customerId, provider, model, status, cacheStatus,
-                minCostNanos, limit, next);
+                minCostNanos, source, limit, next);
+    }
+
+    /** Where a row's usage came from. */
+    public enum Source {
+        /** Requests the gateway served. */
+        GATEWAY,
+        /** Usage ingested from outside the gateway (route {@value LogRecord#INGEST_ROUTE}). */
+        INGEST
     }
 
     /** Builds a {@link LogQuery}; not thread-safe. */
@@ -71,6 +81,7 @@ public record LogQuery(Optional<Instant> from, Optional<Instant> to, Optional<St
         private Optional<Integer> status = Optional.empty();
         private Optional<String> cacheStatus = Optional.empty();
         private Optional<Long> minCostNanos = Optional.empty();
+        private Optional<Source> source = Optional.empty();
         private int limit = DEFAULT_LIMIT;
         private Optional<String> cursor = Optional.empty();
 
@@ -137,6 +148,12 @@ public record LogQuery(Optional<Instant> from, Optional<Instant> to, Optional<St
             return this;
         }
 
+        /** Rows of this origin. */
+        public Builder source(Source value) {
+            source = Optional.of(value);
+            return this;
+        }
+
         /** Rows per page. */
         public Builder limit(int value) {
             limit = value;
@@ -156,7 +173,7 @@ public record LogQuery(Optional<Instant> from, Optional<Instant> to, Optional<St
          */
         public LogQuery build() {
             return new LogQuery(from, to, virtualKeyId, teamId, customerId, provider, model, status, cacheStatus,
-                    minCostNanos, limit, cursor);
+                    minCostNanos, source, limit, cursor);
         }
     }
 }

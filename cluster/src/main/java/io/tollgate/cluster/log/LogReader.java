@@ -112,6 +112,7 @@ final class LogReader {
             case PROVIDER -> "COALESCE(provider, '')";
             case MODEL -> "COALESCE(model, '')";
             case DAY -> date;
+            case SOURCE -> "CASE WHEN route = '" + LogRecord.INGEST_ROUTE + "' THEN 'ingest' ELSE 'gateway' END";
         };
         boolean daily = query.daily() && query.groupBy() != SpendQuery.GroupBy.DAY;
         String groups = daily ? group + ", " + date : group;
@@ -166,6 +167,8 @@ final class LogReader {
             query.status().ifPresent(value -> filter.add("status = ?", value));
             query.cacheStatus().ifPresent(value -> filter.add("cache_status = ?", value));
             query.minCostNanos().ifPresent(value -> filter.add("cost_nanos >= ?", value));
+            query.source().ifPresent(value -> filter.add(value == LogQuery.Source.INGEST ? "route = ?" : "route <> ?",
+                    LogRecord.INGEST_ROUTE));
             query.cursor().map(LogCursor::decode).ifPresent(cursor -> {
                 OffsetDateTime at = time(cursor.time());
                 filter.conditions.add("(logged_at < ? OR (logged_at = ? AND request_id < ?))");

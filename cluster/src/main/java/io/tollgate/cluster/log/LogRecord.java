@@ -55,6 +55,9 @@ public record LogRecord(String requestId, Instant time, String node, Optional<St
                         Optional<String> requestBody, Optional<String> responseBody,
                         List<AttemptRecord> attemptLog) {
 
+    /** The route of usage ingested from outside the gateway. */
+    public static final String INGEST_ROUTE = "ingest.usage";
+
     /** The cache outcomes a record may carry. */
     public static final Set<String> CACHE_STATUSES = Set.of("none", "off", "skip", "miss", "hit-exact",
             "hit-semantic");

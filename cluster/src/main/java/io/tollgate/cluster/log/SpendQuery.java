@@ -42,6 +42,8 @@ public record SpendQuery(GroupBy groupBy, boolean daily, Optional<Instant> from,
         /** The model. */
         MODEL,
         /** The UTC date of the request. */
-        DAY
+        DAY,
+        /** Where the usage came from: {@code gateway} or {@code ingest}. */
+        SOURCE
     }
 }

@@ -53,7 +53,7 @@ final class IngestAdmin {
     /** The most records one batch may carry. */
     static final int MAX_RECORDS = 1000;
     /** The route ingested rows are logged under. */
-    static final String ROUTE = "ingest.usage";
+    static final String ROUTE = LogRecord.INGEST_ROUTE;
 
     private final ClusterServices cluster;
     private final GovernanceRegistry registry;

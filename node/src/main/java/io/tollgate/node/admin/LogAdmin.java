@@ -72,7 +72,7 @@ final class LogAdmin {
             group = SpendQuery.GroupBy.valueOf(groupBy.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw GatewayException.invalid("group_by", "group_by must be one of customer, team, virtual_key, "
-                    + "provider, model, day; was '" + groupBy + "'");
+                    + "provider, model, day, source; was '" + groupBy + "'");
         }
         String interval = req.query().first("interval").asOptional().orElse("total");
         if (!interval.equals("total") && !interval.equals("day")) {
@@ -159,6 +159,11 @@ final class LogAdmin {
                         + value + "'");
             }
         });
+        param(req, "source").ifPresent(value -> query.source(switch (value) {
+            case "gateway" -> LogQuery.Source.GATEWAY;
+            case "ingest" -> LogQuery.Source.INGEST;
+            default -> throw GatewayException.invalid("source", "source must be gateway or ingest, was '" + value + "'");
+        }));
         param(req, "limit").ifPresent(value -> query.limit(integer("limit", value)));
         param(req, "cursor").ifPresent(query::cursor);
         try {

@@ -135,6 +135,16 @@ class IngestIT {
         assertThat(ingestedRows).extracting(row -> row.path("time").asText())
                 .anySatisfy(time -> assertThat(time).startsWith(month.atDay(2) + "T12:00"));
         assertThat(rows).filteredOn(row -> row.path("source").asText().equals("gateway")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(admin(node, "/api/logs?source=ingest&virtual_key_id=" + key).path("logs"))
+                .extracting(row -> row.path("request_id").asText())
+                .containsExactlyInAnyOrderElementsOf(ingestedRows.stream().map(r -> r.path("request_id").asText())
+                        .toList());
+        assertThat(admin(node, "/api/logs?source=gateway&virtual_key_id=" + key).path("logs"))
+                .allSatisfy(row -> assertThat(row.path("source").asText()).isEqualTo("gateway"));
+        JsonNode bySource = admin(node, "/api/spend?group_by=source");
+        assertThat(bySource.path("spend")).extracting(row -> row.path("group").asText())
+                .containsExactly("gateway", "ingest");
+        assertThat(bySource.at("/spend/1/cost_usd").decimalValue()).isEqualByComparingTo("1.02");
     }
 
     private static HttpResponse<String> chat(NodeHarness node) {
