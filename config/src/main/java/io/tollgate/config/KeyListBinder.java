@@ -18,6 +18,8 @@ final class KeyListBinder {
 
     /** The key a mock provider gets when it lists none. */
     static final ProviderKey MOCK_DEFAULT_KEY = new ProviderKey("default", new Secret("mock"), 1);
+    /** The key of a local server configured without keys (sent as a bearer token it ignores). */
+    static final ProviderKey KEYLESS = new ProviderKey("none", new Secret("none"), 1);
 
     /** Stands in for an unresolved value so the rest of the key is still validated; never kept. */
     private static final Secret PLACEHOLDER = new Secret("unset");
@@ -34,11 +36,17 @@ final class KeyListBinder {
     record Keys(List<ProviderKey> keys, Optional<String> unsetVariable) {
     }
 
-    /** Binds {@code keys} (absent or empty gives a mock provider its default key). */
+    /**
+     * Binds {@code keys}; absent or empty gives a mock provider its default key and a local server that needs none
+     * (Ollama, vLLM) a key named {@code none}, so it is balanced like any other.
+     */
     static Keys bind(Optional<ConfigNode> keysNode, ProviderType type) {
         List<ConfigNode> elements = keysNode.map(ConfigNode::list).orElse(List.of());
         if (elements.isEmpty() && type == ProviderType.MOCK) {
             return new Keys(List.of(MOCK_DEFAULT_KEY), Optional.empty());
+        }
+        if (elements.isEmpty() && !type.keyRequired()) {
+            return new Keys(List.of(KEYLESS), Optional.empty());
         }
         List<ProviderKey> keys = new ArrayList<>();
         Set<String> names = new HashSet<>();

@@ -17,9 +17,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Any OpenAI-compatible API. With {@code api_version} configured it speaks Azure OpenAI: the key goes in the
- * {@code api-key} header, the version in the {@code api-version} query parameter, and {@code {model}} in the base
- * URL names the deployment.
+ * Any OpenAI-compatible API: OpenAI itself and the presets of the family ({@code groq}, {@code mistral}, ...), whose
+ * bodies are rewritten where their servers refuse parts of OpenAI's format ({@link CompatibleQuirks}). With
+ * {@code api_version} configured it speaks Azure OpenAI: the key goes in the {@code api-key} header, the version in
+ * the {@code api-version} query parameter, and {@code {model}} in the base URL names the deployment.
  */
 public final class OpenAiAdapter implements ProviderAdapter {
 
@@ -64,7 +65,9 @@ public final class OpenAiAdapter implements ProviderAdapter {
         } else {
             headers.put("authorization", "Bearer " + key.value().reveal());
         }
-        return transport.send(new UpstreamRequest("POST", uri(operation, model), headers, body, config.timeouts()));
+        byte[] accepted = CompatibleQuirks.apply(config.type(), body);
+        return transport.send(new UpstreamRequest("POST", uri(operation, model), headers, accepted,
+                config.timeouts()));
     }
 
     URI uri(Operation operation, String model) {

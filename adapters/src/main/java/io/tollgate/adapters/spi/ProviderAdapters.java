@@ -21,7 +21,8 @@ public final class ProviderAdapters {
      */
     public static ProviderAdapter create(ProviderConfig config, HttpTransport transport, Clock clock) {
         return switch (config.type()) {
-            case OPENAI -> OpenAiAdapter.create(config, transport);
+            case OPENAI, GROQ, MISTRAL, TOGETHER, OPENROUTER, DEEPSEEK, FIREWORKS, OLLAMA, VLLM ->
+                    OpenAiAdapter.create(config, transport);
             case ANTHROPIC -> AnthropicAdapter.create(config, transport);
             case MOCK -> MockAdapter.create(config, clock);
         };

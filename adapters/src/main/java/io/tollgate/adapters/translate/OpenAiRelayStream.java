@@ -34,6 +34,10 @@ final class OpenAiRelayStream implements StreamTranslator {
             throw UpstreamErrors.fromOpenAiChunk(chunk);
         }
         if (!chunk.path("usage").isObject()) {
+            // Groq's older streams carry the usage in their last chunk's x_groq object, asked or not
+            if (chunk.path("x_groq").path("usage").isObject()) {
+                usage = Usages.fromOpenAi(chunk.path("x_groq").path("usage"));
+            }
             return List.of(upstream);
         }
         usage = Usages.fromOpenAi(chunk.path("usage"));

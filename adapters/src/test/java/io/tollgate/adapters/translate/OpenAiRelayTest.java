@@ -147,4 +147,15 @@ class OpenAiRelayTest {
         assertThat(OpenAiRelay.withModel(body, "fast").path("model").asText()).isEqualTo("fast");
         assertThat(body.path("model").asText()).isEqualTo("gpt-4.1-2025-04-14");
     }
+
+    @Test
+    void shouldReadGroqsUsageFromItsXGroqObject() {
+        String last = "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
+                + "\"delta\":{},\"finish_reason\":\"stop\"}],\"x_groq\":{\"id\":\"req_1\",\"usage\":"
+                + "{\"prompt_tokens\":21,\"completion_tokens\":7,\"total_tokens\":28}}}";
+        StreamTranslator relay = OpenAiRelay.stream(false);
+
+        assertThat(relay.onEvent(SseEvent.data(last))).containsExactly(SseEvent.data(last));
+        assertThat(relay.usage()).isEqualTo(Usage.of(21, 7));
+    }
 }
