@@ -14,16 +14,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the provider fixtures under {@code src/test/resources/fixtures/} and compares event streams. */
-final class Fixtures {
+/**
+ * Reads the provider fixtures under {@code src/test/resources/fixtures/} and compares event streams; shared by the
+ * format packages' tests.
+ */
+public final class Fixtures {
 
     /** The tests' one mapper; plain, no default typing. */
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Fixtures() {
     }
 
-    static String text(String path) {
+    public static String text(String path) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + path);
@@ -34,15 +37,15 @@ final class Fixtures {
         }
     }
 
-    static byte[] bytes(String path) {
+    public static byte[] bytes(String path) {
         return text(path).getBytes(StandardCharsets.UTF_8);
     }
 
-    static ObjectNode json(String path) {
+    public static ObjectNode json(String path) {
         return (ObjectNode) tree(text(path));
     }
 
-    static JsonNode tree(String json) {
+    public static JsonNode tree(String json) {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {
@@ -54,11 +57,11 @@ final class Fixtures {
      * The tree as a client would read it off the wire: written and parsed again, so that a {@code long} the
      * translators put compares equal to the {@code int} a fixture parses to.
      */
-    static JsonNode wire(JsonNode node) {
+    public static JsonNode wire(JsonNode node) {
         return tree(node.toString());
     }
 
-    static ObjectNode object(String json) {
+    public static ObjectNode object(String json) {
         return (ObjectNode) tree(json);
     }
 
@@ -66,7 +69,7 @@ final class Fixtures {
      * Parses server-sent events: {@code event:} names the event, {@code data:} lines are joined with {@code \n},
      * a blank line ends the event, lines starting with {@code :} are comments.
      */
-    static List<SseEvent> parseSse(String text) {
+    public static List<SseEvent> parseSse(String text) {
         List<SseEvent> events = new ArrayList<>();
         String name = "";
         StringBuilder data = null;
@@ -90,7 +93,7 @@ final class Fixtures {
         return events;
     }
 
-    static List<SseEvent> sse(String path) {
+    public static List<SseEvent> sse(String path) {
         return parseSse(text(path));
     }
 
@@ -100,7 +103,7 @@ final class Fixtures {
     }
 
     /** Feeds every event, then ends the stream; returns everything the translator emitted. */
-    static List<SseEvent> run(StreamTranslator translator, List<SseEvent> upstream) {
+    public static List<SseEvent> run(StreamTranslator translator, List<SseEvent> upstream) {
         List<SseEvent> out = new ArrayList<>();
         for (SseEvent event : upstream) {
             out.addAll(translator.onEvent(event));
@@ -110,7 +113,7 @@ final class Fixtures {
     }
 
     /** Same event names in the same order, and data equal as JSON trees ({@code [DONE]} compared as text). */
-    static void assertSameEvents(List<SseEvent> actual, List<SseEvent> expected) {
+    public static void assertSameEvents(List<SseEvent> actual, List<SseEvent> expected) {
         assertThat(actual.stream().map(SseEvent::event).toList())
                 .as("event names").isEqualTo(expected.stream().map(SseEvent::event).toList());
         assertThat(actual).as("event count").hasSize(expected.size());
@@ -126,7 +129,7 @@ final class Fixtures {
     }
 
     /** The data of each event as a JSON tree. */
-    static List<JsonNode> trees(List<SseEvent> events) {
+    public static List<JsonNode> trees(List<SseEvent> events) {
         return events.stream().filter(e -> e.data().startsWith("{")).map(e -> tree(e.data())).toList();
     }
 }
