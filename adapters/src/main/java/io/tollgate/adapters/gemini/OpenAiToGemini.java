@@ -28,19 +28,6 @@ public final class OpenAiToGemini {
 
     private static final String[] REFUSED = {"logit_bias", "audio", "web_search_options", "prediction"};
 
-    /**
-     * A translated whole response.
-     *
-     * @param body the response for the client
-     * @param usage the usage the upstream reported
-     */
-    public record Translation(ObjectNode body, Usage usage) {
-        public Translation {
-            java.util.Objects.requireNonNull(body, "body");
-            java.util.Objects.requireNonNull(usage, "usage");
-        }
-    }
-
     private OpenAiToGemini() {
     }
 

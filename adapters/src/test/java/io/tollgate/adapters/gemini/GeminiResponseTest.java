@@ -15,13 +15,13 @@ class GeminiResponseTest {
 
     private static final long CREATED = 1741569952L;
 
-    private static OpenAiToGemini.Translation translate(String fixture) {
+    private static Translation translate(String fixture) {
         return OpenAiToGemini.response(Fixtures.json("gemini/" + fixture), "gpt-4o", "chatcmpl-gw0", CREATED);
     }
 
     @Test
     void shouldTranslateATextResponse() {
-        OpenAiToGemini.Translation translated = translate("response_text.json");
+        Translation translated = translate("response_text.json");
 
         assertThat(Fixtures.wire(translated.body())).isEqualTo(Fixtures.tree("""
                 {"id": "chatcmpl-gw0", "object": "chat.completion", "created": 1741569952, "model": "gpt-4o",
@@ -36,7 +36,7 @@ class GeminiResponseTest {
 
     @Test
     void shouldTranslateFunctionCallsKeepingTheThoughtSignature() {
-        OpenAiToGemini.Translation translated = translate("response_function_call.json");
+        Translation translated = translate("response_function_call.json");
 
         assertThat(Fixtures.wire(translated.body().path("choices"))).isEqualTo(Fixtures.tree("""
                 [{"index": 0, "message": {"role": "assistant", "content": null, "tool_calls": [
@@ -50,7 +50,7 @@ class GeminiResponseTest {
 
     @Test
     void shouldHideThoughtsAndCountCachedThoughtAndToolUseTokens() {
-        OpenAiToGemini.Translation translated = translate("response_thinking_cached.json");
+        Translation translated = translate("response_thinking_cached.json");
 
         assertThat(translated.body().path("choices").get(0).path("message").path("content").asText())
                 .isEqualTo("There are 8 prime numbers below 20.");
@@ -81,7 +81,7 @@ class GeminiResponseTest {
 
     @Test
     void shouldTurnEveryCandidateIntoAChoice() {
-        OpenAiToGemini.Translation translated = OpenAiToGemini.response(Fixtures.tree("""
+        Translation translated = OpenAiToGemini.response(Fixtures.tree("""
                 {"candidates": [{"content": {"parts": [{"text": "Red"}], "role": "model"}, "finishReason": "STOP"},
                                 {"content": {"parts": [{"text": "Blue"}], "role": "model"}, "finishReason": "MAX_TOKENS",
                                  "index": 1}],
@@ -97,7 +97,7 @@ class GeminiResponseTest {
 
     @Test
     void shouldAnswerABlockedPromptAsContentFilter() {
-        OpenAiToGemini.Translation translated = translate("response_blocked.json");
+        Translation translated = translate("response_blocked.json");
 
         assertThat(Fixtures.wire(translated.body().path("choices"))).isEqualTo(Fixtures.tree("""
                 [{"index": 0, "message": {"role": "assistant", "content": null,
