@@ -45,7 +45,8 @@ final class GeminiCandidates {
      * A function-call part as an OpenAI tool call: the call's own {@code id} when Gemini gave one, else
      * {@code call_<ordinal>}; {@code arguments} the compact JSON of {@code args}; a {@code thoughtSignature} kept
      * as {@code extra_content.google.thought_signature}, where Google's own OpenAI endpoint puts it, so that a
-     * client that sends the call back lets Gemini 3 validate its reasoning.
+     * client that sends the call back lets Gemini 3 validate its reasoning (the documented stand-in
+     * {@link GeminiContents#SKIP_SIGNATURE} is not a signature and is dropped).
      *
      * @param ordinal the call's position among all calls of the response or stream
      */
@@ -57,9 +58,10 @@ final class GeminiCandidates {
         JsonNode args = call.path("args");
         out.putObject("function").put("name", Json.text(call, "name", ""))
                 .put("arguments", Json.write(args.isObject() ? args : Json.object()));
-        if (part.path("thoughtSignature").isTextual()) {
+        JsonNode signature = part.path("thoughtSignature");
+        if (signature.isTextual() && !GeminiContents.SKIP_SIGNATURE.equals(signature.textValue())) {
             out.putObject("extra_content").putObject("google")
-                    .put("thought_signature", part.path("thoughtSignature").textValue());
+                    .put("thought_signature", signature.textValue());
         }
         return out;
     }
