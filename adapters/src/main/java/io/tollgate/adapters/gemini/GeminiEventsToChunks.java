@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tollgate.adapters.SseEvent;
 import io.tollgate.adapters.StreamTranslator;
 import io.tollgate.adapters.Usage;
+import io.tollgate.adapters.translate.ChunkWriter;
 import io.tollgate.adapters.translate.Json;
-import io.tollgate.adapters.translate.Usages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,9 +35,7 @@ import java.util.Set;
  */
 final class GeminiEventsToChunks implements StreamTranslator {
 
-    private final String model;
-    private final String id;
-    private final long created;
+    private final ChunkWriter writer;
     private final boolean includeUsage;
     private final Set<Integer> started = new HashSet<>();
     private final Set<Integer> finished = new HashSet<>();
@@ -47,9 +45,7 @@ final class GeminiEventsToChunks implements StreamTranslator {
     private boolean completed;
 
     GeminiEventsToChunks(String model, String id, long created, boolean includeUsage) {
-        this.model = model;
-        this.id = id;
-        this.created = created;
+        this.writer = new ChunkWriter(id, created, model);
         this.includeUsage = includeUsage;
     }
 
@@ -71,7 +67,7 @@ final class GeminiEventsToChunks implements StreamTranslator {
         String blocked = event.path("promptFeedback").path("blockReason").asText("");
         if (candidates.isEmpty() && !blocked.isEmpty()) {
             start(0, out);
-            out.add(chunk(0, Json.object().put("refusal", OpenAiToGemini.blockedMessage(blocked)), null));
+            out.add(writer.delta(0, Json.object().put("refusal", OpenAiToGemini.blockedMessage(blocked))));
             finish(0, "content_filter", out);
             return out;
         }
@@ -89,7 +85,7 @@ final class GeminiEventsToChunks implements StreamTranslator {
         start(index, out);
         String text = GeminiCandidates.text(candidate);
         if (!text.isEmpty()) {
-            out.add(chunk(index, Json.object().put("content", text), null));
+            out.add(writer.delta(index, Json.object().put("content", text)));
         }
         for (JsonNode part : GeminiCandidates.functionCalls(candidate)) {
             int callIndex = callsByChoice.merge(index, 1, Integer::sum) - 1;
@@ -97,7 +93,7 @@ final class GeminiEventsToChunks implements StreamTranslator {
             call.setAll(GeminiCandidates.toolCall(part, ordinal++));
             ObjectNode delta = Json.object();
             delta.putArray("tool_calls").add(call);
-            out.add(chunk(index, delta, null));
+            out.add(writer.delta(index, delta));
         }
         JsonNode reason = candidate.path("finishReason");
         if (reason.isTextual()) {
@@ -113,10 +109,7 @@ final class GeminiEventsToChunks implements StreamTranslator {
         completed = true;
         List<SseEvent> out = new ArrayList<>(2);
         if (includeUsage) {
-            ObjectNode chunk = base();
-            chunk.putArray("choices");
-            chunk.set("usage", Usages.toOpenAi(usage));
-            out.add(SseEvent.data(Json.write(chunk)));
+            out.add(writer.usage(usage));
         }
         out.add(SseEvent.data("[DONE]"));
         return out;
@@ -134,36 +127,13 @@ final class GeminiEventsToChunks implements StreamTranslator {
 
     private void start(int index, List<SseEvent> out) {
         if (started.add(index)) {
-            out.add(chunk(index, Json.object().put("role", "assistant").put("content", ""), null));
+            out.add(writer.delta(index, Json.object().put("role", "assistant").put("content", "")));
         }
     }
 
     private void finish(int index, String finishReason, List<SseEvent> out) {
         if (finished.add(index)) {
-            out.add(chunk(index, Json.object(), finishReason));
+            out.add(writer.finish(index, finishReason));
         }
-    }
-
-    private SseEvent chunk(int index, ObjectNode delta, String finishReason) {
-        ObjectNode chunk = base();
-        ObjectNode choice = chunk.putArray("choices").addObject();
-        choice.put("index", index);
-        choice.set("delta", delta);
-        choice.putNull("logprobs");
-        if (finishReason == null) {
-            choice.putNull("finish_reason");
-        } else {
-            choice.put("finish_reason", finishReason);
-        }
-        return SseEvent.data(Json.write(chunk));
-    }
-
-    private ObjectNode base() {
-        ObjectNode chunk = Json.object();
-        chunk.put("id", id);
-        chunk.put("object", "chat.completion.chunk");
-        chunk.put("created", created);
-        chunk.put("model", model);
-        return chunk;
     }
 }

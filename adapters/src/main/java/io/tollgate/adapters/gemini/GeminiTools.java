@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tollgate.adapters.GatewayException;
+import io.tollgate.adapters.translate.FunctionTool;
 import io.tollgate.adapters.translate.Json;
 import io.tollgate.adapters.translate.Params;
+import java.util.List;
 
 /**
  * Tool definitions and tool choice between OpenAI's function tools and Gemini's {@code functionDeclarations}
@@ -23,20 +25,15 @@ final class GeminiTools {
      */
     static ArrayNode toGemini(ArrayNode tools) {
         ArrayNode declarations = Json.array();
-        for (int i = 0; i < tools.size(); i++) {
-            String p = "tools[" + i + "]";
-            JsonNode tool = Params.requireObject(tools.get(i), p);
-            String type = Params.requireString(tool.path("type"), p + ".type");
-            if (!"function".equals(type)) {
-                throw GatewayException.invalid(p + ".type", "only function tools are supported, was '" + type + "'");
+        List<FunctionTool> functions = FunctionTool.readAll(tools);
+        for (int i = 0; i < functions.size(); i++) {
+            FunctionTool function = functions.get(i);
+            ObjectNode declaration = declarations.addObject().put("name", function.name());
+            if (!function.description().isEmpty()) {
+                declaration.put("description", function.description());
             }
-            JsonNode function = Params.requireObject(tool.path("function"), p + ".function");
-            ObjectNode declaration = declarations.addObject();
-            declaration.put("name", Params.requireString(function.path("name"), p + ".function.name"));
-            if (function.path("description").isTextual()) {
-                declaration.put("description", function.path("description").textValue());
-            }
-            ObjectNode parameters = GeminiSchemas.toGemini(function.path("parameters"), p + ".function.parameters");
+            ObjectNode parameters = GeminiSchemas.toGemini(function.parameters(),
+                    "tools[" + i + "].function.parameters");
             if (!parameters.path("properties").isEmpty()) {
                 declaration.set("parameters", parameters);
             }

@@ -53,16 +53,8 @@ final class GenerationConfigs {
         if (maxTokens > 0) {
             config.put("maxOutputTokens", maxTokens);
         }
-        JsonNode stop = request.path("stop");
-        if (stop.isTextual()) {
-            config.putArray("stopSequences").add(stop.textValue());
-        } else if (stop.isArray()) {
-            ArrayNode sequences = config.putArray("stopSequences");
-            for (int i = 0; i < stop.size(); i++) {
-                sequences.add(Params.requireString(stop.get(i), "stop[" + i + "]"));
-            }
-        } else if (!Json.absent(stop)) {
-            throw GatewayException.invalid("stop", "'stop' must be a string or an array of strings");
+        if (!Json.absent(request.path("stop"))) {
+            config.set("stopSequences", Params.strings(request.path("stop"), "stop"));
         }
         if (!Json.absent(request.path("n"))) {
             config.put("candidateCount", Params.positive(request.path("n"), "n"));

@@ -82,4 +82,23 @@ public final class Params {
         }
         return value.booleanValue();
     }
+
+    /**
+     * A string or an array of strings (OpenAI's {@code stop}), as an array.
+     *
+     * @throws GatewayException naming the parameter (or the element) for anything else
+     */
+    public static ArrayNode strings(JsonNode value, String param) {
+        ArrayNode out = Json.array();
+        if (value.isTextual()) {
+            return out.add(value.textValue());
+        }
+        if (!value.isArray()) {
+            throw GatewayException.invalid(param, "'" + param + "' must be a string or an array of strings");
+        }
+        for (int i = 0; i < value.size(); i++) {
+            out.add(requireString(value.get(i), param + "[" + i + "]"));
+        }
+        return out;
+    }
 }
