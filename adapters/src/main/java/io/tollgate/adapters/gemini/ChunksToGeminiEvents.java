@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tollgate.adapters.SseEvent;
-import io.tollgate.adapters.StreamTranslator;
-import io.tollgate.adapters.Usage;
+import io.tollgate.adapters.translate.ChunkStream;
 import io.tollgate.adapters.translate.Json;
-import io.tollgate.adapters.translate.Usages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +23,11 @@ import java.util.TreeMap;
  *   <li>{@code finish_reason} and the usage chunk: remembered;</li>
  *   <li>{@code [DONE]}: the last event, one candidate per choice with its function calls (or an empty text part),
  *       its {@code finishReason} and the {@code usageMetadata};</li>
- *   <li>an {@code {"error": ...}} chunk: throws {@link io.tollgate.adapters.GatewayException}.</li>
  * </ul>
  *
- * <p>{@link #completed()} is true after {@code [DONE]}, or after {@link #onEnd()} when the upstream ended without
- * {@code [DONE]} but after a {@code finish_reason}; a stream cut before any finish is not completed and
- * {@code onEnd()} returns nothing.
+ * <p>Errors, usage and completion as {@link ChunkStream} handles them.
  */
-final class ChunksToGeminiEvents implements StreamTranslator {
+final class ChunksToGeminiEvents extends ChunkStream {
 
     /** A tool call being assembled from its fragments. */
     private static final class Call {
@@ -51,9 +46,7 @@ final class ChunksToGeminiEvents implements StreamTranslator {
     private final String modelVersion;
     private final String responseId;
     private final Map<Integer, Choice> choices = new TreeMap<>();
-    private Usage usage = Usage.ZERO;
     private boolean finished;
-    private boolean completed;
 
     ChunksToGeminiEvents(String modelVersion, String responseId) {
         this.modelVersion = modelVersion;
@@ -61,21 +54,7 @@ final class ChunksToGeminiEvents implements StreamTranslator {
     }
 
     @Override
-    public List<SseEvent> onEvent(SseEvent upstream) {
-        String data = upstream.data().strip();
-        if (completed || data.isEmpty()) {
-            return List.of();
-        }
-        if ("[DONE]".equals(data)) {
-            return finish();
-        }
-        JsonNode chunk = Json.parseUpstream(data);
-        if (chunk.has("error")) {
-            throw GeminiErrors.fromEvent(chunk);
-        }
-        if (chunk.path("usage").isObject()) {
-            usage = Usages.fromOpenAi(chunk.path("usage"));
-        }
+    protected List<SseEvent> onChunk(JsonNode chunk) {
         List<SseEvent> out = new ArrayList<>(2);
         for (JsonNode choiceNode : chunk.path("choices")) {
             int index = choiceNode.path("index").asInt(0);
@@ -110,22 +89,12 @@ final class ChunksToGeminiEvents implements StreamTranslator {
     }
 
     @Override
-    public List<SseEvent> onEnd() {
-        return completed || !finished ? List.of() : finish();
+    protected boolean finished() {
+        return finished;
     }
 
     @Override
-    public Usage usage() {
-        return usage;
-    }
-
-    @Override
-    public boolean completed() {
-        return completed;
-    }
-
-    private List<SseEvent> finish() {
-        completed = true;
+    protected List<SseEvent> closing() {
         if (choices.isEmpty()) {
             choices.put(0, new Choice());
         }
@@ -146,7 +115,7 @@ final class ChunksToGeminiEvents implements StreamTranslator {
         ObjectNode response = Json.object();
         response.set("candidates", candidates);
         if (last) {
-            response.set("usageMetadata", GeminiUsage.toGemini(usage));
+            response.set("usageMetadata", GeminiUsage.toGemini(usage()));
         }
         response.put("modelVersion", modelVersion);
         response.put("responseId", responseId);
