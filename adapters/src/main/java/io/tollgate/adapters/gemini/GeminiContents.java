@@ -73,18 +73,9 @@ final class GeminiContents {
     /** Content as Gemini parts: a string, or text, image, audio and file parts (media in user turns only). */
     private static ArrayNode parts(JsonNode content, String p, String role) {
         ArrayNode parts = Json.array();
-        if (content.isTextual()) {
-            addText(parts, content.textValue());
-            return parts;
-        }
-        if (Json.absent(content)) {
-            return parts;
-        }
-        if (!content.isArray()) {
-            throw GatewayException.invalid(p, "'" + p + "' must be a string or an array of content parts");
-        }
-        for (int j = 0; j < content.size(); j++) {
-            JsonNode part = content.get(j);
+        ArrayNode given = Params.contentParts(content, p);
+        for (int j = 0; j < given.size(); j++) {
+            JsonNode part = given.get(j);
             String pp = p + "[" + j + "]";
             String type = Params.requireString(part.path("type"), pp + ".type");
             boolean user = "user".equals(role);

@@ -101,4 +101,25 @@ public final class Params {
         }
         return out;
     }
+
+    /**
+     * Message content as an array of parts: a string becomes one {@code text} part, an absent or null content no
+     * parts, an array is returned as it is.
+     *
+     * @throws GatewayException naming the parameter when the content is neither a string nor an array
+     */
+    public static ArrayNode contentParts(JsonNode content, String param) {
+        if (content.isTextual()) {
+            ArrayNode parts = Json.array();
+            parts.addObject().put("type", "text").put("text", content.textValue());
+            return parts;
+        }
+        if (Json.absent(content)) {
+            return Json.array();
+        }
+        if (!content.isArray()) {
+            throw GatewayException.invalid(param, "'" + param + "' must be a string or an array of content parts");
+        }
+        return (ArrayNode) content;
+    }
 }
