@@ -30,9 +30,7 @@ import java.util.Map;
  */
 final class AnthropicEventsToChunks implements StreamTranslator {
 
-    private final String model;
-    private final String id;
-    private final long created;
+    private final ChunkWriter writer;
     private final boolean includeUsage;
     private final AnthropicUsageState usage = new AnthropicUsageState();
     private final Map<Integer, Integer> toolIndexByBlock = new HashMap<>();
@@ -41,9 +39,7 @@ final class AnthropicEventsToChunks implements StreamTranslator {
     private boolean completed;
 
     AnthropicEventsToChunks(String model, String id, long created, boolean includeUsage) {
-        this.model = model;
-        this.id = id;
-        this.created = created;
+        this.writer = new ChunkWriter(id, created, model);
         this.includeUsage = includeUsage;
     }
 
@@ -143,13 +139,7 @@ final class AnthropicEventsToChunks implements StreamTranslator {
             return List.of();
         }
         finished = true;
-        ObjectNode chunk = base();
-        ObjectNode choice = chunk.putArray("choices").addObject();
-        choice.put("index", 0);
-        choice.putObject("delta");
-        choice.putNull("logprobs");
-        choice.put("finish_reason", finishReason);
-        return List.of(SseEvent.data(Json.write(chunk)));
+        return List.of(writer.finish(0, finishReason));
     }
 
     private List<SseEvent> stop() {
@@ -160,10 +150,7 @@ final class AnthropicEventsToChunks implements StreamTranslator {
         List<SseEvent> out = new ArrayList<>(start());
         out.addAll(finish("stop"));
         if (includeUsage) {
-            ObjectNode chunk = base();
-            chunk.putArray("choices");
-            chunk.set("usage", Usages.toOpenAi(usage.usage()));
-            out.add(SseEvent.data(Json.write(chunk)));
+            out.add(writer.usage(usage.usage()));
         }
         out.add(SseEvent.data("[DONE]"));
         return out;
@@ -176,21 +163,6 @@ final class AnthropicEventsToChunks implements StreamTranslator {
     }
 
     private SseEvent chunk(ObjectNode delta) {
-        ObjectNode chunk = base();
-        ObjectNode choice = chunk.putArray("choices").addObject();
-        choice.put("index", 0);
-        choice.set("delta", delta);
-        choice.putNull("logprobs");
-        choice.putNull("finish_reason");
-        return SseEvent.data(Json.write(chunk));
-    }
-
-    private ObjectNode base() {
-        ObjectNode chunk = Json.object();
-        chunk.put("id", id);
-        chunk.put("object", "chat.completion.chunk");
-        chunk.put("created", created);
-        chunk.put("model", model);
-        return chunk;
+        return writer.delta(0, delta);
     }
 }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tollgate.adapters.ErrorKind;
 import io.tollgate.adapters.GatewayException;
 import io.tollgate.adapters.SseEvent;
-import io.tollgate.adapters.StreamTranslator;
-import io.tollgate.adapters.Usage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,20 +35,18 @@ import java.util.Set;
  * {@code [DONE]}); {@code onEnd()} then returns the closing events. A stream that ended before any
  * {@code finish_reason} is not completed and {@code onEnd()} returns nothing: the caller writes an error event.
  */
-final class ChunksToAnthropicEvents implements StreamTranslator {
+final class ChunksToAnthropicEvents extends ChunkStream {
 
     private enum Block { NONE, TEXT, TOOL }
 
     private final String model;
     private final String id;
     private final Set<Integer> closedTools = new HashSet<>();
-    private Usage usage = Usage.ZERO;
     private Block open = Block.NONE;
     private int openTool = -1;
     private int nextBlock;
     private boolean started;
     private String stopReason = "";
-    private boolean completed;
 
     ChunksToAnthropicEvents(String model, String id) {
         this.model = model;
@@ -58,22 +54,8 @@ final class ChunksToAnthropicEvents implements StreamTranslator {
     }
 
     @Override
-    public List<SseEvent> onEvent(SseEvent upstream) {
-        String data = upstream.data().strip();
-        if (completed || data.isEmpty()) {
-            return List.of();
-        }
-        if ("[DONE]".equals(data)) {
-            return finish();
-        }
-        JsonNode chunk = Json.parseUpstream(data);
-        if (chunk.has("error")) {
-            throw UpstreamErrors.fromOpenAiChunk(chunk);
-        }
+    protected List<SseEvent> onChunk(JsonNode chunk) {
         List<SseEvent> out = new ArrayList<>(4);
-        if (chunk.path("usage").isObject()) {
-            usage = Usages.fromOpenAi(chunk.path("usage"));
-        }
         start(out);
         JsonNode choice = chunk.path("choices").path(0);
         JsonNode delta = choice.path("delta");
@@ -92,18 +74,8 @@ final class ChunksToAnthropicEvents implements StreamTranslator {
     }
 
     @Override
-    public List<SseEvent> onEnd() {
-        return completed || stopReason.isEmpty() ? List.of() : finish();
-    }
-
-    @Override
-    public Usage usage() {
-        return usage;
-    }
-
-    @Override
-    public boolean completed() {
-        return completed;
+    protected boolean finished() {
+        return !stopReason.isEmpty();
     }
 
     private void start(List<SseEvent> out) {
@@ -119,7 +91,7 @@ final class ChunksToAnthropicEvents implements StreamTranslator {
         message.putArray("content");
         message.putNull("stop_reason");
         message.putNull("stop_sequence");
-        message.set("usage", Usages.toAnthropic(usage));
+        message.set("usage", Usages.toAnthropic(usage()));
         ObjectNode event = event("message_start");
         event.set("message", message);
         out.add(named(event));
@@ -178,15 +150,15 @@ final class ChunksToAnthropicEvents implements StreamTranslator {
         open = Block.NONE;
     }
 
-    private List<SseEvent> finish() {
-        completed = true;
+    @Override
+    protected List<SseEvent> closing() {
         List<SseEvent> out = new ArrayList<>(4);
         start(out);
         close(out);
         ObjectNode event = event("message_delta");
         event.putObject("delta").put("stop_reason", stopReason.isEmpty() ? "end_turn" : stopReason)
                 .putNull("stop_sequence");
-        ObjectNode deltaUsage = Usages.toAnthropic(usage);
+        ObjectNode deltaUsage = Usages.toAnthropic(usage());
         deltaUsage.remove("cache_creation");
         event.set("usage", deltaUsage);
         out.add(named(event));

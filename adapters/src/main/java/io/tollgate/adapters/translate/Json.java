@@ -10,10 +10,11 @@ import io.tollgate.adapters.ErrorKind;
 import io.tollgate.adapters.GatewayException;
 
 /**
- * The one Jackson mapper of this package and the few tree operations every translator needs. The mapper is
- * configured once and never changed afterwards, so sharing it across threads is safe.
+ * The one Jackson mapper of the format packages ({@code translate}, {@code gemini}) and the few tree operations
+ * every translator needs. The mapper is configured once and never changed afterwards, so sharing it across threads
+ * is safe.
  */
-final class Json {
+public final class Json {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -21,20 +22,23 @@ final class Json {
     private Json() {
     }
 
-    static ObjectNode object() {
+    /** A new empty object. */
+    public static ObjectNode object() {
         return NODES.objectNode();
     }
 
-    static JsonNode missing() {
+    /** The missing node, for "nothing to say". */
+    public static JsonNode missing() {
         return NODES.missingNode();
     }
 
-    static ArrayNode array() {
+    /** A new empty array. */
+    public static ArrayNode array() {
         return NODES.arrayNode();
     }
 
     /** Compact JSON text of a tree. */
-    static String write(JsonNode node) {
+    public static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
@@ -43,7 +47,7 @@ final class Json {
     }
 
     /** Parses the data of an upstream event; the upstream is at fault when it is not JSON. */
-    static JsonNode parseUpstream(String data) {
+    public static JsonNode parseUpstream(String data) {
         try {
             return MAPPER.readTree(data);
         } catch (JsonProcessingException e) {
@@ -56,7 +60,7 @@ final class Json {
      *
      * @return the tree, or a missing node when the text is not JSON
      */
-    static JsonNode parseLenient(String text) {
+    public static JsonNode parseLenient(String text) {
         try {
             JsonNode node = MAPPER.readTree(text);
             return node == null ? NODES.missingNode() : node;
@@ -66,7 +70,7 @@ final class Json {
     }
 
     /** Parses a body that may not be JSON at all; a missing node when it is not. */
-    static JsonNode parseLenient(byte[] body) {
+    public static JsonNode parseLenient(byte[] body) {
         try {
             JsonNode node = MAPPER.readTree(body);
             return node == null ? NODES.missingNode() : node;
@@ -76,19 +80,19 @@ final class Json {
     }
 
     /** A field's text, or the fallback when it is absent or not a string. */
-    static String text(JsonNode node, String field, String fallback) {
+    public static String text(JsonNode node, String field, String fallback) {
         JsonNode value = node.path(field);
         return value.isTextual() ? value.textValue() : fallback;
     }
 
     /** A non-negative count, 0 when absent or not a number. */
-    static long count(JsonNode node, String field) {
+    public static long count(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isNumber() ? Math.max(0, value.asLong()) : 0;
     }
 
     /** True when the node is absent or JSON null. */
-    static boolean absent(JsonNode node) {
+    public static boolean absent(JsonNode node) {
         return node == null || node.isMissingNode() || node.isNull();
     }
 }

@@ -77,18 +77,9 @@ final class OpenAiMessages {
      */
     private static List<ObjectNode> contentBlocks(JsonNode content, String p, String role) {
         List<ObjectNode> blocks = new ArrayList<>();
-        if (content.isTextual()) {
-            addText(blocks, content.textValue());
-            return blocks;
-        }
-        if (Json.absent(content)) {
-            return blocks;
-        }
-        if (!content.isArray()) {
-            throw GatewayException.invalid(p, "'" + p + "' must be a string or an array of content parts");
-        }
-        for (int j = 0; j < content.size(); j++) {
-            JsonNode part = content.get(j);
+        ArrayNode parts = Params.contentParts(content, p);
+        for (int j = 0; j < parts.size(); j++) {
+            JsonNode part = parts.get(j);
             String pp = p + "[" + j + "]";
             String type = Params.requireString(part.path("type"), pp + ".type");
             if ("text".equals(type)) {

@@ -164,15 +164,8 @@ public final class OpenAiToAnthropic {
     }
 
     private static void stopSequences(JsonNode stop, ObjectNode out) {
-        if (stop.isTextual()) {
-            out.putArray("stop_sequences").add(stop.textValue());
-        } else if (stop.isArray()) {
-            ArrayNode sequences = out.putArray("stop_sequences");
-            for (int i = 0; i < stop.size(); i++) {
-                sequences.add(Params.requireString(stop.get(i), "stop[" + i + "]"));
-            }
-        } else if (!Json.absent(stop)) {
-            throw GatewayException.invalid("stop", "'stop' must be a string or an array of strings");
+        if (!Json.absent(stop)) {
+            out.set("stop_sequences", Params.strings(stop, "stop"));
         }
     }
 

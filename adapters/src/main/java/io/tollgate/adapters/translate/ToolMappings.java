@@ -17,20 +17,13 @@ final class ToolMappings {
     /** OpenAI {@code tools} into Anthropic {@code tools}; only function tools exist on both sides. */
     static ArrayNode toolsToAnthropic(ArrayNode tools) {
         ArrayNode out = Json.array();
-        for (int i = 0; i < tools.size(); i++) {
-            String p = "tools[" + i + "]";
-            JsonNode tool = Params.requireObject(tools.get(i), p);
-            String type = Params.requireString(tool.path("type"), p + ".type");
-            if (!"function".equals(type)) {
-                throw GatewayException.invalid(p + ".type", "only function tools are supported, was '" + type + "'");
-            }
-            JsonNode function = Params.requireObject(tool.path("function"), p + ".function");
+        for (FunctionTool tool : FunctionTool.readAll(tools)) {
             ObjectNode converted = out.addObject();
-            converted.put("name", Params.requireString(function.path("name"), p + ".function.name"));
-            if (function.path("description").isTextual()) {
-                converted.put("description", function.path("description").textValue());
+            converted.put("name", tool.name());
+            if (!tool.description().isEmpty()) {
+                converted.put("description", tool.description());
             }
-            JsonNode parameters = function.path("parameters");
+            JsonNode parameters = tool.parameters();
             converted.set("input_schema", parameters.isObject() ? parameters.deepCopy() : emptySchema());
         }
         return out;

@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the provider fixtures under {@code src/test/resources/fixtures/} and compares event streams. */
+/**
+ * Reads the provider fixtures under {@code src/test/resources/fixtures/} and compares event streams; shared by the
+ * format packages' tests.
+ */
 public final class Fixtures {
 
     /** The tests' one mapper; plain, no default typing. */
