@@ -5,5 +5,9 @@ public enum Dialect {
     /** OpenAI's Chat Completions, Completions and Embeddings formats. */
     OPENAI,
     /** Anthropic's Messages format. */
-    ANTHROPIC
+    ANTHROPIC,
+    /** Google's Gemini {@code generateContent} format (upstreams; reached through the OpenAI hub). */
+    GEMINI,
+    /** AWS Bedrock's Converse format (upstreams; reached through the OpenAI hub). */
+    BEDROCK
 }

@@ -14,7 +14,8 @@ import java.util.Set;
 final class KeyListBinder {
 
     /** Keys allowed in one element of {@code keys}. */
-    static final Set<String> KEY_KEYS = Set.of("name", "value", "weight", "models", "rpm", "tpm");
+    static final Set<String> KEY_KEYS = Set.of("name", "value", "weight", "models", "rpm", "tpm", "access_key_id",
+            "session_token");
 
     /** The key a mock provider gets when it lists none. */
     static final ProviderKey MOCK_DEFAULT_KEY = new ProviderKey("default", new Secret("mock"), 1);
@@ -70,7 +71,21 @@ final class KeyListBinder {
                 throw valueNode.error("must not be blank");
             }
             Secret secret = unset.isPresent() ? PLACEHOLDER : new Secret(value.text());
-            keys.add(element.build(KEY_KEYS, () -> new ProviderKey(name, secret, weight, models, rpm, tpm)));
+            if (type != ProviderType.BEDROCK) {
+                for (String awsOnly : List.of("access_key_id", "session_token")) {
+                    if (element.field(awsOnly).isPresent()) {
+                        throw element.errorAt(awsOnly, "is only allowed for type bedrock");
+                    }
+                }
+            }
+            Optional<String> accessKeyId = element.field("access_key_id").map(ConfigNode::nonBlankString);
+            Optional<Secret> sessionToken = element.field("session_token").map(token -> new Secret(token.secret()
+                    .text())).filter(token -> !token.reveal().isBlank());
+            if (sessionToken.isPresent() && accessKeyId.isEmpty()) {
+                throw element.errorAt("session_token", "needs access_key_id (a session token signs with access keys)");
+            }
+            keys.add(element.build(KEY_KEYS, () -> new ProviderKey(name, secret, weight, models, rpm, tpm,
+                    accessKeyId, sessionToken)));
             unsetVariable = unsetVariable.or(() -> unset);
         }
         return new Keys(unsetVariable.isPresent() ? List.of() : keys, unsetVariable);

@@ -16,7 +16,7 @@ final class ProviderBinder {
     /** Keys allowed in a provider entry. */
     static final Set<String> PROVIDER_KEYS =
             Set.of("type", "base_url", "api_version", "keys", "headers", "timeouts", "http_version", "mock",
-                    "balancing", "retries", "circuit_breaker");
+                    "balancing", "retries", "circuit_breaker", "region");
     /** Keys allowed under a provider's {@code timeouts}. */
     static final Set<String> TIMEOUT_KEYS = Set.of("connect_ms", "first_byte_ms", "total_ms");
     /** Keys allowed under a provider's {@code retries}. */
@@ -43,7 +43,13 @@ final class ProviderBinder {
         if (type == ProviderType.MOCK && node.field("base_url").isPresent()) {
             throw node.errorAt("base_url", "is not used by type mock");
         }
-        String baseUrl = node.field("base_url").map(ProviderBinder::baseUrl).orElse(type.defaultBaseUrl());
+        onlyFor(node, "region", type, ProviderType.BEDROCK);
+        Optional<String> region = node.field("region").map(ConfigNode::nonBlankString);
+        if (type == ProviderType.BEDROCK && region.isEmpty()) {
+            throw node.errorAt("region", "is required for type bedrock (for example us-east-1)");
+        }
+        String baseUrl = node.field("base_url").map(ProviderBinder::baseUrl).orElse(region
+                .map(r -> "https://bedrock-runtime." + r + ".amazonaws.com").orElse(type.defaultBaseUrl()));
         Optional<String> apiVersion = node.field("api_version").map(ConfigNode::nonBlankString);
         KeyListBinder.Keys keys = KeyListBinder.bind(node.field("keys"), type);
         Map<String, String> headers = node.field("headers").map(ProviderBinder::headers).orElse(Map.of());
@@ -62,7 +68,8 @@ final class ProviderBinder {
                 .orElse(CircuitBreakerConfig.DEFAULT);
         Optional<String> disabledReason = keys.unsetVariable().map(variable -> variable + " is not set");
         ProviderConfig provider = node.build(PROVIDER_KEYS, () -> new ProviderConfig(name, type, baseUrl, apiVersion,
-                keys.keys(), headers, timeouts, httpVersion, mock, disabledReason, balancing, retries, circuitBreaker));
+                keys.keys(), headers, timeouts, httpVersion, mock, disabledReason, balancing, retries, circuitBreaker,
+                region));
         keys.unsetVariable().ifPresent(variable -> warnings.add(
                 "provider '" + name + "' disabled: environment variable " + variable + " is not set"));
         return provider;

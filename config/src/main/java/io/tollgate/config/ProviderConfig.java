@@ -23,11 +23,13 @@ import java.util.Optional;
  * @param balancing how requests are spread over the keys
  * @param retries how failed attempts are retried
  * @param circuitBreaker when a key is taken out of rotation and brought back
+ * @param region the cloud region of a {@code bedrock} provider ({@code us-east-1}); empty for other types
  */
 public record ProviderConfig(String name, ProviderType type, String baseUrl, Optional<String> apiVersion,
                              List<ProviderKey> keys, Map<String, String> headers, Timeouts timeouts,
                              HttpVersion httpVersion, MockOptions mock, Optional<String> disabledReason,
-                             BalancingStrategy balancing, RetryPolicy retries, CircuitBreakerConfig circuitBreaker) {
+                             BalancingStrategy balancing, RetryPolicy retries, CircuitBreakerConfig circuitBreaker,
+                             Optional<String> region) {
 
     /** What a provider name looks like: letters, digits, '.', '_' or '-', starting with a letter or digit. */
     static final String NAME_REGEX = "[A-Za-z0-9][A-Za-z0-9._-]*";
@@ -44,6 +46,10 @@ public record ProviderConfig(String name, ProviderType type, String baseUrl, Opt
         Objects.requireNonNull(balancing, "balancing");
         Objects.requireNonNull(retries, "retries");
         Objects.requireNonNull(circuitBreaker, "circuitBreaker");
+        Objects.requireNonNull(region, "region");
+        if (type == ProviderType.BEDROCK && region.isEmpty()) {
+            throw new IllegalArgumentException("region is required for type bedrock");
+        }
         keys = List.copyOf(keys);
         headers = Map.copyOf(headers);
         if (!name.matches(NAME_REGEX)) {
@@ -76,6 +82,15 @@ public record ProviderConfig(String name, ProviderType type, String baseUrl, Opt
                 BalancingStrategy.ADAPTIVE, RetryPolicy.DEFAULT, CircuitBreakerConfig.DEFAULT);
     }
 
+    /** A provider without a region (every type but {@code bedrock}). */
+    public ProviderConfig(String name, ProviderType type, String baseUrl, Optional<String> apiVersion,
+                          List<ProviderKey> keys, Map<String, String> headers, Timeouts timeouts,
+                          HttpVersion httpVersion, MockOptions mock, Optional<String> disabledReason,
+                          BalancingStrategy balancing, RetryPolicy retries, CircuitBreakerConfig circuitBreaker) {
+        this(name, type, baseUrl, apiVersion, keys, headers, timeouts, httpVersion, mock, disabledReason, balancing,
+                retries, circuitBreaker, Optional.empty());
+    }
+
     /** Header values may be credentials, so only their names are shown; key values mask themselves. */
     @Override
     public String toString() {
@@ -83,7 +98,7 @@ public record ProviderConfig(String name, ProviderType type, String baseUrl, Opt
                 + ", apiVersion=" + apiVersion.orElse("") + ", keys=" + keys + ", headers=" + headers.keySet()
                 + ", timeouts=" + timeouts + ", httpVersion=" + httpVersion.configName() + ", mock=" + mock
                 + ", disabledReason=" + disabledReason.orElse("") + ", balancing=" + balancing.configName()
-                + ", retries=" + retries + ", circuitBreaker=" + circuitBreaker + "]";
+                + ", retries=" + retries + ", circuitBreaker=" + circuitBreaker + ", region=" + region.orElse("") + "]";
     }
 
     /** True when requests may be sent to this provider. */

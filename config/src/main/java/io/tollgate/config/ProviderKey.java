@@ -2,6 +2,7 @@ package io.tollgate.config;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -13,15 +14,20 @@ import java.util.OptionalLong;
  * @param models the models this key may serve; empty for every model
  * @param rpm the requests per minute the provider granted this key, if known; at least 1
  * @param tpm the tokens per minute the provider granted this key, if known; at least 1
+ * @param accessKeyId for {@code bedrock}: the AWS access key id whose secret access key is {@code value} (requests
+ *     are then signed with SigV4); empty for a bearer key
+ * @param sessionToken for {@code bedrock}: the session token of temporary AWS credentials, if any
  */
 public record ProviderKey(String name, Secret value, int weight, List<String> models, OptionalLong rpm,
-                          OptionalLong tpm) {
+                          OptionalLong tpm, Optional<String> accessKeyId, Optional<Secret> sessionToken) {
 
     public ProviderKey {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(rpm, "rpm");
         Objects.requireNonNull(tpm, "tpm");
+        Objects.requireNonNull(accessKeyId, "accessKeyId");
+        Objects.requireNonNull(sessionToken, "sessionToken");
         models = List.copyOf(models);
         if (name.isBlank()) {
             throw new IllegalArgumentException("name must not be blank");
@@ -40,6 +46,11 @@ public record ProviderKey(String name, Secret value, int weight, List<String> mo
         if (tpm.isPresent() && tpm.getAsLong() < 1) {
             throw new IllegalArgumentException("tpm must be at least 1, was " + tpm.getAsLong());
         }
+    }
+
+    /** A bearer key (no AWS access key id). */
+    public ProviderKey(String name, Secret value, int weight, List<String> models, OptionalLong rpm, OptionalLong tpm) {
+        this(name, value, weight, models, rpm, tpm, Optional.empty(), Optional.empty());
     }
 
     /** A key for every model with unknown rate limits. */

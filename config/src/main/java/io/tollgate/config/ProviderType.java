@@ -32,6 +32,13 @@ public enum ProviderType {
     OLLAMA("http://127.0.0.1:11434/v1", true, "max_tokens", false),
     /** A vLLM server's OpenAI-compatible API; a key only when it was started with {@code --api-key}. */
     VLLM("http://127.0.0.1:8000/v1", true, "max_tokens", false),
+    /** Google AI Studio's Gemini API ({@code generateContent}), keyed by an API key. */
+    GEMINI("https://generativelanguage.googleapis.com", false, "max_tokens", true),
+    /**
+     * AWS Bedrock's Converse API in a {@code region}; keys are Bedrock API keys (bearer) or access keys signed with
+     * SigV4 ({@code access_key_id} beside the secret {@code value}, optional {@code session_token}).
+     */
+    BEDROCK("", false, "max_tokens", true),
     /** The built-in offline provider used by the default configuration, tests and benchmarks. */
     MOCK("", true, "max_completion_tokens", false);
 
@@ -57,9 +64,9 @@ public enum ProviderType {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** True for every type that speaks OpenAI's formats (all but {@link #ANTHROPIC}). */
+    /** True for every type that speaks OpenAI's formats (all but Anthropic, Gemini and Bedrock). */
     public boolean openAiCompatible() {
-        return this != ANTHROPIC;
+        return this != ANTHROPIC && this != GEMINI && this != BEDROCK;
     }
 
     /**

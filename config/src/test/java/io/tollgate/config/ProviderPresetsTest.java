@@ -49,4 +49,33 @@ class ProviderPresetsTest {
                 providers: { groq: { type: groq, api_version: "2024-10-21", keys: [ { name: k, value: v } ] } }
                 """, Map.of())).hasMessageContaining("api_version").hasMessageContaining("only allowed for type openai");
     }
+
+    @Test
+    void shouldBindGeminiAndBedrockWithTheirCredentials() {
+        TollgateConfig config = parse("""
+                providers:
+                  gemini: { type: gemini, keys: [ { name: g, value: AIza-key } ] }
+                  bedrock:
+                    type: bedrock
+                    region: eu-west-3
+                    keys:
+                      - { name: signed, access_key_id: AKIAEXAMPLE, value: secret-access-key, session_token: tok }
+                      - { name: api, value: bedrock-api-key }
+                """, Map.of());
+
+        assertThat(config.providers().get("gemini").baseUrl()).isEqualTo("https://generativelanguage.googleapis.com");
+        ProviderConfig bedrock = config.providers().get("bedrock");
+        assertThat(bedrock.baseUrl()).isEqualTo("https://bedrock-runtime.eu-west-3.amazonaws.com");
+        assertThat(bedrock.region()).contains("eu-west-3");
+        assertThat(bedrock.keys().get(0).accessKeyId()).contains("AKIAEXAMPLE");
+        assertThat(bedrock.keys().get(0).sessionToken()).hasValueSatisfying(t -> assertThat(t.reveal()).isEqualTo("tok"));
+        assertThat(bedrock.keys().get(1).accessKeyId()).isEmpty();
+        assertThat(bedrock.toString()).doesNotContain("secret-access-key", "tok,", "bedrock-api-key");
+        assertThat(ProviderType.GEMINI.openAiCompatible()).isFalse();
+        assertThatThrownBy(() -> parse("providers: { b: { type: bedrock, keys: [ { name: k, value: v } ] } }", Map.of()))
+                .hasMessageContaining("region: is required for type bedrock");
+        assertThatThrownBy(() -> parse("""
+                providers: { o: { type: openai, keys: [ { name: k, value: v, access_key_id: AKIA } ] } }
+                """, Map.of())).hasMessageContaining("access_key_id: is only allowed for type bedrock");
+    }
 }

@@ -67,6 +67,15 @@ public interface Bridge {
      * @throws GatewayException {@code INVALID_REQUEST} when the body cannot be expressed in the upstream's dialect
      */
     static Bridge create(Dialect client, Dialect upstream, ObjectNode body, Context context) {
+        if (upstream == Dialect.GEMINI || upstream == Dialect.BEDROCK) {
+            if (context.operation() != Operation.CHAT) {
+                throw GatewayException.of(ErrorKind.INVALID_REQUEST, "Only chat requests can be sent to a "
+                        + upstream.name().toLowerCase(java.util.Locale.ROOT) + " provider; "
+                        + context.operation().name().toLowerCase(java.util.Locale.ROOT)
+                        + " needs an OpenAI-type provider.");
+            }
+            return HubBridge.create(client, upstream, body, context);
+        }
         if (client == upstream) {
             return client == Dialect.OPENAI ? OpenAiPassThrough.create(body, context)
                     : AnthropicPassThrough.create(body, context);

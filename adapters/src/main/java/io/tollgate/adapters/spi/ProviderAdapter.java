@@ -38,4 +38,13 @@ public interface ProviderAdapter {
      */
     UpstreamResponse send(Operation operation, String model, ProviderKey key, byte[] body,
                           Map<String, String> passHeaders);
+
+    /**
+     * Sends one call, knowing whether the client streams: upstreams that choose streaming by URL rather than by body
+     * (Gemini, Bedrock) need it; the others send as {@link #send(Operation, String, ProviderKey, byte[], Map)}.
+     */
+    default UpstreamResponse send(Operation operation, String model, ProviderKey key, byte[] body,
+                                  Map<String, String> passHeaders, boolean stream) {
+        return send(operation, model, key, body, passHeaders);
+    }
 }

@@ -1,6 +1,8 @@
 package io.tollgate.adapters.spi;
 
 import io.tollgate.adapters.anthropic.AnthropicAdapter;
+import io.tollgate.adapters.bedrock.BedrockAdapter;
+import io.tollgate.adapters.gemini.GeminiAdapter;
 import io.tollgate.adapters.mock.MockAdapter;
 import io.tollgate.adapters.openai.OpenAiAdapter;
 import io.tollgate.config.ProviderConfig;
@@ -24,6 +26,8 @@ public final class ProviderAdapters {
             case OPENAI, GROQ, MISTRAL, TOGETHER, OPENROUTER, DEEPSEEK, FIREWORKS, OLLAMA, VLLM ->
                     OpenAiAdapter.create(config, transport);
             case ANTHROPIC -> AnthropicAdapter.create(config, transport);
+            case GEMINI -> GeminiAdapter.create(config, transport);
+            case BEDROCK -> BedrockAdapter.create(config, transport, clock);
             case MOCK -> MockAdapter.create(config, clock);
         };
     }

@@ -64,7 +64,7 @@ public final class InvokeStage implements Stage {
         UpstreamResponse response;
         try {
             response = route.adapter().send(exchange.operation(), route.model().model(), route.key(),
-                    bridge.request(), headers);
+                    bridge.request(), headers, exchange.stream());
         } catch (RuntimeException unreachable) {
             exchange.addUpstreamTime(System.nanoTime() - sent);
             throw unreachable;
@@ -114,7 +114,12 @@ public final class InvokeStage implements Stage {
         } catch (GatewayException e) {
             body = new byte[0];
         }
-        GatewayException error = UpstreamErrors.parse(response.status(), body, route.adapter().dialect());
+        GatewayException error = switch (route.adapter().dialect()) {
+            case GEMINI -> io.tollgate.adapters.gemini.GeminiErrors.parse(response.status(), body);
+            case BEDROCK -> io.tollgate.adapters.bedrock.BedrockConverse.error(response.status(),
+                    response.header("x-amzn-errortype").orElse(""), body);
+            default -> UpstreamErrors.parse(response.status(), body, route.adapter().dialect());
+        };
         return response.header("retry-after")
                 .flatMap(InvokeStage::seconds)
                 .map(error::withRetryAfter)

@@ -1,0 +1,85 @@
+package io.tollgate.adapters.gemini;
+
+import io.tollgate.adapters.Dialect;
+import io.tollgate.adapters.ErrorKind;
+import io.tollgate.adapters.GatewayException;
+import io.tollgate.adapters.Operation;
+import io.tollgate.adapters.spi.HttpTransport;
+import io.tollgate.adapters.spi.ProviderAdapter;
+import io.tollgate.adapters.spi.UpstreamRequest;
+import io.tollgate.adapters.spi.UpstreamResponse;
+import io.tollgate.config.ProviderConfig;
+import io.tollgate.config.ProviderKey;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Google AI Studio's Gemini API: {@code POST {base}/v1beta/models/{model}:generateContent}, or
+ * {@code :streamGenerateContent?alt=sse} for a streaming client (server-sent events, one partial response each); the
+ * API key goes in the {@code x-goog-api-key} header, never in the URL. Chat only.
+ */
+public final class GeminiAdapter implements ProviderAdapter {
+
+    private final ProviderConfig config;
+    private final HttpTransport transport;
+
+    private GeminiAdapter(ProviderConfig config, HttpTransport transport) {
+        this.config = config;
+        this.transport = transport;
+    }
+
+    /** An adapter for this provider sending through this transport. */
+    public static GeminiAdapter create(ProviderConfig config, HttpTransport transport) {
+        return new GeminiAdapter(config, transport);
+    }
+
+    @Override
+    public ProviderConfig config() {
+        return config;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.GEMINI;
+    }
+
+    @Override
+    public boolean supports(Operation operation) {
+        return operation == Operation.CHAT;
+    }
+
+    @Override
+    public UpstreamResponse send(Operation operation, String model, ProviderKey key, byte[] body,
+                                 Map<String, String> passHeaders) {
+        return send(operation, model, key, body, passHeaders, false);
+    }
+
+    @Override
+    public UpstreamResponse send(Operation operation, String model, ProviderKey key, byte[] body,
+                                 Map<String, String> passHeaders, boolean stream) {
+        if (operation != Operation.CHAT) {
+            throw GatewayException.of(ErrorKind.INVALID_REQUEST, "Provider '" + config.name() + "' (gemini) serves "
+                    + "chat requests only.");
+        }
+        Map<String, String> headers = new HashMap<>(config.headers().size() + passHeaders.size() + 2);
+        headers.putAll(passHeaders);
+        headers.putAll(config.headers());
+        headers.put("content-type", "application/json");
+        headers.put("x-goog-api-key", key.value().reveal());
+        return transport.send(new UpstreamRequest("POST", uri(model, stream), headers, body, config.timeouts()));
+    }
+
+    URI uri(String model, boolean stream) {
+        String name = URLEncoder.encode(model, StandardCharsets.UTF_8);
+        String path = "/v1beta/models/" + name + (stream ? ":streamGenerateContent?alt=sse" : ":generateContent");
+        try {
+            return URI.create(config.baseUrl() + path);
+        } catch (IllegalArgumentException e) {
+            throw GatewayException.of(ErrorKind.INTERNAL, "provider '" + config.name() + "' has an invalid base_url",
+                    e);
+        }
+    }
+}
