@@ -11,7 +11,6 @@ import io.tollgate.adapters.spi.UpstreamResponse;
 import io.tollgate.config.ProviderConfig;
 import io.tollgate.config.ProviderKey;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -65,11 +64,8 @@ public final class AnthropicAdapter implements ProviderAdapter {
                     "Provider '" + config.name() + "' (anthropic) does not offer " + operation.name().toLowerCase()
                             + "; use an OpenAI-type provider for it.");
         }
-        Map<String, String> headers = new HashMap<>(config.headers().size() + passHeaders.size() + 3);
-        headers.putAll(passHeaders);
-        headers.putAll(config.headers());
+        Map<String, String> headers = UpstreamRequest.baseHeaders(config, passHeaders);
         headers.putIfAbsent("anthropic-version", DEFAULT_VERSION);
-        headers.put("content-type", "application/json");
         headers.put("x-api-key", key.value().reveal());
         return transport.send(new UpstreamRequest("POST", messages, headers, body, config.timeouts()));
     }

@@ -14,7 +14,6 @@ import io.tollgate.config.Secret;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,15 +67,9 @@ public final class BedrockAdapter implements ProviderAdapter {
     @Override
     public UpstreamResponse send(Operation operation, String model, ProviderKey key, byte[] body,
                                  Map<String, String> passHeaders, boolean stream) {
-        if (operation != Operation.CHAT) {
-            throw GatewayException.of(ErrorKind.INVALID_REQUEST, "Provider '" + config.name() + "' (bedrock) serves "
-                    + "chat requests only.");
-        }
+        UpstreamRequest.requireChat(config, operation);
         URI uri = uri(model, stream);
-        Map<String, String> headers = new HashMap<>(config.headers().size() + passHeaders.size() + 6);
-        headers.putAll(passHeaders);
-        headers.putAll(config.headers());
-        headers.put("content-type", "application/json");
+        Map<String, String> headers = UpstreamRequest.baseHeaders(config, passHeaders);
         headers.put("accept", stream ? EventStreams.CONTENT_TYPE : "application/json");
         if (key.accessKeyId().isPresent()) {
             BedrockSigner signer = BedrockSigner.create(key.accessKeyId().get(), key.value().reveal(),

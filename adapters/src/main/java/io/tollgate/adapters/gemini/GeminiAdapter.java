@@ -13,7 +13,6 @@ import io.tollgate.config.ProviderKey;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -60,14 +59,8 @@ public final class GeminiAdapter implements ProviderAdapter {
     @Override
     public UpstreamResponse send(Operation operation, String model, ProviderKey key, byte[] body,
                                  Map<String, String> passHeaders, boolean stream) {
-        if (operation != Operation.CHAT) {
-            throw GatewayException.of(ErrorKind.INVALID_REQUEST, "Provider '" + config.name() + "' (gemini) serves "
-                    + "chat requests only.");
-        }
-        Map<String, String> headers = new HashMap<>(config.headers().size() + passHeaders.size() + 2);
-        headers.putAll(passHeaders);
-        headers.putAll(config.headers());
-        headers.put("content-type", "application/json");
+        UpstreamRequest.requireChat(config, operation);
+        Map<String, String> headers = UpstreamRequest.baseHeaders(config, passHeaders);
         headers.put("x-goog-api-key", key.value().reveal());
         return transport.send(new UpstreamRequest("POST", uri(model, stream), headers, body, config.timeouts()));
     }

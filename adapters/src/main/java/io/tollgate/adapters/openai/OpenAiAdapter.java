@@ -13,7 +13,6 @@ import io.tollgate.config.ProviderKey;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -56,10 +55,7 @@ public final class OpenAiAdapter implements ProviderAdapter {
     @Override
     public UpstreamResponse send(Operation operation, String model, ProviderKey key, byte[] body,
                                  Map<String, String> passHeaders) {
-        Map<String, String> headers = new HashMap<>(config.headers().size() + passHeaders.size() + 3);
-        headers.putAll(passHeaders);
-        headers.putAll(config.headers());
-        headers.put("content-type", "application/json");
+        Map<String, String> headers = UpstreamRequest.baseHeaders(config, passHeaders);
         if (azure) {
             headers.put("api-key", key.value().reveal());
         } else {
