@@ -21,9 +21,27 @@ import java.util.logging.Logger;
 
 /**
  * One API route: reads and checks the body, runs the pipeline, writes the whole response (streams were written by
- * the pipeline), and answers every failure in the route's error shape. Stateless and thread-safe.
+ * the pipeline), and answers every failure in the route's error shape. What the client speaks is the route's
+ * {@link Edge}: OpenAI's and Anthropic's formats go to the pipeline as they are; a native route ({@link NativeEdge})
+ * translates at the edge. Stateless and thread-safe.
  */
 final class ApiHandler implements Handler {
+
+    /** How a route's client format meets the pipeline. */
+    interface Edge {
+        /** The exchange's body, checked, from the request and its raw body. */
+        ObjectNode body(ServerRequest request, byte[] raw);
+
+        /** The channel the pipeline answers through. */
+        io.tollgate.node.pipeline.ClientChannel channel(HelidonChannel channel, ServerRequest request, String id);
+
+        /** The client's error body. */
+        byte[] error(GatewayException error);
+
+        /** Client headers the pipeline reads under another name (Google's {@code x-goog-api-key}). */
+        default void keep(ServerRequest request, Map<String, String> kept) {
+        }
+    }
 
     private static final Logger LOG = Logger.getLogger(ApiHandler.class.getName());
     private static final String[] KEPT_HEADERS = {"anthropic-version", "anthropic-beta", "traceparent", "tracestate",
@@ -36,12 +54,37 @@ final class ApiHandler implements Handler {
     private final Operation operation;
     private final Pipeline pipeline;
     private final RequestBodies bodies;
+    private final Edge edge;
 
     ApiHandler(Dialect dialect, Operation operation, Pipeline pipeline, RequestBodies bodies) {
+        this(dialect, operation, pipeline, bodies, new Edge() {
+            @Override
+            public ObjectNode body(ServerRequest request, byte[] raw) {
+                ObjectNode body = Json.parseObject(raw);
+                RequestChecks.check(dialect, operation, body);
+                return body;
+            }
+
+            @Override
+            public io.tollgate.node.pipeline.ClientChannel channel(HelidonChannel channel, ServerRequest request,
+                                                                   String id) {
+                return channel;
+            }
+
+            @Override
+            public byte[] error(GatewayException error) {
+                return ErrorBodies.body(dialect, error);
+            }
+        });
+    }
+
+    /** A route whose client format is translated at {@code edge} to {@code dialect} for the pipeline. */
+    ApiHandler(Dialect dialect, Operation operation, Pipeline pipeline, RequestBodies bodies, Edge edge) {
         this.dialect = dialect;
         this.operation = operation;
         this.pipeline = pipeline;
         this.bodies = bodies;
+        this.edge = edge;
     }
 
     @Override
@@ -49,11 +92,12 @@ final class ApiHandler implements Handler {
         long start = System.nanoTime();
         String id = RequestIds.of(request.headers().first(REQUEST_ID));
         response.header(REQUEST_ID, id);
-        HelidonChannel channel = new HelidonChannel(response);
+        HelidonChannel helidon = new HelidonChannel(response);
+        io.tollgate.node.pipeline.ClientChannel channel = helidon;
         Exchange exchange = null;
         try {
-            ObjectNode body = Json.parseObject(bodies.read(request));
-            RequestChecks.check(dialect, operation, body);
+            ObjectNode body = edge.body(request, bodies.read(request));
+            channel = edge.channel(helidon, request, id);
             exchange = Exchange.create(id, start, dialect, operation, body, kept(request), channel);
             pipeline.run(exchange);
             if (!channel.committed()) {
@@ -63,12 +107,12 @@ final class ApiHandler implements Handler {
             }
         } catch (GatewayException e) {
             if (exchange == null) {
-                observeRefusal(id, start, request, channel, e);
+                observeRefusal(id, start, request, helidon, e);
             }
-            fail(channel, e);
+            fail(helidon, e);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "request " + id + " failed inside the gateway", e);
-            fail(channel, GatewayException.of(ErrorKind.INTERNAL,
+            fail(helidon, GatewayException.of(ErrorKind.INTERNAL,
                     "The gateway failed to handle this request (request id " + id + ")."));
         } finally {
             if (exchange != null) {
@@ -95,14 +139,15 @@ final class ApiHandler implements Handler {
             return;
         }
         e.retryAfter().ifPresent(after -> channel.header("retry-after", Long.toString(after.toSeconds())));
-        channel.send(e.status(), "application/json", ErrorBodies.body(dialect, e));
+        channel.send(e.status(), "application/json", edge.error(e));
     }
 
-    private static Map<String, String> kept(ServerRequest request) {
+    private Map<String, String> kept(ServerRequest request) {
         Map<String, String> kept = new HashMap<>(4);
         for (String name : KEPT_HEADERS) {
             request.headers().first(HeaderNames.create(name)).ifPresent(value -> kept.put(name, value));
         }
+        edge.keep(request, kept);
         return kept;
     }
 }

@@ -46,6 +46,12 @@ public final class GatewayRouting {
             routing.get(prefix + "/v1/models", models);
         }
         routing.post("/anthropic/v1/messages", new ApiHandler(Dialect.ANTHROPIC, Operation.CHAT, pipeline, bodies));
+        ApiHandler gemini = new ApiHandler(Dialect.OPENAI, Operation.CHAT, pipeline, bodies,
+                new NativeEdge(new GeminiFormat(), GeminiRoute.of(config)));
+        for (String version : List.of("v1", "v1beta")) {   // Google's SDKs use either, by version and backend
+            routing.post("/genai/" + version + "/models/{action}", gemini);
+            routing.post("/genai/" + version + "/models/{provider}/{action}", gemini);
+        }
         routing.get("/health", (req, res) -> json(res, 200, "{\"status\":\"alive\"}"));
         routing.get("/ready", (req, res) -> {
             if (ready.getAsBoolean()) {

@@ -32,18 +32,26 @@ final class HelidonChannel implements ClientChannel {
 
     @Override
     public EventSink startEvents() throws IOException {
+        return new Sink(startRaw("text/event-stream; charset=utf-8"));
+    }
+
+    /**
+     * Commits a streamed response of another content type than server-sent events (a native route's binary or
+     * translated stream) with status 200; the caller writes and closes the stream.
+     *
+     * @throws IOException when the client is gone
+     */
+    OutputStream startRaw(String contentType) throws IOException {
         committed = true;
         response.status(200);
-        response.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        response.header(HeaderNames.CONTENT_TYPE, contentType);
         response.header(HeaderNames.CACHE_CONTROL, "no-cache");
         response.header(HeaderNameCache.of("x-accel-buffering"), "no");
-        OutputStream out;
         try {
-            out = response.outputStream();
+            return response.outputStream();
         } catch (RuntimeException e) {
             throw new IOException("client gone", e);
         }
-        return new Sink(out);
     }
 
     @Override
