@@ -38,6 +38,11 @@ final class ApiHandler implements Handler {
         /** The client's error body. */
         byte[] error(GatewayException error);
 
+        /** Headers that go with an error answer; none by default. */
+        default Map<String, String> errorHeaders(GatewayException error) {
+            return Map.of();
+        }
+
         /** Client headers the pipeline reads under another name (Google's {@code x-goog-api-key}). */
         default void keep(ServerRequest request, Map<String, String> kept) {
         }
@@ -139,6 +144,7 @@ final class ApiHandler implements Handler {
             return;
         }
         e.retryAfter().ifPresent(after -> channel.header("retry-after", Long.toString(after.toSeconds())));
+        edge.errorHeaders(e).forEach(channel::header);
         channel.send(e.status(), "application/json", edge.error(e));
     }
 

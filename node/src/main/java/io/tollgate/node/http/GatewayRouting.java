@@ -23,7 +23,12 @@ public final class GatewayRouting {
             "POST /v1/embeddings              OpenAI embeddings (also under /openai)",
             "GET  /v1/models                  models by provider/model (also under /openai)",
             "POST /anthropic/v1/messages      Anthropic Messages",
+            "POST /genai/v1beta/models/{model}:generateContent, :streamGenerateContent   Google GenAI (Gemini)",
+            "POST /bedrock/model/{modelId}/converse, /converse-stream                    AWS Bedrock Converse",
             "GET  /health, /ready             liveness and readiness");
+
+    /** The output cap a Converse client gets when its {@code inferenceConfig} sets none (Anthropic needs one). */
+    private static final long DEFAULT_MAX_TOKENS = 4096;
 
     private GatewayRouting() {
     }
@@ -48,6 +53,13 @@ public final class GatewayRouting {
         routing.post("/anthropic/v1/messages", new ApiHandler(Dialect.ANTHROPIC, Operation.CHAT, pipeline, bodies));
         ApiHandler gemini = new ApiHandler(Dialect.OPENAI, Operation.CHAT, pipeline, bodies,
                 new NativeEdge(new GeminiFormat(), GeminiRoute.of(config)));
+        for (boolean stream : List.of(false, true)) {
+            ApiHandler bedrock = new ApiHandler(Dialect.OPENAI, Operation.CHAT, pipeline, bodies, new NativeEdge(
+                    new BedrockFormat(java.time.Clock.systemUTC(), DEFAULT_MAX_TOKENS), BedrockRoute.of(config, stream)));
+            String action = stream ? "/converse-stream" : "/converse";
+            routing.post("/bedrock/model/{modelId}" + action, bedrock);
+            routing.post("/bedrock/model/{provider}/{modelId}" + action, bedrock);
+        }
         for (String version : List.of("v1", "v1beta")) {   // Google's SDKs use either, by version and backend
             routing.post("/genai/" + version + "/models/{action}", gemini);
             routing.post("/genai/" + version + "/models/{provider}/{action}", gemini);

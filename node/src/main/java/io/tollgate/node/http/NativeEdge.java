@@ -48,6 +48,11 @@ record NativeEdge(NativeFormat format, Target target) implements ApiHandler.Edge
     }
 
     @Override
+    public Map<String, String> errorHeaders(GatewayException error) {
+        return format.errorHeaders(error);
+    }
+
+    @Override
     public void keep(ServerRequest request, Map<String, String> kept) {
         request.headers().first(HeaderNames.create("x-goog-api-key"))
                 .ifPresent(value -> kept.putIfAbsent("x-api-key", value));

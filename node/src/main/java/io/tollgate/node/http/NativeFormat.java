@@ -28,4 +28,14 @@ interface NativeFormat {
 
     /** The client's error body for a refusal or failure. */
     byte[] error(GatewayException error);
+
+    /** Headers that go with an error answer (Bedrock's {@code x-amzn-ErrorType}); none by default. */
+    default java.util.Map<String, String> errorHeaders(GatewayException error) {
+        return java.util.Map.of();
+    }
+
+    /** The stream event that reports a failure after the stream began. */
+    default io.tollgate.adapters.SseEvent errorEvent(GatewayException error) {
+        return io.tollgate.adapters.SseEvent.data(new String(error(error), java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

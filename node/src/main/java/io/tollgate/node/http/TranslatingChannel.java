@@ -45,7 +45,9 @@ final class TranslatingChannel implements ClientChannel {
             channel.send(status, "application/json", format.fromOpenAi(body, model, requestId));
         } else {
             String message = Json.parseObject(body).path("error").path("message").asText("HTTP " + status);
-            channel.send(status, "application/json", format.error(GatewayException.upstream(status, message, "")));
+            GatewayException error = GatewayException.upstream(status, message, "");
+            format.errorHeaders(error).forEach(channel::header);
+            channel.send(status, "application/json", format.error(error));
         }
     }
 
@@ -61,8 +63,7 @@ final class TranslatingChannel implements ClientChannel {
                 for (SseEvent event : parse(wire)) {
                     Optional<String> failure = errorMessage(event);
                     List<SseEvent> translated = failure.isPresent()
-                            ? List.of(SseEvent.data(new String(format.error(GatewayException.of(
-                                    ErrorKind.UPSTREAM_ERROR, failure.get())), StandardCharsets.UTF_8)))
+                            ? List.of(format.errorEvent(GatewayException.of(ErrorKind.UPSTREAM_ERROR, failure.get())))
                             : translator.onEvent(event);
                     for (SseEvent each : translated) {
                         out.write(format.encode(each));
