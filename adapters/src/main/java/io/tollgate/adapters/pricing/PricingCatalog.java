@@ -4,6 +4,7 @@ import io.tollgate.config.ModelPrice;
 import io.tollgate.config.ProviderType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -193,13 +194,26 @@ public final class PricingCatalog {
 
     private static Rates stated(String key, ModelPrice price) {
         try {
-            return new Rates(Rates.nanosPerMillion(price.input()), Rates.nanosPerMillion(price.output()),
-                    price.cachedInput().map(Rates::nanosPerMillion).orElse(Rates.UNSET),
-                    price.cacheWrite().map(Rates::nanosPerMillion).orElse(Rates.UNSET),
-                    price.cacheWrite1h().map(Rates::nanosPerMillion).orElse(Rates.UNSET),
-                    price.reasoning().map(Rates::nanosPerMillion).orElse(Rates.UNSET));
+            Rates flat = stated(price.input(), price.output(), price.cachedInput(), price.cacheWrite(),
+                    price.cacheWrite1h(), price.reasoning());
+            Optional<List<Rates.Tier>> tiers = price.tiers().map(list -> list.stream()
+                    .map(t -> new Rates.Tier(t.abovePromptTokens(), stated(t.input(), t.output(), t.cachedInput(),
+                            t.cacheWrite(), t.cacheWrite1h(), t.reasoning())))
+                    .toList());
+            return new Rates(flat.input(), flat.output(), flat.cachedInput(), flat.cacheWrite(), flat.cacheWrite1h(),
+                    flat.reasoning(), tiers);
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("price override '" + key + "' has a rate that does not fit", e);
         }
+    }
+
+    private static Rates stated(BigDecimal input, BigDecimal output, Optional<BigDecimal> cachedInput,
+                                Optional<BigDecimal> cacheWrite, Optional<BigDecimal> cacheWrite1h,
+                                Optional<BigDecimal> reasoning) {
+        return new Rates(Rates.nanosPerMillion(input), Rates.nanosPerMillion(output),
+                cachedInput.map(Rates::nanosPerMillion).orElse(Rates.UNSET),
+                cacheWrite.map(Rates::nanosPerMillion).orElse(Rates.UNSET),
+                cacheWrite1h.map(Rates::nanosPerMillion).orElse(Rates.UNSET),
+                reasoning.map(Rates::nanosPerMillion).orElse(Rates.UNSET));
     }
 }
