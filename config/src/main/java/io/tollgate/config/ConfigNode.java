@@ -254,7 +254,7 @@ final class ConfigNode {
     /**
      * Runs a record constructor, turning its {@link IllegalArgumentException} into a {@link ConfigException}. A
      * message that starts with one of {@code keys} ("port must be ...", "key_fail_status.k2 must be ...") is
-     * reported at that key's path, and so is one about an element of a list key ("tiers[1].input must be ...").
+     * reported at that key's path.
      */
     <T> T build(Set<String> keys, Supplier<T> constructor) {
         try {
@@ -263,11 +263,8 @@ final class ConfigNode {
             String message = String.valueOf(invalid.getMessage());
             int space = message.indexOf(' ');
             String subject = space > 0 ? message.substring(0, space) : "";
-            int end = 0;
-            while (end < subject.length() && subject.charAt(end) != '.' && subject.charAt(end) != '[') {
-                end++;
-            }
-            if (keys.contains(subject) || (end > 0 && keys.contains(subject.substring(0, end)))) {
+            int dot = subject.indexOf('.');
+            if (keys.contains(subject) || (dot > 0 && keys.contains(subject.substring(0, dot)))) {
                 throw errorAt(subject, message.substring(space + 1));
             }
             throw error(message);

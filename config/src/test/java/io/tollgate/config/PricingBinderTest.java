@@ -133,11 +133,11 @@ class PricingBinderTest {
         String head = PROVIDERS + "pricing: { local/a: { input: 1, output: 2, tiers: ";
         assertThat(failure(head + "[ { above_prompt_tokens: 200000, input: 2, output: 4 },"
                 + " { above_prompt_tokens: 128000, input: 3, output: 5 } ] } }"))
-                .isEqualTo("test.yaml: pricing.local/a.tiers[1].above_prompt_tokens: must be greater than "
+                .isEqualTo("test.yaml: pricing.local/a: tiers[1].above_prompt_tokens must be greater than "
                         + "tiers[0]'s 200000, was 128000");
         assertThat(failure(head + "[ { above_prompt_tokens: 200000, input: 2, output: 4 },"
                 + " { above_prompt_tokens: 200000, input: 3, output: 5 } ] } }"))
-                .isEqualTo("test.yaml: pricing.local/a.tiers[1].above_prompt_tokens: must be greater than "
+                .isEqualTo("test.yaml: pricing.local/a: tiers[1].above_prompt_tokens must be greater than "
                         + "tiers[0]'s 200000, was 200000");
         assertThat(failure(head + "[ { above_prompt_tokens: 0, input: 2, output: 4 } ] } }"))
                 .isEqualTo("test.yaml: pricing.local/a.tiers[0].above_prompt_tokens: must be at least 1, was 0");
