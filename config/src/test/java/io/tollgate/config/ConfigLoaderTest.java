@@ -71,7 +71,7 @@ class ConfigLoaderTest {
                 .isEqualTo(ModelPrice.of(new BigDecimal("0.10"), new BigDecimal("0.20")));
         assertThat(config.pricing().get("openai/gpt-4o")).isEqualTo(new ModelPrice(new BigDecimal("2.50"),
                 new BigDecimal("10"), Optional.of(new BigDecimal("1.25")), Optional.of(new BigDecimal("3.75")),
-                Optional.of(new BigDecimal("5")), Optional.of(new BigDecimal("10"))));
+                Optional.of(new BigDecimal("5")), Optional.of(new BigDecimal("10")), Optional.empty()));
     }
 
     @Test

@@ -8,14 +8,19 @@ import io.tollgate.config.ProviderType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads and validates a {@code tollgate-pricing-v1} catalog. Every failure names the source, and where it applies
+ * Reads and validates a {@code tollgate-pricing-v1} catalog. An entry may list {@code tiers} for long prompts
+ * (added compatibly: files without tiers read as before). Every failure names the source, and where it applies
  * the model key and the field, so a broken catalog stops startup with a message that says what to fix.
  */
 final class CatalogParser {
@@ -25,6 +30,8 @@ final class CatalogParser {
     private static final Set<String> TOP_LEVEL = Set.of("format", "currency", "unit", "source", "as_of", "models");
     private static final Set<String> RATE_FIELDS =
             Set.of("input", "output", "cached_input", "cache_write", "cache_write_1h", "reasoning");
+    private static final Set<String> ENTRY_FIELDS = union(RATE_FIELDS, "tiers");
+    private static final Set<String> TIER_FIELDS = union(RATE_FIELDS, "above_prompt_tokens");
     private static final JsonMapper MAPPER =
             JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -104,46 +111,100 @@ final class CatalogParser {
     }
 
     private static Rates rates(String key, JsonNode entry, String sourceName) {
+        String where = "model '" + key + "'";
         if (!entry.isObject()) {
-            throw fail(sourceName, "model '" + key + "' must be an object of rates");
+            throw fail(sourceName, where + " must be an object of rates");
         }
-        for (Map.Entry<String, JsonNode> field : entry.properties()) {
-            if (!RATE_FIELDS.contains(field.getKey())) {
-                throw fail(sourceName, "model '" + key + "' has unknown field '" + field.getKey() + "'");
-            }
-        }
-        return new Rates(rate(key, entry, "input", true, sourceName), rate(key, entry, "output", true, sourceName),
-                rate(key, entry, "cached_input", false, sourceName),
-                rate(key, entry, "cache_write", false, sourceName),
-                rate(key, entry, "cache_write_1h", false, sourceName),
-                rate(key, entry, "reasoning", false, sourceName));
+        requireFields(entry, ENTRY_FIELDS, where, sourceName);
+        Rates flat = flatRates(where, entry, sourceName);
+        return new Rates(flat.input(), flat.output(), flat.cachedInput(), flat.cacheWrite(), flat.cacheWrite1h(),
+                flat.reasoning(), tiers(where, entry.get("tiers"), sourceName));
     }
 
-    private static long rate(String key, JsonNode entry, String field, boolean required, String sourceName) {
+    private static Rates flatRates(String where, JsonNode entry, String sourceName) {
+        return new Rates(rate(where, entry, "input", true, sourceName), rate(where, entry, "output", true, sourceName),
+                rate(where, entry, "cached_input", false, sourceName),
+                rate(where, entry, "cache_write", false, sourceName),
+                rate(where, entry, "cache_write_1h", false, sourceName),
+                rate(where, entry, "reasoning", false, sourceName));
+    }
+
+    /**
+     * The entry's {@code tiers}: a list of objects, each with a whole {@code above_prompt_tokens} of at least 1,
+     * strictly ascending, and its own rates ({@code input} and {@code output} required, the rest optional).
+     */
+    private static Optional<List<Rates.Tier>> tiers(String model, JsonNode tiers, String sourceName) {
+        if (tiers == null) {
+            return Optional.empty();
+        }
+        if (!tiers.isArray()) {
+            throw fail(sourceName, model + " field 'tiers' must be a list of objects, was " + tiers);
+        }
+        List<Rates.Tier> out = new ArrayList<>();
+        for (int i = 0; i < tiers.size(); i++) {
+            String where = model + " tiers[" + i + "]";
+            JsonNode tier = tiers.get(i);
+            if (!tier.isObject()) {
+                throw fail(sourceName, where + " must be an object of rates, was " + tier);
+            }
+            requireFields(tier, TIER_FIELDS, where, sourceName);
+            JsonNode above = tier.get("above_prompt_tokens");
+            if (above == null) {
+                throw fail(sourceName, where + " is missing field 'above_prompt_tokens'");
+            }
+            if (!above.isIntegralNumber() || !above.canConvertToLong() || above.longValue() < 1) {
+                throw fail(sourceName, where + " field 'above_prompt_tokens' must be a whole number of at least 1, was "
+                        + above);
+            }
+            long threshold = above.longValue();
+            if (!out.isEmpty() && threshold <= out.getLast().abovePromptTokens()) {
+                throw fail(sourceName, where + " field 'above_prompt_tokens' must be greater than tiers[" + (i - 1)
+                        + "]'s " + out.getLast().abovePromptTokens() + ", was " + threshold);
+            }
+            out.add(new Rates.Tier(threshold, flatRates(where, tier, sourceName)));
+        }
+        return Optional.of(out);
+    }
+
+    private static void requireFields(JsonNode object, Set<String> allowed, String where, String sourceName) {
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            if (!allowed.contains(field.getKey())) {
+                throw fail(sourceName, where + " has unknown field '" + field.getKey() + "'");
+            }
+        }
+    }
+
+    private static Set<String> union(Set<String> set, String extra) {
+        Set<String> all = new HashSet<>(set);
+        all.add(extra);
+        return Set.copyOf(all);
+    }
+
+    private static long rate(String where, JsonNode entry, String field, boolean required, String sourceName) {
         JsonNode node = entry.get(field);
         if (node == null) {
             if (required) {
-                throw fail(sourceName, "model '" + key + "' is missing field '" + field + "'");
+                throw fail(sourceName, where + " is missing field '" + field + "'");
             }
             return Rates.UNSET;
         }
-        String where = "model '" + key + "' field '" + field + "'";
+        String at = where + " field '" + field + "'";
         if (!node.isTextual()) {
-            throw fail(sourceName, where + " must be a decimal string such as \"0.15\", was " + node);
+            throw fail(sourceName, at + " must be a decimal string such as \"0.15\", was " + node);
         }
         String text = node.textValue();
         if (!isPlainDecimal(text)) {
-            throw fail(sourceName, where + " must be a non-negative plain decimal (USD per 1M tokens), was '"
+            throw fail(sourceName, at + " must be a non-negative plain decimal (USD per 1M tokens), was '"
                     + text + "'");
         }
         BigDecimal usd = new BigDecimal(text);
         if (usd.stripTrailingZeros().scale() > 9) {
-            throw fail(sourceName, where + " has more than 9 decimal places, was '" + text + "'");
+            throw fail(sourceName, at + " has more than 9 decimal places, was '" + text + "'");
         }
         try {
             return Rates.nanosPerMillion(usd);
         } catch (ArithmeticException e) {
-            throw fail(sourceName, where + " is too large, was '" + text + "'");
+            throw fail(sourceName, at + " is too large, was '" + text + "'");
         }
     }
 

@@ -4,6 +4,7 @@ import io.tollgate.config.ModelPrice;
 import io.tollgate.config.ProviderType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -25,13 +26,18 @@ import java.util.Set;
  *   <li>the catalog entry {@code providerType/model}, so an Azure or proxy provider of type {@code openai} gets
  *       OpenAI's list prices for OpenAI model names;</li>
  *   <li>the same two with a trailing date snapshot suffix removed from the model ({@code -2024-07-18},
- *       {@code -20250929}).</li>
+ *       {@code -20250929});</li>
+ *   <li>for a provider of type {@code bedrock}, the same two with a cross-region inference profile prefix removed
+ *       ({@code us.}, {@code eu.}, {@code global.}...): a profile id not listed itself costs its model's price.</li>
  * </ol>
  * A model found nowhere has no price: the caller gets an empty {@code Optional}, never a silent zero.
  *
  * <p>An override that states only some rates takes each missing rate from the catalog entry it overrides (the
  * entry {@code providerType/model} looked up as above), if that entry states it; rates still missing cost the
  * input rate (cache reads and writes) or the output rate (reasoning).
+ *
+ * <p>A price may have tiers for long prompts; an override without {@code tiers} keeps the tiers of the catalog
+ * entry it overrides, and each tier it states takes its missing rates from the catalog's tier of the same threshold.
  *
  * <p>Instances are immutable and safe to share between threads. Everything is precomputed at construction, so a
  * lookup is a few hash-map reads and, for dated model names, one substring.
@@ -145,6 +151,12 @@ public final class PricingCatalog {
                 found = find(providerName, providerType, base);
             }
         }
+        if (found == null && providerType == ProviderType.BEDROCK) {
+            String bare = InferenceProfile.strip(model);
+            if (bare != model) {
+                found = find(providerName, providerType, bare);
+            }
+        }
         return Optional.ofNullable(found);
     }
 
@@ -156,6 +168,9 @@ public final class PricingCatalog {
         Set<ProviderType> types = typesByModel.get(model);
         if (types == null) {
             types = typesByModel.get(SnapshotSuffix.strip(model));
+        }
+        if (types == null) {
+            types = typesByModel.get(InferenceProfile.strip(model));
         }
         return types == null ? Set.of() : types;
     }
@@ -193,13 +208,26 @@ public final class PricingCatalog {
 
     private static Rates stated(String key, ModelPrice price) {
         try {
-            return new Rates(Rates.nanosPerMillion(price.input()), Rates.nanosPerMillion(price.output()),
-                    price.cachedInput().map(Rates::nanosPerMillion).orElse(Rates.UNSET),
-                    price.cacheWrite().map(Rates::nanosPerMillion).orElse(Rates.UNSET),
-                    price.cacheWrite1h().map(Rates::nanosPerMillion).orElse(Rates.UNSET),
-                    price.reasoning().map(Rates::nanosPerMillion).orElse(Rates.UNSET));
+            Rates flat = stated(price.input(), price.output(), price.cachedInput(), price.cacheWrite(),
+                    price.cacheWrite1h(), price.reasoning());
+            Optional<List<Rates.Tier>> tiers = price.tiers().map(list -> list.stream()
+                    .map(t -> new Rates.Tier(t.abovePromptTokens(), stated(t.input(), t.output(), t.cachedInput(),
+                            t.cacheWrite(), t.cacheWrite1h(), t.reasoning())))
+                    .toList());
+            return new Rates(flat.input(), flat.output(), flat.cachedInput(), flat.cacheWrite(), flat.cacheWrite1h(),
+                    flat.reasoning(), tiers);
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("price override '" + key + "' has a rate that does not fit", e);
         }
+    }
+
+    private static Rates stated(BigDecimal input, BigDecimal output, Optional<BigDecimal> cachedInput,
+                                Optional<BigDecimal> cacheWrite, Optional<BigDecimal> cacheWrite1h,
+                                Optional<BigDecimal> reasoning) {
+        return new Rates(Rates.nanosPerMillion(input), Rates.nanosPerMillion(output),
+                cachedInput.map(Rates::nanosPerMillion).orElse(Rates.UNSET),
+                cacheWrite.map(Rates::nanosPerMillion).orElse(Rates.UNSET),
+                cacheWrite1h.map(Rates::nanosPerMillion).orElse(Rates.UNSET),
+                reasoning.map(Rates::nanosPerMillion).orElse(Rates.UNSET));
     }
 }

@@ -18,10 +18,15 @@ class BundledCatalogTest {
 
     @Test
     void shouldLoadWithProvenance() {
-        assertThat(BUNDLED.source()).contains("OpenAI").contains("Anthropic").contains("Pricing");
+        assertThat(BUNDLED.source()).contains("OpenAI").contains("Anthropic").contains("Gemini").contains("Bedrock")
+                .contains("DeepSeek").contains("Pricing");
         assertThat(LocalDate.parse(BUNDLED.asOf())).isAfterOrEqualTo(LocalDate.of(2026, 1, 1));
         assertThat(BUNDLED.models(ProviderType.OPENAI)).contains("gpt-4o-mini", "gpt-5", "text-embedding-3-small");
         assertThat(BUNDLED.models(ProviderType.ANTHROPIC)).contains("claude-sonnet-4-5", "claude-3-haiku");
+        assertThat(BUNDLED.models(ProviderType.GEMINI))
+                .contains("gemini-2.5-pro", "gemini-2.5-flash", "gemini-2.5-flash-lite", "gemini-2.0-flash");
+        assertThat(BUNDLED.models(ProviderType.BEDROCK)).contains("anthropic.claude-sonnet-4-20250514-v1:0");
+        assertThat(BUNDLED.models(ProviderType.DEEPSEEK)).containsExactly("deepseek-chat", "deepseek-reasoner");
     }
 
     @Test
@@ -34,11 +39,22 @@ class BundledCatalogTest {
         for (Map.Entry<String, JsonNode> entry : models.properties()) {
             assertThat(entry.getValue().get("input")).as(entry.getKey() + " input").isNotNull();
             assertThat(entry.getValue().get("output")).as(entry.getKey() + " output").isNotNull();
-            entry.getValue().properties().forEach(rate ->
-                    assertThat(rate.getValue().isTextual()).as(entry.getKey() + " " + rate.getKey()).isTrue());
+            entry.getValue().properties().forEach(rate -> {
+                if (rate.getKey().equals("tiers")) {
+                    rate.getValue().forEach(tier -> tier.properties().forEach(tierRate ->
+                            assertThat(tierRate.getKey().equals("above_prompt_tokens")
+                                    ? tierRate.getValue().isIntegralNumber() : tierRate.getValue().isTextual())
+                                    .as(entry.getKey() + " tier " + tierRate.getKey()).isTrue()));
+                } else {
+                    assertThat(rate.getValue().isTextual()).as(entry.getKey() + " " + rate.getKey()).isTrue();
+                }
+            });
         }
-        assertThat(BUNDLED.models(ProviderType.OPENAI).size() + BUNDLED.models(ProviderType.ANTHROPIC).size())
-                .isEqualTo(models.size());
+        int listed = 0;
+        for (ProviderType type : ProviderType.values()) {
+            listed += BUNDLED.models(type).size();
+        }
+        assertThat(listed).isEqualTo(models.size());
     }
 
     @Test
@@ -55,8 +71,9 @@ class BundledCatalogTest {
         assertThat(sonnet.cacheWrite()).isEqualTo(sonnet.input() * 5 / 4);
         assertThat(sonnet.cacheWrite1h()).isEqualTo(sonnet.input() * 2);
         assertThat(sonnet.cachedInput()).isEqualTo(sonnet.input() / 10);
-        assertThat(sonnet.cost(new Usage(1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000))
-                .toUsdString()).isEqualTo("43.05");
+        // 50,000 tokens in each bucket: a prompt of 200,000, not above the long-context threshold
+        assertThat(sonnet.cost(new Usage(50_000, 50_000, 50_000, 50_000, 50_000, 50_000))
+                .toUsdString()).isEqualTo("2.1525");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tollgate.config.ProviderType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,6 +58,37 @@ class CatalogParserTest {
         "no slash | \"gpt-x\": { \"input\": \"1\", \"output\": \"2\" }"
                 + " | model key 'gpt-x' must be 'type/model'",
         "entry not an object | \"openai/gpt-x\": \"1\" | model 'openai/gpt-x' must be an object of rates",
+        "tiers not a list | \"gemini/g\": { \"input\": \"1\", \"output\": \"2\", \"tiers\": {} }"
+                + " | model 'gemini/g' field 'tiers' must be a list of objects",
+        "tier not an object | \"gemini/g\": { \"input\": \"1\", \"output\": \"2\", \"tiers\": [ 1 ] }"
+                + " | model 'gemini/g' tiers[0] must be an object of rates",
+        "tier without threshold | \"gemini/g\": { \"input\": \"1\", \"output\": \"2\","
+                + " \"tiers\": [ { \"input\": \"2\", \"output\": \"3\" } ] }"
+                + " | model 'gemini/g' tiers[0] is missing field 'above_prompt_tokens'",
+        "threshold as string | \"gemini/g\": { \"input\": \"1\", \"output\": \"2\","
+                + " \"tiers\": [ { \"above_prompt_tokens\": \"200000\", \"input\": \"2\", \"output\": \"3\" } ] }"
+                + " | model 'gemini/g' tiers[0] field 'above_prompt_tokens' must be a whole number of at least 1,"
+                + " was \"200000\"",
+        "threshold zero | \"gemini/g\": { \"input\": \"1\", \"output\": \"2\","
+                + " \"tiers\": [ { \"above_prompt_tokens\": 0, \"input\": \"2\", \"output\": \"3\" } ] }"
+                + " | model 'gemini/g' tiers[0] field 'above_prompt_tokens' must be a whole number of at least 1, was 0",
+        "threshold fraction | \"gemini/g\": { \"input\": \"1\", \"output\": \"2\","
+                + " \"tiers\": [ { \"above_prompt_tokens\": 1.5, \"input\": \"2\", \"output\": \"3\" } ] }"
+                + " | model 'gemini/g' tiers[0] field 'above_prompt_tokens' must be a whole number of at least 1",
+        "thresholds descending | \"gemini/g\": { \"input\": \"1\", \"output\": \"2\", \"tiers\": ["
+                + " { \"above_prompt_tokens\": 200000, \"input\": \"2\", \"output\": \"3\" },"
+                + " { \"above_prompt_tokens\": 128000, \"input\": \"4\", \"output\": \"5\" } ] }"
+                + " | model 'gemini/g' tiers[1] field 'above_prompt_tokens' must be greater than tiers[0]'s 200000,"
+                + " was 128000",
+        "tier missing output | \"gemini/g\": { \"input\": \"1\", \"output\": \"2\","
+                + " \"tiers\": [ { \"above_prompt_tokens\": 200000, \"input\": \"2\" } ] }"
+                + " | model 'gemini/g' tiers[0] is missing field 'output'",
+        "tier negative rate | \"gemini/g\": { \"input\": \"1\", \"output\": \"2\", \"tiers\": ["
+                + " { \"above_prompt_tokens\": 200000, \"input\": \"2\", \"output\": \"3\", \"cached_input\": \"-1\" } ] }"
+                + " | model 'gemini/g' tiers[0] field 'cached_input' must be a non-negative plain decimal",
+        "nested tiers | \"gemini/g\": { \"input\": \"1\", \"output\": \"2\", \"tiers\": ["
+                + " { \"above_prompt_tokens\": 200000, \"input\": \"2\", \"output\": \"3\", \"tiers\": [] } ] }"
+                + " | model 'gemini/g' tiers[0] has unknown field 'tiers'",
         "duplicate key | \"openai/gpt-x\": { \"input\": \"1\", \"output\": \"2\" },"
                 + " \"openai/gpt-x\": { \"input\": \"3\", \"output\": \"4\" } | Duplicate field 'openai/gpt-x'",
     })
@@ -65,6 +97,21 @@ class CatalogParserTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("pricing catalog broken.json")
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void shouldParseTiersWithTheirOwnDefaults() {
+        PricingCatalog parsed = PricingCatalog.parse(catalog("""
+                "gemini/pro": { "input": "1.25", "cached_input": "0.125", "output": "10",
+                  "tiers": [ { "above_prompt_tokens": 200000, "input": "2.50", "cached_input": "0.25",
+                               "output": "15" } ] },
+                "anthropic/sonnet": { "input": "3", "output": "15", "tiers": [] }"""), "test");
+        assertThat(parsed.price("gemini", ProviderType.GEMINI, "pro")).hasValue(new Price("gemini/pro",
+                1_250_000_000L, 125_000_000L, 1_250_000_000L, 1_250_000_000L, 10_000_000_000L, 10_000_000_000L,
+                List.of(new Price.Tier(200_000, 2_500_000_000L, 250_000_000L,
+                        2_500_000_000L, 2_500_000_000L, // unstated cache writes: the tier's own input rate
+                        15_000_000_000L, 15_000_000_000L)))); // unstated reasoning: the tier's own output rate
+        assertThat(parsed.price("anthropic", ProviderType.ANTHROPIC, "sonnet").orElseThrow().tiers()).isEmpty();
     }
 
     @Test

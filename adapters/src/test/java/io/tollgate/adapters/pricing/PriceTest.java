@@ -7,6 +7,7 @@ import io.tollgate.adapters.Usage;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PriceTest {
@@ -100,6 +101,64 @@ class PriceTest {
     void shouldRejectNegativeRatesNamingTheModel() {
         assertThatThrownBy(() -> new Price("openai/x", -1, 0, 0, 0, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("openai/x");
+    }
+
+    /** Gemini 2.5 Pro's shape: base $1.25 / $0.125 cached / $10; above 200k prompt tokens $2.50 / $0.25 / $15. */
+    private static final Price TIERED = new Price("gemini/gemini-2.5-pro", 1_250_000_000L, 125_000_000L,
+            1_250_000_000L, 1_250_000_000L, 10_000_000_000L, 10_000_000_000L,
+            List.of(new Price.Tier(200_000, 2_500_000_000L, 250_000_000L, 2_500_000_000L, 2_500_000_000L,
+                    15_000_000_000L, 15_000_000_000L)));
+
+    @Test
+    void shouldKeepTheBaseRatesAtExactlyTheThreshold() {
+        Usage atThreshold = new Usage(150_000, 50_000, 0, 0, 1_000, 2_000);
+        assertThat(atThreshold.promptTokens()).isEqualTo(200_000);
+        // 150,000 x 1.25 + 50,000 x 0.125 + 3,000 x 10 = 187,500 + 6,250 + 30,000 micro-dollars
+        assertThat(TIERED.cost(atThreshold).nanos()).isEqualTo(223_750_000L);
+    }
+
+    @Test
+    void shouldPriceTheWholeRequestAtTheTierOneTokenAboveTheThreshold() {
+        Usage above = new Usage(150_001, 50_000, 0, 0, 1_000, 2_000);
+        // 150,001 x 2.50 + 50,000 x 0.25 + 3,000 x 15 = 375,002.5 + 12,500 + 45,000 micro-dollars
+        assertThat(TIERED.cost(above).nanos()).isEqualTo(432_502_500L);
+    }
+
+    @Test
+    void shouldCountCachedAndCacheWrittenInputTowardsTheThreshold() {
+        Usage cachedCrosses = new Usage(1, 100_000, 50_000, 50_000, 0, 0);
+        assertThat(TIERED.at(cachedCrosses.promptTokens()).input()).isEqualTo(2_500_000_000L);
+        assertThat(TIERED.cost(cachedCrosses)).isEqualTo(TIERED.at(200_001).cost(cachedCrosses));
+        assertThat(TIERED.cost(Usage.of(0, 5_000_000)).toUsdString()).as("output alone never crosses")
+                .isEqualTo("50");
+    }
+
+    @Test
+    void shouldPickTheHighestTierThePromptExceeds() {
+        Price three = new Price("test/three", 1, 1, 1, 1, 1, 1, List.of(
+                new Price.Tier(128_000, 2, 2, 2, 2, 2, 2), new Price.Tier(200_000, 3, 3, 3, 3, 3, 3)));
+        assertThat(three.at(128_000).input()).isEqualTo(1);
+        assertThat(three.at(128_001).input()).isEqualTo(2);
+        assertThat(three.at(200_000).input()).isEqualTo(2);
+        assertThat(three.at(200_001).input()).isEqualTo(3);
+        assertThat(three.at(Long.MAX_VALUE).input()).isEqualTo(3);
+        assertThat(three.at(0).tiers()).as("a tier's flat price").isEmpty();
+        assertThat(three.cost(new Usage(Long.MAX_VALUE, Long.MAX_VALUE, 0, 0, 0, 0)).nanos())
+                .as("a prompt beyond a long saturates into the top tier")
+                .isEqualTo(reference(three.at(Long.MAX_VALUE), new Usage(Long.MAX_VALUE, Long.MAX_VALUE, 0, 0, 0, 0)));
+        assertThat(MINI.at(10_000_000)).as("a flat price is its own tier").isSameAs(MINI);
+    }
+
+    @Test
+    void shouldRejectTiersOutOfOrderOrWithoutThreshold() {
+        assertThatThrownBy(() -> new Price("gemini/x", 1, 1, 1, 1, 1, 1, List.of(
+                new Price.Tier(200_000, 2, 2, 2, 2, 2, 2), new Price.Tier(200_000, 3, 3, 3, 3, 3, 3))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("tier thresholds must ascend for gemini/x, was 200000 then 200000");
+        assertThatThrownBy(() -> new Price.Tier(0, 1, 1, 1, 1, 1, 1))
+                .hasMessage("a tier's threshold must be at least 1 prompt token, was 0");
+        assertThatThrownBy(() -> new Price.Tier(5, 1, -1, 1, 1, 1, 1))
+                .hasMessage("rates must not be negative in the tier above 5 prompt tokens");
     }
 
     private static long roundHalfUp(long scaled) {

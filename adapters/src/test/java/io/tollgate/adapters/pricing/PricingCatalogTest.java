@@ -7,6 +7,7 @@ import io.tollgate.adapters.Usage;
 import io.tollgate.config.ModelPrice;
 import io.tollgate.config.ProviderType;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,10 @@ class PricingCatalogTest {
                 "anthropic/claude-sonnet-4-5": { "input": "3", "output": "15", "cached_input": "0.30",
                                                  "cache_write": "3.75", "cache_write_1h": "6" },
                 "anthropic/shared-name": { "input": "1", "output": "1" },
-                "openai/shared-name": { "input": "2", "output": "2" }
+                "openai/shared-name": { "input": "2", "output": "2" },
+                "gemini/gemini-2.5-pro": { "input": "1.25", "cached_input": "0.125", "output": "10",
+                  "tiers": [ { "above_prompt_tokens": 200000, "input": "2.50", "cached_input": "0.25",
+                               "output": "15" } ] }
               } }""", "test");
 
     @Test
@@ -91,7 +95,7 @@ class PricingCatalogTest {
     @Test
     void shouldKeepEveryRateAnOverrideStates() {
         ModelPrice full = new ModelPrice(usd("3"), usd("15"), Optional.of(usd("0.31")), Optional.of(usd("3.76")),
-                Optional.of(usd("6.1")), Optional.of(usd("16")));
+                Optional.of(usd("6.1")), Optional.of(usd("16")), Optional.empty());
         Price price = CATALOG.withOverrides(Map.of("bedrock/claude-sonnet-4-5", full))
                 .price("bedrock", ProviderType.ANTHROPIC, "claude-sonnet-4-5").orElseThrow();
         assertThat(price).isEqualTo(new Price("bedrock/claude-sonnet-4-5", 3_000_000_000L, 310_000_000L,
@@ -170,6 +174,44 @@ class PricingCatalogTest {
                 .containsExactly("gpt-4o", "gpt-4o-2024-05-13", "gpt-4o-mini", "shared-name");
         assertThat(CATALOG.models(ProviderType.ANTHROPIC)).containsExactly("claude-sonnet-4-5", "shared-name");
         assertThat(CATALOG.models(ProviderType.MOCK)).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheCatalogTiersWhenAnOverrideStatesNone() {
+        Price price = CATALOG.withOverrides(Map.of("vertexish/gemini-2.5-pro", ModelPrice.of(usd("1"), usd("8"))))
+                .price("vertexish", ProviderType.GEMINI, "gemini-2.5-pro").orElseThrow();
+        assertThat(price.input()).isEqualTo(1_000_000_000L);
+        assertThat(price.cachedInput()).as("the catalog's cached rate").isEqualTo(125_000_000L);
+        assertThat(price.tiers()).containsExactly(new Price.Tier(200_000, 2_500_000_000L, 250_000_000L,
+                2_500_000_000L, 2_500_000_000L, 15_000_000_000L, 15_000_000_000L));
+    }
+
+    @Test
+    void shouldDropTheCatalogTiersWhenAnOverrideStatesAnEmptyList() {
+        ModelPrice flat = new ModelPrice(usd("1"), usd("8"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(List.of()));
+        Price price = CATALOG.withOverrides(Map.of("gemini/gemini-2.5-pro", flat))
+                .price("gemini", ProviderType.GEMINI, "gemini-2.5-pro").orElseThrow();
+        assertThat(price.tiers()).isEmpty();
+        assertThat(price.cost(Usage.of(1_000_000, 0)).toUsdString()).isEqualTo("1");
+    }
+
+    @Test
+    void shouldFillAnOverrideTiersUnstatedRatesFromTheCatalogTierOfTheSameThreshold() {
+        ModelPrice tiered = new ModelPrice(usd("1"), usd("8"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(List.of(
+                        new ModelPrice.Tier(200_000, usd("2"), usd("12"), Optional.empty(), Optional.empty(),
+                                Optional.empty(), Optional.empty()),
+                        new ModelPrice.Tier(500_000, usd("3"), usd("14"), Optional.empty(), Optional.empty(),
+                                Optional.empty(), Optional.of(usd("20"))))));
+        Price price = CATALOG.withOverrides(Map.of("gemini/gemini-2.5-pro", tiered))
+                .price("gemini", ProviderType.GEMINI, "gemini-2.5-pro").orElseThrow();
+        assertThat(price.tiers()).containsExactly(
+                new Price.Tier(200_000, 2_000_000_000L, 250_000_000L, // the catalog tier's cached rate
+                        2_000_000_000L, 2_000_000_000L, 12_000_000_000L, 12_000_000_000L),
+                new Price.Tier(500_000, 3_000_000_000L, 3_000_000_000L, // no catalog tier there: own input
+                        3_000_000_000L, 3_000_000_000L, 14_000_000_000L, 20_000_000_000L));
+        assertThat(price.cost(Usage.of(500_001, 0)).toUsdString()).isEqualTo("1.500003");
     }
 
     private static BigDecimal usd(String text) {

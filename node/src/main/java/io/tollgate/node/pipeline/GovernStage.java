@@ -113,8 +113,9 @@ public final class GovernStage implements Stage {
 
     private Reservation admit(Exchange exchange, io.tollgate.cluster.governance.Path path, Target target,
                               boolean hard) {
-        Price price = target.price().orElse(new Price("unpriced", 0, 0, 0, 0, 0, 0));
         long inputTokens = TokenBounds.input(exchange.operation(), exchange.body());
+        // the tier of the prompt's upper bound: a long prompt reserves at its long-context rates
+        Price price = target.price().map(p -> p.at(inputTokens)).orElse(new Price("unpriced", 0, 0, 0, 0, 0, 0));
         OptionalLong requested = TokenBounds.requestedOutput(exchange.body());
         long outputTokens = exchange.operation() == Operation.EMBEDDINGS ? 0
                 : requested.orElse(config.defaultOutputTokens() * TokenBounds.choices(exchange.body()));
