@@ -70,6 +70,9 @@ final class KeyListBinder {
             if (unset.isEmpty() && value.text().isBlank()) {
                 throw valueNode.error("must not be blank");
             }
+            if (unset.isEmpty() && type == ProviderType.VERTEX) {
+                ServiceAccountKeys.check(valueNode, value.text());
+            }
             Secret secret = unset.isPresent() ? PLACEHOLDER : new Secret(value.text());
             if (type != ProviderType.BEDROCK) {
                 for (String awsOnly : List.of("access_key_id", "session_token")) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Binds one entry of {@code providers}. A provider whose key variable is unset is returned disabled, with a
@@ -16,7 +17,7 @@ final class ProviderBinder {
     /** Keys allowed in a provider entry. */
     static final Set<String> PROVIDER_KEYS =
             Set.of("type", "base_url", "api_version", "keys", "headers", "timeouts", "http_version", "mock",
-                    "balancing", "retries", "circuit_breaker", "region");
+                    "balancing", "retries", "circuit_breaker", "region", "project");
     /** Keys allowed under a provider's {@code timeouts}. */
     static final Set<String> TIMEOUT_KEYS = Set.of("connect_ms", "first_byte_ms", "total_ms");
     /** Keys allowed under a provider's {@code retries}. */
@@ -43,13 +44,14 @@ final class ProviderBinder {
         if (type == ProviderType.MOCK && node.field("base_url").isPresent()) {
             throw node.errorAt("base_url", "is not used by type mock");
         }
-        onlyFor(node, "region", type, ProviderType.BEDROCK);
+        onlyFor(node, "region", type, ProviderType.BEDROCK, ProviderType.VERTEX);
+        onlyFor(node, "project", type, ProviderType.VERTEX);
         Optional<String> region = node.field("region").map(ConfigNode::nonBlankString);
-        if (type == ProviderType.BEDROCK && region.isEmpty()) {
-            throw node.errorAt("region", "is required for type bedrock (for example us-east-1)");
-        }
-        String baseUrl = node.field("base_url").map(ProviderBinder::baseUrl).orElse(region
-                .map(r -> "https://bedrock-runtime." + r + ".amazonaws.com").orElse(type.defaultBaseUrl()));
+        requiredFor(node, "region", type, ProviderType.BEDROCK, "for example us-east-1");
+        requiredFor(node, "region", type, ProviderType.VERTEX, "the Vertex AI location, for example us-central1 or global");
+        Optional<String> project = node.field("project").map(ConfigNode::nonBlankString);
+        requiredFor(node, "project", type, ProviderType.VERTEX, "the Google Cloud project id");
+        String baseUrl = node.field("base_url").map(ProviderBinder::baseUrl).orElse(defaultBaseUrl(type, region));
         Optional<String> apiVersion = node.field("api_version").map(ConfigNode::nonBlankString);
         KeyListBinder.Keys keys = KeyListBinder.bind(node.field("keys"), type);
         Map<String, String> headers = node.field("headers").map(ProviderBinder::headers).orElse(Map.of());
@@ -69,7 +71,7 @@ final class ProviderBinder {
         Optional<String> disabledReason = keys.unsetVariable().map(variable -> variable + " is not set");
         ProviderConfig provider = node.build(PROVIDER_KEYS, () -> new ProviderConfig(name, type, baseUrl, apiVersion,
                 keys.keys(), headers, timeouts, httpVersion, mock, disabledReason, balancing, retries, circuitBreaker,
-                region));
+                region, project));
         keys.unsetVariable().ifPresent(variable -> warnings.add(
                 "provider '" + name + "' disabled: environment variable " + variable + " is not set"));
         return provider;
@@ -83,10 +85,31 @@ final class ProviderBinder {
         return node.oneOf(HttpVersion.values(), HttpVersion::configName);
     }
 
-    private static void onlyFor(ConfigNode node, String key, ProviderType actual, ProviderType allowed) {
-        if (actual != allowed && node.field(key).isPresent()) {
-            throw node.errorAt(key, "is only allowed for type " + allowed.configName());
+    private static void onlyFor(ConfigNode node, String key, ProviderType actual, ProviderType... allowed) {
+        if (!List.of(allowed).contains(actual) && node.field(key).isPresent()) {
+            throw node.errorAt(key, "is only allowed for type " + String.join(" or ",
+                    Stream.of(allowed).map(ProviderType::configName).toList()));
         }
+    }
+
+    private static void requiredFor(ConfigNode node, String key, ProviderType actual, ProviderType type,
+                                    String example) {
+        if (actual == type && node.field(key).isEmpty()) {
+            throw node.errorAt(key, "is required for type " + type.configName() + " (" + example + ")");
+        }
+    }
+
+    /**
+     * A regional API's URL: Bedrock's runtime in its region; Vertex AI's regional endpoint, or its global one for
+     * the location {@code global} (https://cloud.google.com/vertex-ai/generative-ai/docs/learn/locations).
+     */
+    private static String defaultBaseUrl(ProviderType type, Optional<String> region) {
+        return switch (type) {
+            case BEDROCK -> "https://bedrock-runtime." + region.orElseThrow() + ".amazonaws.com";
+            case VERTEX -> region.filter(r -> !r.equals("global")).map(r -> "https://" + r + "-aiplatform.googleapis.com")
+                    .orElse("https://aiplatform.googleapis.com");
+            default -> type.defaultBaseUrl();
+        };
     }
 
     private static String baseUrl(ConfigNode node) {

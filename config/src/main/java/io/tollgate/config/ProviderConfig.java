@@ -23,16 +23,20 @@ import java.util.Optional;
  * @param balancing how requests are spread over the keys
  * @param retries how failed attempts are retried
  * @param circuitBreaker when a key is taken out of rotation and brought back
- * @param region the cloud region of a {@code bedrock} provider ({@code us-east-1}); empty for other types
+ * @param region the cloud region of a {@code bedrock} provider ({@code us-east-1}) or the Vertex AI location of a
+ *     {@code vertex} one ({@code us-central1}, {@code global}); empty for other types
+ * @param project the Google Cloud project id of a {@code vertex} provider; empty for other types
  */
 public record ProviderConfig(String name, ProviderType type, String baseUrl, Optional<String> apiVersion,
                              List<ProviderKey> keys, Map<String, String> headers, Timeouts timeouts,
                              HttpVersion httpVersion, MockOptions mock, Optional<String> disabledReason,
                              BalancingStrategy balancing, RetryPolicy retries, CircuitBreakerConfig circuitBreaker,
-                             Optional<String> region) {
+                             Optional<String> region, Optional<String> project) {
 
     /** What a provider name looks like: letters, digits, '.', '_' or '-', starting with a letter or digit. */
     static final String NAME_REGEX = "[A-Za-z0-9][A-Za-z0-9._-]*";
+    /** A region or project id as it may stand in a host name or URL path. */
+    private static final String LOCATION_REGEX = "[A-Za-z0-9][A-Za-z0-9.:_-]*";
 
     public ProviderConfig {
         Objects.requireNonNull(name, "name");
@@ -47,9 +51,19 @@ public record ProviderConfig(String name, ProviderType type, String baseUrl, Opt
         Objects.requireNonNull(retries, "retries");
         Objects.requireNonNull(circuitBreaker, "circuitBreaker");
         Objects.requireNonNull(region, "region");
-        if (type == ProviderType.BEDROCK && region.isEmpty()) {
-            throw new IllegalArgumentException("region is required for type bedrock");
+        Objects.requireNonNull(project, "project");
+        if ((type == ProviderType.BEDROCK || type == ProviderType.VERTEX) && region.isEmpty()) {
+            throw new IllegalArgumentException("region is required for type " + type.configName());
         }
+        if (type == ProviderType.VERTEX && project.isEmpty()) {
+            throw new IllegalArgumentException("project is required for type vertex");
+        }
+        region.filter(r -> !r.matches(LOCATION_REGEX)).ifPresent(r -> {
+            throw new IllegalArgumentException("region must be letters, digits, '.', ':', '_' or '-', was '" + r + "'");
+        });
+        project.filter(p -> !p.matches(LOCATION_REGEX)).ifPresent(p -> {
+            throw new IllegalArgumentException("project must be letters, digits, '.', ':', '_' or '-', was '" + p + "'");
+        });
         keys = List.copyOf(keys);
         headers = Map.copyOf(headers);
         if (!name.matches(NAME_REGEX)) {
@@ -82,13 +96,23 @@ public record ProviderConfig(String name, ProviderType type, String baseUrl, Opt
                 BalancingStrategy.ADAPTIVE, RetryPolicy.DEFAULT, CircuitBreakerConfig.DEFAULT);
     }
 
-    /** A provider without a region (every type but {@code bedrock}). */
+    /** A provider without a region or project (every type but {@code bedrock} and {@code vertex}). */
     public ProviderConfig(String name, ProviderType type, String baseUrl, Optional<String> apiVersion,
                           List<ProviderKey> keys, Map<String, String> headers, Timeouts timeouts,
                           HttpVersion httpVersion, MockOptions mock, Optional<String> disabledReason,
                           BalancingStrategy balancing, RetryPolicy retries, CircuitBreakerConfig circuitBreaker) {
         this(name, type, baseUrl, apiVersion, keys, headers, timeouts, httpVersion, mock, disabledReason, balancing,
-                retries, circuitBreaker, Optional.empty());
+                retries, circuitBreaker, Optional.empty(), Optional.empty());
+    }
+
+    /** A provider without a project (every type but {@code vertex}). */
+    public ProviderConfig(String name, ProviderType type, String baseUrl, Optional<String> apiVersion,
+                          List<ProviderKey> keys, Map<String, String> headers, Timeouts timeouts,
+                          HttpVersion httpVersion, MockOptions mock, Optional<String> disabledReason,
+                          BalancingStrategy balancing, RetryPolicy retries, CircuitBreakerConfig circuitBreaker,
+                          Optional<String> region) {
+        this(name, type, baseUrl, apiVersion, keys, headers, timeouts, httpVersion, mock, disabledReason, balancing,
+                retries, circuitBreaker, region, Optional.empty());
     }
 
     /** Header values may be credentials, so only their names are shown; key values mask themselves. */
@@ -98,7 +122,7 @@ public record ProviderConfig(String name, ProviderType type, String baseUrl, Opt
                 + ", apiVersion=" + apiVersion.orElse("") + ", keys=" + keys + ", headers=" + headers.keySet()
                 + ", timeouts=" + timeouts + ", httpVersion=" + httpVersion.configName() + ", mock=" + mock
                 + ", disabledReason=" + disabledReason.orElse("") + ", balancing=" + balancing.configName()
-                + ", retries=" + retries + ", circuitBreaker=" + circuitBreaker + ", region=" + region.orElse("") + "]";
+                + ", retries=" + retries + ", circuitBreaker=" + circuitBreaker + ", region=" + region.orElse("") + ", project=" + project.orElse("") + "]";
     }
 
     /** True when requests may be sent to this provider. */

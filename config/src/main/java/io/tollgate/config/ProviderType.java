@@ -39,6 +39,12 @@ public enum ProviderType {
      * SigV4 ({@code access_key_id} beside the secret {@code value}, optional {@code session_token}).
      */
     BEDROCK("", false, "max_tokens", true),
+    /**
+     * Google Vertex AI in a {@code project} and {@code region} (a location, or {@code global}): Gemini models in
+     * Gemini's format and Anthropic's Claude models in Anthropic's; each key's {@code value} is a service-account JSON
+     * key (the path of its file, or the JSON itself) from which the gateway mints OAuth tokens.
+     */
+    VERTEX("", false, "max_tokens", true),
     /** The built-in offline provider used by the default configuration, tests and benchmarks. */
     MOCK("", true, "max_completion_tokens", false);
 
@@ -54,7 +60,10 @@ public enum ProviderType {
         this.keyRequired = keyRequired;
     }
 
-    /** The base URL used when the provider entry names none; empty for {@link #MOCK}. */
+    /**
+     * The base URL used when the provider entry names none; empty for {@link #MOCK}, and for {@link #BEDROCK} and
+     * {@link #VERTEX}, whose URL follows their {@code region}.
+     */
     public String defaultBaseUrl() {
         return defaultBaseUrl;
     }
@@ -64,9 +73,9 @@ public enum ProviderType {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** True for every type that speaks OpenAI's formats (all but Anthropic, Gemini and Bedrock). */
+    /** True for every type that speaks OpenAI's formats (all but Anthropic, Gemini, Bedrock and Vertex). */
     public boolean openAiCompatible() {
-        return this != ANTHROPIC && this != GEMINI && this != BEDROCK;
+        return this != ANTHROPIC && this != GEMINI && this != BEDROCK && this != VERTEX;
     }
 
     /**

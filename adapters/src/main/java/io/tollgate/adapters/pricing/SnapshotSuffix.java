@@ -5,8 +5,8 @@ package io.tollgate.adapters.pricing;
  * {@code claude-sonnet-4-5-20250929}) by scanning characters, without regular expressions, because it runs on the
  * request path.
  *
- * <p>Only full dates are stripped: {@code -YYYY-MM-DD} and {@code -YYYYMMDD} with a 20xx year, a month 01-12 and a
- * day 01-31. Four-digit suffixes such as {@code gpt-3.5-turbo-0613} are left alone on purpose: those snapshots were
+ * <p>Only full dates are stripped: {@code -YYYY-MM-DD}, and {@code -YYYYMMDD} or Vertex AI's {@code @YYYYMMDD}
+ * ({@code claude-sonnet-4@20250514}), with a 20xx year, a month 01-12 and a day 01-31. Four-digit suffixes such as {@code gpt-3.5-turbo-0613} are left alone on purpose: those snapshots were
  * priced differently from the current alias.
  */
 final class SnapshotSuffix {
@@ -28,7 +28,7 @@ final class SnapshotSuffix {
                 && isDate(model, length - 10, length - 5, length - 2)) {
             return model.substring(0, length - DASHED);
         }
-        if (length > COMPACT && model.charAt(length - COMPACT) == '-'
+        if (length > COMPACT && (model.charAt(length - COMPACT) == '-' || model.charAt(length - COMPACT) == '@')
                 && isDate(model, length - 8, length - 4, length - 2)) {
             return model.substring(0, length - COMPACT);
         }

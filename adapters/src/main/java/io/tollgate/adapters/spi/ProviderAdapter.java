@@ -7,7 +7,7 @@ import io.tollgate.config.ProviderKey;
 import java.util.Map;
 
 /**
- * Talks to one configured provider. The caller has already translated the body into {@link #dialect()}; the
+ * Talks to one configured provider. The caller has already translated the body into {@link #dialect(String)}; the
  * adapter adds the provider's URL, credentials and fixed headers and sends it. Thread-safe.
  */
 public interface ProviderAdapter {
@@ -17,6 +17,18 @@ public interface ProviderAdapter {
 
     /** The format this upstream understands. */
     Dialect dialect();
+
+    /**
+     * The format this upstream understands for {@code model}: one provider may host models of several publishers
+     * (Vertex AI serves Gemini in Gemini's format and Claude in Anthropic's). The caller bridges the body into it,
+     * reads the upstream's errors in it and forwards the client headers that belong to it. By default
+     * {@link #dialect()} for every model.
+     *
+     * @param model the upstream's model name, as passed to {@code send}
+     */
+    default Dialect dialect(String model) {
+        return dialect();
+    }
 
     /** True when the upstream offers this operation; all of them unless an adapter says otherwise. */
     default boolean supports(Operation operation) {
@@ -29,7 +41,7 @@ public interface ProviderAdapter {
      * @param operation what to call
      * @param model the upstream's model name (Azure deployments use it in the URL)
      * @param key the API key to use
-     * @param body the request body in {@link #dialect()}
+     * @param body the request body in {@link #dialect(String)} of {@code model}
      * @param passHeaders client headers to forward as they are (for example {@code anthropic-beta}, {@code
      *     traceparent}); lower-case names
      * @return the response as soon as its headers arrived, whatever its status

@@ -5,6 +5,7 @@ import io.tollgate.adapters.bedrock.BedrockAdapter;
 import io.tollgate.adapters.gemini.GeminiAdapter;
 import io.tollgate.adapters.mock.MockAdapter;
 import io.tollgate.adapters.openai.OpenAiAdapter;
+import io.tollgate.adapters.vertex.VertexAdapter;
 import io.tollgate.config.ProviderConfig;
 import java.time.Clock;
 
@@ -20,6 +21,7 @@ public final class ProviderAdapters {
      * @param config the provider entry
      * @param transport the HTTP transport it sends through (unused by {@code mock})
      * @param clock the clock mock replies are stamped with
+     * @throws IllegalArgumentException when a {@code vertex} provider's service-account key cannot be loaded
      */
     public static ProviderAdapter create(ProviderConfig config, HttpTransport transport, Clock clock) {
         return switch (config.type()) {
@@ -28,6 +30,7 @@ public final class ProviderAdapters {
             case ANTHROPIC -> AnthropicAdapter.create(config, transport);
             case GEMINI -> GeminiAdapter.create(config, transport);
             case BEDROCK -> BedrockAdapter.create(config, transport, clock);
+            case VERTEX -> VertexAdapter.create(config, transport);
             case MOCK -> MockAdapter.create(config, clock);
         };
     }

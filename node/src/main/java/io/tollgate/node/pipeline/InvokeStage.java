@@ -1,5 +1,6 @@
 package io.tollgate.node.pipeline;
 
+import io.tollgate.adapters.Dialect;
 import io.tollgate.adapters.ErrorKind;
 import io.tollgate.adapters.GatewayException;
 import io.tollgate.adapters.bridge.Bridge;
@@ -55,7 +56,7 @@ public final class InvokeStage implements Stage {
     @Override
     public void handle(Exchange exchange, Chain next) {
         Route route = exchange.route().orElseThrow(() -> new IllegalStateException("no route"));
-        Bridge bridge = Bridge.create(exchange.dialect(), route.adapter().dialect(), exchange.body(),
+        Bridge bridge = Bridge.create(exchange.dialect(), upstreamDialect(route), exchange.body(),
                 new Bridge.Context(exchange.id(), exchange.operation(), exchange.body().path("model").asText(),
                         route.model().model(), clock.instant().getEpochSecond(), DEFAULT_MAX_TOKENS));
         long sent = System.nanoTime();
@@ -86,6 +87,11 @@ public final class InvokeStage implements Stage {
         }
     }
 
+    /** The format the route's upstream speaks for its model (Vertex AI: Claude in Anthropic's, Gemini in Google's). */
+    private static Dialect upstreamDialect(Route route) {
+        return route.adapter().dialect(route.model().model());
+    }
+
     /** The upstream's rate-limit headers (OpenAI's and Anthropic's), for the balancer. */
     private static Map<String, String> quotaHeaders(UpstreamResponse response) {
         Map<String, String> headers = new HashMap<>(4);
@@ -99,7 +105,7 @@ public final class InvokeStage implements Stage {
         Map<String, String> headers = new HashMap<>(4);
         for (String name : PASSED_HEADERS) {
             boolean anthropicOnly = name.startsWith("anthropic-");
-            if (anthropicOnly && route.adapter().dialect() != io.tollgate.adapters.Dialect.ANTHROPIC) {
+            if (anthropicOnly && upstreamDialect(route) != Dialect.ANTHROPIC) {
                 continue;
             }
             exchange.header(name).ifPresent(value -> headers.put(name, value));
@@ -114,11 +120,12 @@ public final class InvokeStage implements Stage {
         } catch (GatewayException e) {
             body = new byte[0];
         }
-        GatewayException error = switch (route.adapter().dialect()) {
+        Dialect dialect = upstreamDialect(route);
+        GatewayException error = switch (dialect) {
             case GEMINI -> io.tollgate.adapters.gemini.GeminiErrors.parse(response.status(), body);
             case BEDROCK -> io.tollgate.adapters.bedrock.BedrockConverse.error(response.status(),
                     response.header("x-amzn-errortype").orElse(""), body);
-            default -> UpstreamErrors.parse(response.status(), body, route.adapter().dialect());
+            default -> UpstreamErrors.parse(response.status(), body, dialect);
         };
         return response.header("retry-after")
                 .flatMap(InvokeStage::seconds)

@@ -13,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -120,7 +119,7 @@ class GeminiAndBedrockIT {
         assertThat(sent.query()).isEmpty();
         assertThat(NodeClient.parse(sent.body()).at("/contents/0/parts/0/text").asText()).isEqualTo("Hi");
         // 200 × 0.30 + 1,000 × 0.075 + 50 × 2.50 + 30 × 2.50 per million
-        assertThat(cost(response.headers())).isEqualByComparingTo("0.000335");
+        assertThat(node.loggedCost(response.headers())).isEqualByComparingTo("0.000335");
     }
 
     @Test
@@ -131,7 +130,7 @@ class GeminiAndBedrockIT {
         assertThat(response.statusCode()).as(text).isEqualTo(200);
         assertThat(text).contains("\"Hel\"", "\"lo\"", "[DONE]");
         assertThat(upstream.last().query()).isEqualTo("alt=sse");
-        assertThat(cost(response.headers())).isEqualByComparingTo("0.000335");
+        assertThat(node.loggedCost(response.headers())).isEqualByComparingTo("0.000335");
     }
 
     @Test
@@ -144,7 +143,7 @@ class GeminiAndBedrockIT {
         JsonNode body = NodeClient.parse(response.body());
         assertThat(body.path("type").asText()).isEqualTo("message");
         assertThat(body.at("/content/0/text").asText()).isEqualTo("Hello from Gemini");
-        assertThat(cost(response.headers())).isEqualByComparingTo("0.000335");
+        assertThat(node.loggedCost(response.headers())).isEqualByComparingTo("0.000335");
     }
 
     @Test
@@ -163,7 +162,7 @@ class GeminiAndBedrockIT {
                 MessageDigest.getInstance("SHA-256").digest(sent.body().getBytes(StandardCharsets.UTF_8))));
         assertThat(NodeClient.parse(sent.body()).at("/messages/0/content/0/text").asText()).isEqualTo("Hi");
         // 100 × 3 + 20 × 15 + 1,000 × 0.30 + 500 × 3.75 per million
-        assertThat(cost(response.headers())).isEqualByComparingTo("0.002775");
+        assertThat(node.loggedCost(response.headers())).isEqualByComparingTo("0.002775");
     }
 
     @Test
@@ -174,7 +173,7 @@ class GeminiAndBedrockIT {
         assertThat(response.statusCode()).as(text).isEqualTo(200);
         assertThat(text).contains("event: message_start", "\"Hello\"", "event: message_stop");
         assertThat(upstream.last().path()).endsWith("/converse-stream");
-        assertThat(cost(response.headers())).isEqualByComparingTo("0.002775");
+        assertThat(node.loggedCost(response.headers())).isEqualByComparingTo("0.002775");
     }
 
     @Test
@@ -202,13 +201,5 @@ class GeminiAndBedrockIT {
         return path.startsWith("/anthropic")
                 ? node.postStreaming(path, body, "x-api-key", KEY, "anthropic-version", "2023-06-01")
                 : node.postStreaming(path, body, "authorization", "Bearer " + KEY);
-    }
-
-    /** The request's cost from the log (a stream's is known only at its end). */
-    private static BigDecimal cost(java.net.http.HttpHeaders headers) {
-        String id = headers.firstValue("x-request-id").orElseThrow();
-        node.node().cluster().requestLog().flush();
-        return node.node().cluster().requestLog().find(id).map(row -> BigDecimal.valueOf(row.costNanos(), 9))
-                .orElseThrow(() -> new AssertionError("no log row for " + id));
     }
 }

@@ -8,8 +8,10 @@ import io.tollgate.node.TollgateNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -112,6 +114,17 @@ public final class NodeHarness implements AutoCloseable {
             builder.header(headers[i], headers[i + 1]);
         }
         return builder;
+    }
+
+    /**
+     * A request's cost in dollars, read from the request log by the response's {@code x-request-id}: a stream's cost
+     * is known only at its end, after the headers went out.
+     */
+    public BigDecimal loggedCost(HttpHeaders headers) {
+        String id = headers.firstValue("x-request-id").orElseThrow(() -> new AssertionError("no x-request-id"));
+        node.cluster().requestLog().flush();
+        return node.cluster().requestLog().find(id).map(row -> BigDecimal.valueOf(row.costNanos(), 9))
+                .orElseThrow(() -> new AssertionError("no log row for " + id));
     }
 
     /** Parses a JSON body. */
