@@ -65,8 +65,7 @@ final class KeyListBinder {
             OptionalLong tpm = optionalLong(element, "tpm");
             ConfigNode valueNode = element.required("value");
             EnvSubstitution.Result value = valueNode.secret();
-            Optional<String> unset = value.unset().stream().findFirst()
-                    .or(() -> value.text().isBlank() ? value.variables().stream().findFirst() : Optional.empty());
+            Optional<String> unset = unset(value);
             if (unset.isEmpty() && value.text().isBlank()) {
                 throw valueNode.error("must not be blank");
             }
@@ -81,17 +80,31 @@ final class KeyListBinder {
                     }
                 }
             }
-            Optional<String> accessKeyId = element.field("access_key_id").map(ConfigNode::nonBlankString);
-            Optional<Secret> sessionToken = element.field("session_token").map(token -> new Secret(token.secret()
-                    .text())).filter(token -> !token.reveal().isBlank());
-            if (sessionToken.isPresent() && accessKeyId.isEmpty()) {
+            // like the value, an access key id or session token from an unset variable disables the provider
+            Optional<EnvSubstitution.Result> idValue = element.field("access_key_id").map(ConfigNode::secret);
+            Optional<EnvSubstitution.Result> tokenValue = element.field("session_token").map(ConfigNode::secret);
+            Optional<String> unsetAws = idValue.flatMap(KeyListBinder::unset).or(() -> tokenValue
+                    .flatMap(KeyListBinder::unset));
+            Optional<String> accessKeyId = idValue.map(EnvSubstitution.Result::text).filter(text -> !text.isBlank());
+            Optional<Secret> sessionToken = tokenValue.map(EnvSubstitution.Result::text).filter(text -> !text.isBlank())
+                    .map(Secret::new);
+            if (idValue.isPresent() && accessKeyId.isEmpty() && unsetAws.isEmpty()) {
+                throw element.errorAt("access_key_id", "must not be blank");
+            }
+            if (sessionToken.isPresent() && accessKeyId.isEmpty() && unsetAws.isEmpty()) {
                 throw element.errorAt("session_token", "needs access_key_id (a session token signs with access keys)");
             }
             keys.add(element.build(KEY_KEYS, () -> new ProviderKey(name, secret, weight, models, rpm, tpm,
                     accessKeyId, sessionToken)));
-            unsetVariable = unsetVariable.or(() -> unset);
+            unsetVariable = unsetVariable.or(() -> unset).or(() -> unsetAws);
         }
         return new Keys(unsetVariable.isPresent() ? List.of() : keys, unsetVariable);
+    }
+
+    /** The first variable of a value that was unset (or left it blank), if any. */
+    private static Optional<String> unset(EnvSubstitution.Result value) {
+        return value.unset().stream().findFirst()
+                .or(() -> value.text().isBlank() ? value.variables().stream().findFirst() : Optional.empty());
     }
 
     /** The key's {@code models}: names, each at most once; absent or empty serves every model. */

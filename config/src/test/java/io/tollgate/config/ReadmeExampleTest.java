@@ -19,13 +19,18 @@ class ReadmeExampleTest {
         String yaml = readme.substring(start + 8, readme.indexOf("```", start + 8));
         TollgateConfig config = ConfigLoader.parse(yaml, "README.md", Map.of("OPENAI_API_KEY", "sk-a",
                 "OPENAI_BATCH_KEY", "sk-c", "ANTHROPIC_API_KEY", "sk-b", "TOLLGATE_ADMIN_TOKEN", "admin-token",
-                "MY_APP_KEY", "tg-my-app-0123456789"));
-        assertThat(config.providers().keySet()).containsExactly("openai", "azure", "local-vllm", "anthropic", "mock");
+                "MY_APP_KEY", "tg-my-app-0123456789", "GEMINI_API_KEY", "AIza-gemini"));
+        assertThat(config.providers().keySet()).containsExactly("openai", "azure", "local-vllm", "anthropic", "gemini",
+                "bedrock", "mock");
+        assertThat(config.provider("local-vllm").orElseThrow().type()).isEqualTo(ProviderType.VLLM);
+        assertThat(config.provider("gemini").orElseThrow().enabled()).isTrue();
+        assertThat(config.provider("bedrock").orElseThrow().enabled()).as("its AWS variables are unset").isFalse();
         assertThat(config.provider("azure").orElseThrow().enabled()).isFalse();
         assertThat(config.provider("azure").orElseThrow().apiVersion()).contains("2024-10-21");
         assertThat(config.provider("openai").orElseThrow().enabled()).isTrue();
         assertThat(config.pricing().get("local-vllm/llama-3.1-8b").input()).isEqualByComparingTo("0.10");
-        assertThat(config.warnings()).singleElement().asString().contains("AZURE_OPENAI_API_KEY");
+        assertThat(config.warnings()).hasSize(2).anySatisfy(w -> assertThat(w).contains("AZURE_OPENAI_API_KEY"))
+                .anySatisfy(w -> assertThat(w).contains("provider 'bedrock' disabled", "AWS_"));
         assertThat(config.governance().virtualKeys()).singleElement()
                 .satisfies(key -> assertThat(key.budgets()).hasSize(1))
                 .satisfies(key -> assertThat(key.fallbacks()).containsExactly("anthropic/claude-3-5-haiku-latest"));
