@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.node.testing.FakeUpstream;
 import io.tollgate.node.testing.FakeUpstream.Recorded;
 import io.tollgate.node.testing.FakeUpstream.Reply;
+import io.tollgate.node.testing.MutableClock;
 import io.tollgate.node.testing.NodeHarness;
 import io.tollgate.node.testing.SseText;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +45,7 @@ abstract class ProviderContract {
               "parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}}]""";
 
     protected final FakeUpstream upstream = FakeUpstream.start();
-    private final SkewedClock clock = new SkewedClock();
+    private final MutableClock clock = MutableClock.at(Instant.now());
     private NodeHarness node;
 
     /** What the fake is scripted to answer. */
@@ -228,7 +230,7 @@ abstract class ProviderContract {
     void shouldRelayARateLimitAndServeTheNextRequestOnceTheKeyCooledDown() {
         upstream.on(path(false), error(429));
         HttpResponse<String> limited = openAi(false, "\"Hi\"", "");
-        clock.skip(Duration.ofMinutes(10));   // past any retry-after the provider gave: the key is usable again
+        clock.advance(Duration.ofMinutes(10));   // past any retry-after the provider gave: the key is usable again
 
         assertThat(limited.statusCode()).as(limited.body()).isEqualTo(429);
         JsonNode error = SseText.parse(limited.body()).path("error");
@@ -266,7 +268,8 @@ abstract class ProviderContract {
         return PROVIDER + "/" + model();
     }
 
-    private HttpResponse<String> openAi(boolean stream, String content, String extra) {
+    /** Sends an OpenAI chat with one user message of this content (JSON) and extra top-level fields. */
+    protected final HttpResponse<String> openAi(boolean stream, String content, String extra) {
         return node.post("/v1/chat/completions", openAiBody(stream, content, extra), "authorization", "Bearer " + KEY);
     }
 
@@ -280,7 +283,8 @@ abstract class ProviderContract {
                 + ",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
     }
 
-    private static JsonNode ok(HttpResponse<String> response) {
+    /** The body of a 200 answer. */
+    protected static JsonNode ok(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return SseText.parse(response.body());
     }
@@ -297,7 +301,7 @@ abstract class ProviderContract {
     }
 
     /** The request's cost in nano-dollars, from its request-log row (a stream's is known only at its end). */
-    private long costNanos(HttpHeaders headers) {
+    protected final long costNanos(HttpHeaders headers) {
         String id = headers.firstValue("x-request-id").orElseThrow();
         node.node().cluster().requestLog().flush();
         return node.node().cluster().requestLog().find(id).orElseThrow(() -> new AssertionError("no log row for " + id))
