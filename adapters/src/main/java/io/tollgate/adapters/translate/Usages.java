@@ -17,7 +17,9 @@ public final class Usages {
      * Reads an OpenAI {@code usage} object (Chat Completions, Completions or Embeddings).
      * {@code prompt_tokens_details.cached_tokens} becomes the cached bucket and is taken out of the plain input;
      * {@code completion_tokens_details.reasoning_tokens} becomes the reasoning bucket and is taken out of the
-     * plain output. Embeddings usage has only {@code prompt_tokens}, which becomes plain input.
+     * plain output. Servers that report cache hits only as {@code prompt_cache_hit_tokens} (DeepSeek's documented
+     * usage, where {@code prompt_tokens} is hits plus misses) get the same treatment. Embeddings usage has only
+     * {@code prompt_tokens}, which becomes plain input.
      *
      * @param usage the {@code usage} node; missing or null gives {@link Usage#ZERO}
      */
@@ -27,7 +29,9 @@ public final class Usages {
         }
         long prompt = Json.count(usage, "prompt_tokens");
         long completion = Json.count(usage, "completion_tokens");
-        long cached = Math.min(prompt, Json.count(usage.path("prompt_tokens_details"), "cached_tokens"));
+        JsonNode details = usage.path("prompt_tokens_details");
+        long cached = Math.min(prompt, details.has("cached_tokens") ? Json.count(details, "cached_tokens")
+                : Json.count(usage, "prompt_cache_hit_tokens"));
         long reasoning = Math.min(completion,
                 Json.count(usage.path("completion_tokens_details"), "reasoning_tokens"));
         return new Usage(prompt - cached, cached, 0, 0, completion - reasoning, reasoning);

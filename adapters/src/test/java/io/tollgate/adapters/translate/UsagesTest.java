@@ -19,6 +19,20 @@ class UsagesTest {
     }
 
     @Test
+    void shouldReadDeepSeeksCacheHitsWhenNoCachedTokensDetailIsGiven() {
+        // DeepSeek's API reference: prompt_tokens = prompt_cache_hit_tokens + prompt_cache_miss_tokens
+        Usage usage = Usages.fromOpenAi(Fixtures.tree("""
+                {"prompt_tokens": 2000, "completion_tokens": 50, "total_tokens": 2050,
+                 "prompt_cache_hit_tokens": 1280, "prompt_cache_miss_tokens": 720}"""));
+
+        assertThat(usage).isEqualTo(new Usage(720, 1280, 0, 0, 50, 0));
+        assertThat(Usages.fromOpenAi(Fixtures.tree("""
+                {"prompt_tokens": 2000, "completion_tokens": 50, "prompt_cache_hit_tokens": 1280,
+                 "prompt_tokens_details": {"cached_tokens": 1000}}""")).cachedInputTokens())
+                .as("OpenAI's detail wins when both are given").isEqualTo(1000);
+    }
+
+    @Test
     void shouldReadEmbeddingsUsageAsPlainInput() {
         assertThat(Usages.fromOpenAi(Fixtures.json("openai/usage_embeddings.json"))).isEqualTo(Usage.of(8, 0));
     }

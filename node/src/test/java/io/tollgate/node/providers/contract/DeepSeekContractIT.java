@@ -7,7 +7,6 @@ import io.tollgate.config.ProviderType;
 import io.tollgate.node.testing.FakeUpstream.Reply;
 import io.tollgate.node.testing.SseText;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,8 +51,6 @@ class DeepSeekContractIT extends OpenAiFamilyContract {
     }
 
     @Test
-    @Disabled("gap: the gateway reads cache hits only from prompt_tokens_details.cached_tokens; a usage with only "
-            + "DeepSeek's documented prompt_cache_hit_tokens bills the hits at the full input rate")
     void shouldPriceCacheHitsReportedOnlyInDeepSeeksDocumentedFields() {
         upstream.on(path(false), Reply.json(200, """
                 {"id":"930c60df-bf64-41c9-a88e-3ec75f81e00e","object":"chat.completion","created":1705651092,
