@@ -113,7 +113,9 @@ class ProviderCostTest {
 
     @Test
     void shouldStripProfilePrefixesOnlyForBedrockAndOnlyKnownOnes() {
-        assertThat(BUNDLED.price("bedrock", ProviderType.BEDROCK, "us.amazon.nova-pro-v1:0")).isEmpty();
+        assertThat(BUNDLED.price("bedrock", ProviderType.BEDROCK, "us.amazon.titan-text-premier-v1:0")).isEmpty();
+        assertThat(BUNDLED.price("bedrock", ProviderType.BEDROCK, "us.amazon.nova-pro-v1:0").map(Price::model))
+                .hasValue("bedrock/amazon.nova-pro-v1:0");
         assertThat(BUNDLED.price("bedrock", ProviderType.BEDROCK, "xx.anthropic.claude-sonnet-4-20250514-v1:0"))
                 .isEmpty();
         assertThat(BUNDLED.price("bedrock", ProviderType.BEDROCK, "us.")).isEmpty();
