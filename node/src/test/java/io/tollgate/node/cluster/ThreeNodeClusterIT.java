@@ -81,6 +81,7 @@ class ThreeNodeClusterIT {
                       keyed:
                         type: openai
                         base_url: "%s/keyed/v1"
+                        balancing: round-robin   # r1 is chosen within two requests (adaptive may prefer r2 by latency)
                         keys: [ { name: r1, value: sk-cluster-keyed-one-00 }, { name: r2, value: sk-cluster-keyed-two-00 } ]
                     pricing:
                       mock/echo: { input: 1000, output: 1000 }
