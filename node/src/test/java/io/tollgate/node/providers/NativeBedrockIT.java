@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The native Bedrock routes {@code /bedrock/model/{modelId}/converse} and {@code /converse-stream}: a Converse
- * client reaches any provider through the OpenAI hub, gets Converse answers and Bedrock's binary event stream, and
- * is governed like every route (refusals as {@code {"message"}} with {@code x-amzn-ErrorType}).
+ * client — the AWS SDK's own {@code BedrockRuntimeClient} among them, with the virtual key as its Bedrock API key —
+ * reaches any provider through the OpenAI hub, gets Converse answers and Bedrock's binary event stream, and is
+ * governed like every route (refusals as {@code {"message"}} with {@code x-amzn-ErrorType}).
  */
 class NativeBedrockIT {
 
@@ -70,6 +71,41 @@ class NativeBedrockIT {
         String events = new String(EventStreams.sse(response.body()).readAllBytes(), StandardCharsets.UTF_8);
         assertThat(events).contains("event: messageStart", "event: contentBlockDelta", "event: messageStop",
                 "event: metadata", "\"usage\"");
+    }
+
+    @Test
+    void shouldServeTheAwsSdksBedrockRuntimeClientWithTheVirtualKeyAsBedrockApiKey() {
+        try (var client = software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient.builder()
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .endpointOverride(java.net.URI.create(node.url() + "/bedrock"))
+                .tokenProvider((software.amazon.awssdk.auth.token.credentials.SdkTokenProvider) () -> new BearerKey())
+                .authSchemeProvider(software.amazon.awssdk.services.bedrockruntime.auth.scheme
+                        .BedrockRuntimeAuthSchemeProvider.defaultProvider(java.util.List.of("httpBearerAuth")))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .build()) {
+            var answer = client.converse(request -> request.modelId("mock/echo").messages(message -> message
+                    .role(software.amazon.awssdk.services.bedrockruntime.model.ConversationRole.USER)
+                    .content(software.amazon.awssdk.services.bedrockruntime.model.ContentBlock.fromText("ping")))
+                    .inferenceConfig(config -> config.maxTokens(50)));
+
+            assertThat(answer.output().message().content().get(0).text()).contains("ping");
+            assertThat(answer.stopReasonAsString()).isEqualTo("end_turn");
+            assertThat(answer.usage().inputTokens()).isPositive();
+            assertThat(answer.usage().outputTokens()).isPositive();
+        }
+    }
+
+    /** The virtual key as the Bedrock API key the SDK sends as bearer token. */
+    private static final class BearerKey implements software.amazon.awssdk.auth.token.credentials.SdkToken {
+        @Override
+        public String token() {
+            return KEY;
+        }
+
+        @Override
+        public java.util.Optional<java.time.Instant> expirationTime() {
+            return java.util.Optional.empty();
+        }
     }
 
     @Test
