@@ -34,17 +34,17 @@ public record Usage(long inputTokens, long cachedInputTokens, long cacheWriteTok
 
     /** All input tokens, as OpenAI's {@code prompt_tokens} counts them. */
     public long promptTokens() {
-        return inputTokens + cachedInputTokens + cacheWriteTokens + cacheWrite1hTokens;
+        return saturated(saturated(inputTokens, cachedInputTokens), saturated(cacheWriteTokens, cacheWrite1hTokens));
     }
 
     /** All output tokens, as OpenAI's {@code completion_tokens} counts them. */
     public long completionTokens() {
-        return outputTokens + reasoningTokens;
+        return saturated(outputTokens, reasoningTokens);
     }
 
     /** Input and output together. */
     public long totalTokens() {
-        return promptTokens() + completionTokens();
+        return saturated(promptTokens(), completionTokens());
     }
 
     /** The bucket-wise sum of two usages. */
@@ -52,5 +52,14 @@ public record Usage(long inputTokens, long cachedInputTokens, long cacheWriteTok
         return new Usage(inputTokens + other.inputTokens, cachedInputTokens + other.cachedInputTokens,
                 cacheWriteTokens + other.cacheWriteTokens, cacheWrite1hTokens + other.cacheWrite1hTokens,
                 outputTokens + other.outputTokens, reasoningTokens + other.reasoningTokens);
+    }
+
+    /**
+     * A sum of two counts that stops at {@link Long#MAX_VALUE} instead of wrapping negative: an upstream may report
+     * an absurd count (a JSON number beyond 2^63 reads as {@code Long.MAX_VALUE}), and a usage is never negative.
+     */
+    private static long saturated(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 }

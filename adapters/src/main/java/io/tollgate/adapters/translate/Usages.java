@@ -85,7 +85,9 @@ public final class Usages {
     public static ObjectNode toAnthropic(Usage usage) {
         ObjectNode node = Json.object();
         node.put("input_tokens", usage.inputTokens());
-        node.put("cache_creation_input_tokens", usage.cacheWriteTokens() + usage.cacheWrite1hTokens());
+        long writes = usage.cacheWriteTokens() + usage.cacheWrite1hTokens();
+        // saturate, as Usage's own sums do: an absurd upstream count must not wrap into a negative one
+        node.put("cache_creation_input_tokens", writes < 0 ? Long.MAX_VALUE : writes);
         node.put("cache_read_input_tokens", usage.cachedInputTokens());
         ObjectNode creation = node.putObject("cache_creation");
         creation.put("ephemeral_5m_input_tokens", usage.cacheWriteTokens());
