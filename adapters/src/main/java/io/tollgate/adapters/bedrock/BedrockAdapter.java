@@ -3,9 +3,8 @@ package io.tollgate.adapters.bedrock;
 import io.tollgate.adapters.Dialect;
 import io.tollgate.adapters.ErrorKind;
 import io.tollgate.adapters.GatewayException;
-import io.tollgate.adapters.Operation;
+import io.tollgate.adapters.spi.ChatAdapter;
 import io.tollgate.adapters.spi.HttpTransport;
-import io.tollgate.adapters.spi.ProviderAdapter;
 import io.tollgate.adapters.spi.UpstreamRequest;
 import io.tollgate.adapters.spi.UpstreamResponse;
 import io.tollgate.config.ProviderConfig;
@@ -24,16 +23,13 @@ import java.util.Optional;
  * (the AWS SDK's signer, the provider's region, service {@code bedrock}); a key without one is a Bedrock API key sent
  * as a bearer token. Chat only.
  */
-public final class BedrockAdapter implements ProviderAdapter {
+public final class BedrockAdapter extends ChatAdapter {
 
-    private final ProviderConfig config;
-    private final HttpTransport transport;
     private final Clock clock;
     private final String region;
 
     private BedrockAdapter(ProviderConfig config, HttpTransport transport, Clock clock) {
-        this.config = config;
-        this.transport = transport;
+        super(config, transport);
         this.clock = clock;
         this.region = config.region().orElseThrow(() -> new IllegalArgumentException("bedrock needs a region"));
     }
@@ -44,30 +40,13 @@ public final class BedrockAdapter implements ProviderAdapter {
     }
 
     @Override
-    public ProviderConfig config() {
-        return config;
-    }
-
-    @Override
     public Dialect dialect() {
         return Dialect.BEDROCK;
     }
 
     @Override
-    public boolean supports(Operation operation) {
-        return operation == Operation.CHAT;
-    }
-
-    @Override
-    public UpstreamResponse send(Operation operation, String model, ProviderKey key, byte[] body,
-                                 Map<String, String> passHeaders) {
-        return send(operation, model, key, body, passHeaders, false);
-    }
-
-    @Override
-    public UpstreamResponse send(Operation operation, String model, ProviderKey key, byte[] body,
-                                 Map<String, String> passHeaders, boolean stream) {
-        UpstreamRequest.requireChat(config, operation);
+    protected UpstreamResponse call(String model, ProviderKey key, byte[] body, Map<String, String> passHeaders,
+                                    boolean stream) {
         URI uri = uri(model, stream);
         Map<String, String> headers = UpstreamRequest.baseHeaders(config, passHeaders);
         headers.put("accept", stream ? EventStreams.CONTENT_TYPE : "application/json");

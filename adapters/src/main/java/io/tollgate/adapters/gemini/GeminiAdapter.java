@@ -3,9 +3,8 @@ package io.tollgate.adapters.gemini;
 import io.tollgate.adapters.Dialect;
 import io.tollgate.adapters.ErrorKind;
 import io.tollgate.adapters.GatewayException;
-import io.tollgate.adapters.Operation;
+import io.tollgate.adapters.spi.ChatAdapter;
 import io.tollgate.adapters.spi.HttpTransport;
-import io.tollgate.adapters.spi.ProviderAdapter;
 import io.tollgate.adapters.spi.UpstreamRequest;
 import io.tollgate.adapters.spi.UpstreamResponse;
 import io.tollgate.config.ProviderConfig;
@@ -20,14 +19,10 @@ import java.util.Map;
  * {@code :streamGenerateContent?alt=sse} for a streaming client (server-sent events, one partial response each); the
  * API key goes in the {@code x-goog-api-key} header, never in the URL. Chat only.
  */
-public final class GeminiAdapter implements ProviderAdapter {
-
-    private final ProviderConfig config;
-    private final HttpTransport transport;
+public final class GeminiAdapter extends ChatAdapter {
 
     private GeminiAdapter(ProviderConfig config, HttpTransport transport) {
-        this.config = config;
-        this.transport = transport;
+        super(config, transport);
     }
 
     /** An adapter for this provider sending through this transport. */
@@ -36,30 +31,13 @@ public final class GeminiAdapter implements ProviderAdapter {
     }
 
     @Override
-    public ProviderConfig config() {
-        return config;
-    }
-
-    @Override
     public Dialect dialect() {
         return Dialect.GEMINI;
     }
 
     @Override
-    public boolean supports(Operation operation) {
-        return operation == Operation.CHAT;
-    }
-
-    @Override
-    public UpstreamResponse send(Operation operation, String model, ProviderKey key, byte[] body,
-                                 Map<String, String> passHeaders) {
-        return send(operation, model, key, body, passHeaders, false);
-    }
-
-    @Override
-    public UpstreamResponse send(Operation operation, String model, ProviderKey key, byte[] body,
-                                 Map<String, String> passHeaders, boolean stream) {
-        UpstreamRequest.requireChat(config, operation);
+    protected UpstreamResponse call(String model, ProviderKey key, byte[] body, Map<String, String> passHeaders,
+                                    boolean stream) {
         Map<String, String> headers = UpstreamRequest.baseHeaders(config, passHeaders);
         headers.put("x-goog-api-key", key.value().reveal());
         return transport.send(new UpstreamRequest("POST", uri(model, stream), headers, body, config.timeouts()));

@@ -5,9 +5,8 @@ import io.tollgate.adapters.Dialect;
 import io.tollgate.adapters.ErrorKind;
 import io.tollgate.adapters.GatewayException;
 import io.tollgate.adapters.Json;
-import io.tollgate.adapters.Operation;
+import io.tollgate.adapters.spi.ChatAdapter;
 import io.tollgate.adapters.spi.HttpTransport;
-import io.tollgate.adapters.spi.ProviderAdapter;
 import io.tollgate.adapters.spi.UpstreamRequest;
 import io.tollgate.adapters.spi.UpstreamResponse;
 import io.tollgate.config.ProviderConfig;
@@ -35,21 +34,18 @@ import java.util.Map;
  * The location {@code global} is served at {@code https://aiplatform.googleapis.com} (the binder's default base URL).
  * Chat only. Thread-safe.
  */
-public final class VertexAdapter implements ProviderAdapter {
+public final class VertexAdapter extends ChatAdapter {
 
     /** The version Claude on Vertex AI takes in the body. */
     static final String ANTHROPIC_VERSION = "vertex-2023-10-16";
     private static final String CLAUDE_PREFIX = "claude-";
     private static final String UNRESERVED = "-._~@";
 
-    private final ProviderConfig config;
-    private final HttpTransport transport;
     private final AccessTokens tokens;
     private final String publishers;
 
     private VertexAdapter(ProviderConfig config, HttpTransport transport, AccessTokens tokens) {
-        this.config = config;
-        this.transport = transport;
+        super(config, transport);
         this.tokens = tokens;
         String project = config.project().orElseThrow(() -> new IllegalArgumentException("vertex needs a project"));
         String region = config.region().orElseThrow(() -> new IllegalArgumentException("vertex needs a region"));
@@ -70,11 +66,6 @@ public final class VertexAdapter implements ProviderAdapter {
         return new VertexAdapter(config, transport, tokens);
     }
 
-    @Override
-    public ProviderConfig config() {
-        return config;
-    }
-
     /** Gemini's, the format of Google's own models; see {@link #dialect(String)}. */
     @Override
     public Dialect dialect() {
@@ -88,20 +79,8 @@ public final class VertexAdapter implements ProviderAdapter {
     }
 
     @Override
-    public boolean supports(Operation operation) {
-        return operation == Operation.CHAT;
-    }
-
-    @Override
-    public UpstreamResponse send(Operation operation, String model, ProviderKey key, byte[] body,
-                                 Map<String, String> passHeaders) {
-        return send(operation, model, key, body, passHeaders, false);
-    }
-
-    @Override
-    public UpstreamResponse send(Operation operation, String model, ProviderKey key, byte[] body,
-                                 Map<String, String> passHeaders, boolean stream) {
-        UpstreamRequest.requireChat(config, operation);
+    protected UpstreamResponse call(String model, ProviderKey key, byte[] body, Map<String, String> passHeaders,
+                                    boolean stream) {
         URI uri = uri(model, stream);
         Map<String, String> headers = UpstreamRequest.baseHeaders(config, passHeaders);
         headers.remove("anthropic-version");
