@@ -1,10 +1,8 @@
 package io.tollgate.node.http;
 
 import io.helidon.webserver.http.ServerRequest;
-import io.tollgate.config.ProviderConfig;
 import io.tollgate.config.ProviderType;
 import io.tollgate.config.TollgateConfig;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,9 +18,7 @@ record BedrockRoute(Optional<String> only, boolean stream) implements NativeEdge
 
     /** The route's reading for this configuration. */
     static BedrockRoute of(TollgateConfig config, boolean stream) {
-        List<String> bedrock = config.providers().values().stream()
-                .filter(p -> p.type() == ProviderType.BEDROCK && p.enabled()).map(ProviderConfig::name).toList();
-        return new BedrockRoute(bedrock.size() == 1 ? Optional.of(bedrock.get(0)) : Optional.empty(), stream);
+        return new BedrockRoute(GeminiRoute.onlyProvider(config, ProviderType.BEDROCK), stream);
     }
 
     @Override

@@ -21,9 +21,14 @@ record GeminiRoute(Optional<String> only) implements NativeEdge.Target {
 
     /** The route's reading for this configuration. */
     static GeminiRoute of(TollgateConfig config) {
-        List<String> gemini = config.providers().values().stream()
-                .filter(p -> p.type() == ProviderType.GEMINI && p.enabled()).map(ProviderConfig::name).toList();
-        return new GeminiRoute(gemini.size() == 1 ? Optional.of(gemini.get(0)) : Optional.empty());
+        return new GeminiRoute(onlyProvider(config, ProviderType.GEMINI));
+    }
+
+    /** The one enabled provider of this type, when there is exactly one (a bare model name goes to it). */
+    static Optional<String> onlyProvider(TollgateConfig config, ProviderType type) {
+        List<String> names = config.providers().values().stream()
+                .filter(p -> p.type() == type && p.enabled()).map(ProviderConfig::name).toList();
+        return names.size() == 1 ? Optional.of(names.get(0)) : Optional.empty();
     }
 
     @Override
