@@ -26,7 +26,7 @@ class SigV4SignerTest {
     @ParameterizedTest
     @ValueSource(strings = {"s3-get-object", "s3-get-bucket-lifecycle"})
     void shouldReproduceTheS3DocumentationSignatures(String vector) {
-        Map<String, String> added = sign(S3_DOCS, Fixtures.text("sigv4/" + vector + ".req"),
+        Map<String, String> added = sign(S3_DOCS, vector,
                 Instant.parse("2013-05-24T00:00:00Z"), false);
 
         assertThat(added.get("authorization")).isEqualTo(Fixtures.text("sigv4/" + vector + ".authz"));
@@ -43,13 +43,76 @@ class SigV4SignerTest {
         String suiteHeaders = expected.substring(expected.indexOf("SignedHeaders=") + "SignedHeaders=".length(),
                 expected.indexOf(", Signature="));
 
-        Map<String, String> added = sign(SUITE, Fixtures.text("sigv4/" + vector + ".req"), SUITE_TIME, true);
+        Map<String, String> added = sign(SUITE, vector, SUITE_TIME, true);
 
         assertThat(added.get("authorization")).startsWith(expected.substring(0, expected.indexOf("SignedHeaders="))
                 + "SignedHeaders=" + suiteHeaders.replace("host;", "host;x-amz-content-sha256;") + ", Signature=");
         assertThat(added.get("x-amz-content-sha256")).isEqualTo(Fixtures.text("sigv4/" + vector + ".sha256"));
         assertThat(added.get("x-amz-date")).isEqualTo("20150830T123600Z");
         assertThat(added).doesNotContainKey("x-amz-security-token");
+    }
+
+    /** The oracle first earns its place: from the suite's requests it computes the suite's published signatures. */
+    @ParameterizedTest
+    @ValueSource(strings = {"get-vanilla", "get-vanilla-query", "get-vanilla-query-order-key-case",
+        "get-vanilla-empty-query-key", "post-vanilla", "post-x-www-form-urlencoded"})
+    void shouldReproduceEveryPublishedSuiteSignatureWithTheSpecificationOracle(String vector) {
+        Fixture fixture = Fixture.read(vector);
+        String payloadHash = SigV4Reference.sha256Hex(fixture.body());
+
+        String signature = SigV4Reference.signature(
+                SigV4Reference.canonicalRequest(fixture.method(), fixture.uri(), fixture.headers(), payloadHash),
+                "20150830T123600Z", "us-east-1", "service", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+
+        assertThat(payloadHash).isEqualTo(Fixtures.text("sigv4/" + vector + ".sha256"));
+        assertThat(signature).isEqualTo(signatureOf(Fixtures.text("sigv4/" + vector + ".authz")));
+    }
+
+    /**
+     * Then the signer's signature over each suite request equals the oracle's over the very headers it signed (the
+     * suite's plus {@code x-amz-content-sha256}, see the fixtures' README): the only difference from the published
+     * signature is that header, not the algorithm.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"get-vanilla", "get-vanilla-query", "get-vanilla-query-order-key-case",
+        "get-vanilla-empty-query-key", "post-vanilla", "post-x-www-form-urlencoded"})
+    void shouldSignEverySuiteRequestExactlyAsTheSpecificationOracle(String vector) {
+        Fixture fixture = Fixture.read(vector);
+        Map<String, String> added = sign(SUITE, vector, SUITE_TIME, true);
+        Map<String, String> signedHeaders = new LinkedHashMap<>(fixture.headersToSign());
+        signedHeaders.put("host", fixture.uri().getHost());
+        signedHeaders.put("x-amz-date", added.get("x-amz-date"));
+        signedHeaders.put("x-amz-content-sha256", added.get("x-amz-content-sha256"));
+
+        String expected = SigV4Reference.signature(SigV4Reference.canonicalRequest(fixture.method(), fixture.uri(),
+                        signedHeaders, SigV4Reference.sha256Hex(fixture.body())),
+                "20150830T123600Z", "us-east-1", "service", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+
+        assertThat(signatureOf(added.get("authorization"))).isEqualTo(expected);
+    }
+
+    /** The same oracle agrees with the signer on a Bedrock Converse call with temporary credentials. */
+    @Test
+    void shouldSignABedrockCallWithASessionTokenExactlyAsTheSpecificationOracle() {
+        BedrockSigner signer = BedrockSigner.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+                "session-token", "eu-west-1");
+        URI uri = URI.create("https://bedrock-runtime.eu-west-1.amazonaws.com/model/amazon.nova-lite-v1%3A0/converse");
+        byte[] body = "{\"messages\":[]}".getBytes(StandardCharsets.UTF_8);
+
+        Map<String, String> added = signer.sign("POST", uri, Map.of("content-type", "application/json"), body,
+                SUITE_TIME);
+        Map<String, String> signedHeaders = new LinkedHashMap<>(added);
+        signedHeaders.remove("authorization");
+        signedHeaders.put("content-type", "application/json");
+        signedHeaders.put("host", uri.getHost());
+        // every service but S3 encodes the path's segments a second time: %3A becomes %253A
+        URI canonical = URI.create("https://" + uri.getHost() + "/model/amazon.nova-lite-v1%253A0/converse");
+
+        String expected = SigV4Reference.signature(SigV4Reference.canonicalRequest("POST", canonical, signedHeaders,
+                SigV4Reference.sha256Hex(body)), "20150830T123600Z", "eu-west-1", "bedrock",
+                "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+
+        assertThat(signatureOf(added.get("authorization"))).isEqualTo(expected);
     }
 
     @Test
@@ -88,26 +151,41 @@ class SigV4SignerTest {
                 .hasMessage("bedrock signer: 'secret_access_key' must not be empty");
     }
 
-    /** Signs a fixture request: its request line, its headers but host and the date (the signer adds them). */
-    private static Map<String, String> sign(BedrockSigner signer, String request, Instant at, boolean doubleEncode) {
-        int blank = request.indexOf("\n\n");
-        String head = blank < 0 ? request : request.substring(0, blank);
-        byte[] body = blank < 0 ? new byte[0] : request.substring(blank + 2).getBytes(StandardCharsets.UTF_8);
-        String[] lines = head.split("\n");
-        String[] requestLine = lines[0].split(" ");
-        Map<String, String> headers = new LinkedHashMap<>();
-        String host = "";
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            String name = lines[i].substring(0, colon);
-            String value = lines[i].substring(colon + 1);
-            if (name.equalsIgnoreCase("host")) {
-                host = value;
-            } else if (!name.equalsIgnoreCase("x-amz-date")) {
-                headers.put(name, value);
+    /** A fixture request: its request line, headers (as written, host and date included) and body. */
+    private record Fixture(String method, URI uri, Map<String, String> headers, byte[] body) {
+
+        static Fixture read(String vector) {
+            String request = Fixtures.text("sigv4/" + vector + ".req");
+            int blank = request.indexOf("\n\n");
+            String head = blank < 0 ? request : request.substring(0, blank);
+            byte[] body = blank < 0 ? new byte[0] : request.substring(blank + 2).getBytes(StandardCharsets.UTF_8);
+            String[] lines = head.split("\n");
+            String[] requestLine = lines[0].split(" ");
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.put(lines[i].substring(0, colon), lines[i].substring(colon + 1));
             }
+            String host = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("host"))
+                    .map(Map.Entry::getValue).findFirst().orElseThrow();
+            return new Fixture(requestLine[0], URI.create("https://" + host + requestLine[1]), headers, body);
         }
-        return signer.sign(requestLine[0], URI.create("https://" + host + requestLine[1]), headers, body, at,
+
+        /** The headers to hand the signer: all but host and the date, which the signer adds. */
+        Map<String, String> headersToSign() {
+            Map<String, String> given = new LinkedHashMap<>(headers);
+            given.keySet().removeIf(name -> name.equalsIgnoreCase("host") || name.equalsIgnoreCase("x-amz-date"));
+            return given;
+        }
+    }
+
+    private static Map<String, String> sign(BedrockSigner signer, String vector, Instant at, boolean doubleEncode) {
+        Fixture fixture = Fixture.read(vector);
+        return signer.sign(fixture.method(), fixture.uri(), fixture.headersToSign(), fixture.body(), at,
                 doubleEncode);
+    }
+
+    private static String signatureOf(String authorization) {
+        return authorization.substring(authorization.indexOf("Signature=") + "Signature=".length());
     }
 }
