@@ -2,6 +2,8 @@ package io.tollgate.cluster;
 
 import com.hazelcast.map.MapStore;
 import com.hazelcast.topic.ITopic;
+import io.tollgate.cluster.access.AdminTokens;
+import io.tollgate.cluster.access.AuditLog;
 import io.tollgate.cluster.alerts.AlertClaims;
 import io.tollgate.cluster.alerts.HazelcastAlertClaims;
 import io.tollgate.cluster.governance.GovernanceRegistry;
@@ -65,6 +67,8 @@ public final class ClusterServices implements AutoCloseable {
     private final RequestLog requestLog;
     private final HazelcastAlertClaims alertClaims;
     private final RevenueBook revenue;
+    private final AdminTokens adminTokens;
+    private final AuditLog audit;
     private final ReconcileStore reconcile;
 
     private ClusterServices(StateStore store, Grid grid, BudgetLedger ledger, HazelcastGovernanceRegistry registry,
@@ -81,6 +85,8 @@ public final class ClusterServices implements AutoCloseable {
         this.sweeper = sweeper;
         this.seeds = seeds;
         this.revenue = JdbcRevenueBook.create(store);
+        this.adminTokens = AdminTokens.create(store);
+        this.audit = AuditLog.create(store);
         if (ledger instanceof LeasingLedger leasing) {
             ITopic<String> charged = grid.instance().getTopic(CHARGED_TOPIC);
             charged.addMessageListener(message -> sweeper.execute(() -> revalidate(leasing,
@@ -159,6 +165,16 @@ public final class ClusterServices implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "reclaiming expired reservations failed; will try again", e);
         }
+    }
+
+    /** The admin API tokens, shared by every node through the state store. */
+    public AdminTokens adminTokens() {
+        return adminTokens;
+    }
+
+    /** The append-only audit log of changes, shared by every node through the state store. */
+    public AuditLog audit() {
+        return audit;
     }
 
     /** Revenue events and per-owner usage, for margins. */
