@@ -20,7 +20,7 @@ final class ConfigBinder {
     /** Keys allowed under {@code server}. */
     static final Set<String> SERVER_KEYS = Set.of("host", "port", "max_body_bytes", "pass_through");
     /** Keys allowed under {@code admin}. */
-    static final Set<String> ADMIN_KEYS = Set.of("token");
+    static final Set<String> ADMIN_KEYS = Set.of("token", "login_failures_per_minute");
 
     private ConfigBinder() {
     }
@@ -73,22 +73,24 @@ final class ConfigBinder {
      */
     private static AdminConfig admin(ConfigNode node, List<String> warnings) {
         node.requireKeys(ADMIN_KEYS);
+        int failures = node.field("login_failures_per_minute").map(value -> (int) value.integer(1, 1_000_000))
+                .orElse(AdminConfig.DEFAULT_LOGIN_FAILURES_PER_MINUTE);
         Optional<ConfigNode> token = node.field("token");
         if (token.isEmpty()) {
-            return AdminConfig.NONE;
+            return new AdminConfig(Optional.empty(), failures);
         }
         EnvSubstitution.Result value = token.get().secret();
         if (!value.unset().isEmpty()) {
             warnings.add("admin token disabled: environment variable " + value.unset().getFirst()
-                    + " is not set, so the management API refuses every request");
-            return AdminConfig.NONE;
+                    + " is not set, so only admin tokens created through the API (if any) are accepted");
+            return new AdminConfig(Optional.empty(), failures);
         }
         if (value.text().isBlank()) {
             if (value.variables().isEmpty()) {
                 throw token.get().error("must not be blank (leave admin.token out for no token)");
             }
-            return AdminConfig.NONE;
+            return new AdminConfig(Optional.empty(), failures);
         }
-        return new AdminConfig(Optional.of(new Secret(value.text())));
+        return new AdminConfig(Optional.of(new Secret(value.text())), failures);
     }
 }

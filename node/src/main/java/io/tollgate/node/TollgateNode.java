@@ -1,6 +1,7 @@
 package io.tollgate.node;
 
 import io.helidon.webserver.WebServer;
+import io.tollgate.node.admin.AccessControl;
 import io.tollgate.cluster.ClusterServices;
 import io.tollgate.adapters.pricing.PricingCatalog;
 import io.tollgate.adapters.spi.HttpTransport;
@@ -127,6 +128,8 @@ public final class TollgateNode implements AutoCloseable {
             // the request span (when tracing) and the observe stage also see requests refused before the pipeline
             this.pipeline = Pipeline.of(traced, traced.size() - stages.size() + 1);
         }
+        AccessControl access = AccessControl.create(config.admin(), cluster.adminTokens(), metrics::authRefused,
+                clock);
         this.server = WebServer.builder()
                 .host(config.server().host())
                 .port(config.server().port())
@@ -134,8 +137,8 @@ public final class TollgateNode implements AutoCloseable {
                 .routing(routing -> {
                     ManagementRouting.register(routing, cluster, config, clock, balance.balancers(), cache,
                             () -> baseUri().toString(), this::nodeName,
-                            new ManagementRouting.Reconciling(catalog, imports));
-                    MetricsEndpoint.register(routing, metrics, config.admin());
+                            new ManagementRouting.Reconciling(catalog, imports), access);
+                    MetricsEndpoint.register(routing, metrics, access);
                     GatewayRouting.register(routing, config, catalog, pipeline, () -> ready);
                 })
                 .build();
@@ -237,6 +240,7 @@ public final class TollgateNode implements AutoCloseable {
     public static TollgateNode start(TollgateConfig config, Clock clock, RequestTracing tracing) {
         TollgateNode node = new TollgateNode(config, clock, tracing);
         node.server.start();
+        io.tollgate.node.admin.ProviderAudit.recordIfChanged(node.cluster.audit(), config, clock, node.nodeName());
         node.publish();
         node.publisher.scheduleWithFixedDelay(node::publish, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         node.alerts = BudgetAlerts.create(config.alerts(), () -> budgets(node.cluster, clock),

@@ -117,6 +117,8 @@ final class LogReader {
         boolean daily = query.daily() && query.groupBy() != SpendQuery.GroupBy.DAY;
         String groups = daily ? group + ", " + date : group;
         Filter filter = new Filter(query.from(), query.to());
+        query.customerId().ifPresent(value -> filter.add("customer_id = ?", value));
+        query.teamId().ifPresent(value -> filter.add("team_id = ?", value));
         String sql = "SELECT " + group + " AS spend_group" + (daily ? ", " + date + " AS spend_day" : "")
                 + ", COUNT(*) AS requests, SUM(input_tokens) AS input_tokens,"
                 + " SUM(output_tokens) AS output_tokens, SUM(cost_nanos) AS cost_nanos, SUM(saved_nanos) AS saved_nanos,"

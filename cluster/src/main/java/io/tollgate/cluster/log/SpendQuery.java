@@ -12,16 +12,26 @@ import java.util.Optional;
  *     model, team ...); rows then come ordered by group and date
  * @param from the first instant included; empty for the beginning
  * @param to the first instant excluded; empty for now and later
+ * @param customerId only this customer's requests (a token scoped to a customer sees no others)
+ * @param teamId only this team's requests
  */
-public record SpendQuery(GroupBy groupBy, boolean daily, Optional<Instant> from, Optional<Instant> to) {
+public record SpendQuery(GroupBy groupBy, boolean daily, Optional<Instant> from, Optional<Instant> to,
+                         Optional<String> customerId, Optional<String> teamId) {
 
     public SpendQuery {
         Objects.requireNonNull(groupBy, "groupBy");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(teamId, "teamId");
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
             throw new IllegalArgumentException("from must be before to, were " + from.get() + " and " + to.get());
         }
+    }
+
+    /** Every owner's requests. */
+    public SpendQuery(GroupBy groupBy, boolean daily, Optional<Instant> from, Optional<Instant> to) {
+        this(groupBy, daily, from, to, Optional.empty(), Optional.empty());
     }
 
     /** Totals per group, not split by day. */

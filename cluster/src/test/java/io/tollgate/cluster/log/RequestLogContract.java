@@ -130,6 +130,24 @@ abstract class RequestLogContract {
     }
 
     @Test
+    void shouldSumOnlyOneOwnersSpendWhenAskedTo() {
+        String customer = written.stream().flatMap(row -> row.customerId().stream()).findFirst().orElseThrow();
+        String team = written.stream().flatMap(row -> row.teamId().stream()).findFirst().orElseThrow();
+
+        List<SpendRow> customers = log.spend(new SpendQuery(SpendQuery.GroupBy.PROVIDER, false, Optional.empty(),
+                Optional.empty(), Optional.of(customer), Optional.empty()));
+        List<SpendRow> teams = log.spend(new SpendQuery(SpendQuery.GroupBy.PROVIDER, false, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(team)));
+
+        assertThat(customers.stream().mapToLong(SpendRow::costNanos).sum()).isEqualTo(written.stream()
+                .filter(row -> row.customerId().equals(Optional.of(customer))).mapToLong(LogRecord::costNanos).sum());
+        assertThat(customers.stream().mapToLong(SpendRow::requests).sum()).isEqualTo(written.stream()
+                .filter(row -> row.customerId().equals(Optional.of(customer))).count());
+        assertThat(teams.stream().mapToLong(SpendRow::requests).sum()).isEqualTo(written.stream()
+                .filter(row -> row.teamId().equals(Optional.of(team))).count());
+    }
+
+    @Test
     void shouldSumSpendPerGroupAndDay() {
         Function<LogRecord, String> day = row -> LocalDate.ofInstant(row.time(), ZoneOffset.UTC).toString();
         for (SpendQuery.GroupBy groupBy : List.of(SpendQuery.GroupBy.PROVIDER, SpendQuery.GroupBy.MODEL,

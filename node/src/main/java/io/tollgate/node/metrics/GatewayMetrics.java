@@ -84,9 +84,25 @@ public final class GatewayMetrics {
         try {
             int answered = status == 200 ? exchange.response().map(Exchange.Response::status).orElse(200) : status;
             requests.record(exchange, answered, end);
+            if (answered == 401 || answered == 403) {
+                authRefused("inference", answered);
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "could not record metrics of request " + exchange.id(), e);
         }
+    }
+
+    /**
+     * Counts one refused call ({@code tollgate_auth_refusals_total}): a 401 (no or unknown credentials) or a 403
+     * (a role, scope or model the credentials do not cover).
+     *
+     * @param api {@code inference}, {@code management} or {@code metrics}
+     * @param status 401 or 403
+     */
+    public void authRefused(String api, int status) {
+        io.micrometer.core.instrument.Counter.builder("tollgate.auth.refusals")
+                .description("Calls refused for their credentials: 401 (none or unknown) and 403 (not allowed)")
+                .tag("api", api).tag("status", Integer.toString(status)).register(registry).increment();
     }
 
     /** Every metric in the Prometheus text format (version 0.0.4). */
