@@ -18,7 +18,9 @@ public final class Usages {
      * {@code prompt_tokens_details.cached_tokens} becomes the cached bucket and is taken out of the plain input;
      * {@code completion_tokens_details.reasoning_tokens} becomes the reasoning bucket and is taken out of the
      * plain output. Servers that report cache hits only as {@code prompt_cache_hit_tokens} (DeepSeek's documented
-     * usage, where {@code prompt_tokens} is hits plus misses) get the same treatment. Embeddings usage has only
+     * usage, where {@code prompt_tokens} is hits plus misses) get the same treatment.
+     * {@code prompt_tokens_details.cache_write_tokens} (OpenRouter, for models that bill cache writes) becomes the
+     * 5-minute cache-write bucket and is taken out of the plain input too. Embeddings usage has only
      * {@code prompt_tokens}, which becomes plain input.
      *
      * @param usage the {@code usage} node; missing or null gives {@link Usage#ZERO}
@@ -32,9 +34,10 @@ public final class Usages {
         JsonNode details = usage.path("prompt_tokens_details");
         long cached = Math.min(prompt, details.has("cached_tokens") ? Json.count(details, "cached_tokens")
                 : Json.count(usage, "prompt_cache_hit_tokens"));
+        long written = Math.min(prompt - cached, Json.count(details, "cache_write_tokens"));
         long reasoning = Math.min(completion,
                 Json.count(usage.path("completion_tokens_details"), "reasoning_tokens"));
-        return new Usage(prompt - cached, cached, 0, 0, completion - reasoning, reasoning);
+        return new Usage(prompt - cached - written, cached, written, 0, completion - reasoning, reasoning);
     }
 
     /**
