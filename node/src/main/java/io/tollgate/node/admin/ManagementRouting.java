@@ -482,6 +482,8 @@ public final class ManagementRouting {
             }
         }
         res.status(answer.status());
+        answer.retryAfter().ifPresent(after -> res.header(HeaderNames.RETRY_AFTER,
+                Long.toString(Math.max(1, after.toSeconds()))));
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
         res.send(answer.bytes());
     }
@@ -545,14 +547,14 @@ public final class ManagementRouting {
         return new Answer(200, out);
     }
 
-    /** A status and a body (JSON, or an error in OpenAI's shape). */
-    private record Answer(int status, byte[] bytes) {
+    /** A status and a body (JSON, or an error in OpenAI's shape), and when to try again. */
+    private record Answer(int status, byte[] bytes, Optional<java.time.Duration> retryAfter) {
         Answer(int status, ObjectNode body) {
-            this(status, Json.bytes(body));
+            this(status, Json.bytes(body), Optional.empty());
         }
 
         Answer(int status, GatewayException error) {
-            this(status, ErrorBodies.body(Dialect.OPENAI, error));
+            this(status, ErrorBodies.body(Dialect.OPENAI, error), error.retryAfter());
         }
     }
 }
