@@ -4,6 +4,7 @@ import com.hazelcast.map.MapStore;
 import com.hazelcast.topic.ITopic;
 import io.tollgate.cluster.access.AdminTokens;
 import io.tollgate.cluster.access.AuditLog;
+import io.tollgate.cluster.tags.TagValues;
 import io.tollgate.cluster.alerts.AlertClaims;
 import io.tollgate.cluster.alerts.HazelcastAlertClaims;
 import io.tollgate.cluster.governance.GovernanceRegistry;
@@ -69,6 +70,7 @@ public final class ClusterServices implements AutoCloseable {
     private final RevenueBook revenue;
     private final AdminTokens adminTokens;
     private final AuditLog audit;
+    private final TagValues tagValues;
     private final ReconcileStore reconcile;
 
     private ClusterServices(StateStore store, Grid grid, BudgetLedger ledger, HazelcastGovernanceRegistry registry,
@@ -87,6 +89,7 @@ public final class ClusterServices implements AutoCloseable {
         this.revenue = JdbcRevenueBook.create(store);
         this.adminTokens = AdminTokens.create(store);
         this.audit = AuditLog.create(store);
+        this.tagValues = TagValues.create(grid);
         if (ledger instanceof LeasingLedger leasing) {
             ITopic<String> charged = grid.instance().getTopic(CHARGED_TOPIC);
             charged.addMessageListener(message -> sweeper.execute(() -> revalidate(leasing,
@@ -117,6 +120,7 @@ public final class ClusterServices implements AutoCloseable {
                     JdbcMapStore.create(store, HazelcastBudgetLedger.MAP_NAME, HazelcastBudgetLedger.codec()));
             stores.put(HazelcastAlertClaims.MAP,
                     JdbcMapStore.create(store, HazelcastAlertClaims.MAP, HazelcastAlertClaims.codec()));
+            stores.put(TagValues.MAP, JdbcMapStore.create(store, TagValues.MAP, TagValues.codec()));
             grid = Grid.start(config.cluster().map(GridSettings::of)
                     .orElseGet(() -> GridSettings.local("tollgate-" + UUID.randomUUID())), stores);
             BudgetLedger gridLedger = HazelcastBudgetLedger.create(grid);
@@ -175,6 +179,11 @@ public final class ClusterServices implements AutoCloseable {
     /** The append-only audit log of changes, shared by every node through the state store. */
     public AuditLog audit() {
         return audit;
+    }
+
+    /** The distinct values each request tag has taken across the cluster. */
+    public TagValues tagValues() {
+        return tagValues;
     }
 
     /** Revenue events and per-owner usage, for margins. */

@@ -39,7 +39,7 @@ final class LogAdmin {
     private static final String CSV_HEADER = "request_id,time,node,virtual_key_id,team_id,customer_id,route,provider,"
             + "model,key_name,status,error_type,attempts,fallback_index,streamed,cache_status,cache_similarity,"
             + "input_tokens,cached_input_tokens,cache_write_tokens,reasoning_tokens,output_tokens,cost_usd,saved_usd,"
-            + "latency_us,time_to_first_token_us,upstream_us,overhead_us\n";
+            + "latency_us,time_to_first_token_us,upstream_us,overhead_us,end_user,tags\n";
 
     private final RequestLog log;
 
@@ -73,11 +73,20 @@ final class LogAdmin {
     ObjectNode spend(ServerRequest req, Principal principal) {
         String groupBy = req.query().first("group_by").asOptional().orElse("virtual_key");
         SpendQuery.GroupBy group;
+        Optional<String> tagName = Optional.empty();
         try {
-            group = SpendQuery.GroupBy.valueOf(groupBy.toUpperCase(Locale.ROOT));
+            if (groupBy.startsWith("tag:")) {
+                group = SpendQuery.GroupBy.TAG;
+                tagName = Optional.of(groupBy.substring(4));
+            } else {
+                group = SpendQuery.GroupBy.valueOf(groupBy.toUpperCase(Locale.ROOT));
+                if (group == SpendQuery.GroupBy.TAG) {
+                    throw new IllegalArgumentException("tag needs a name");
+                }
+            }
         } catch (IllegalArgumentException e) {
             throw GatewayException.invalid("group_by", "group_by must be one of customer, team, virtual_key, "
-                    + "provider, model, day, source; was '" + groupBy + "'");
+                    + "provider, model, day, source, end_user or tag:<name>; was '" + groupBy + "'");
         }
         String interval = req.query().first("interval").asOptional().orElse("total");
         if (!interval.equals("total") && !interval.equals("day")) {
@@ -85,7 +94,7 @@ final class LogAdmin {
         }
         boolean daily = interval.equals("day");
         ObjectNode out = Json.object();
-        out.put("group_by", group.name().toLowerCase(Locale.ROOT));
+        out.put("group_by", group == SpendQuery.GroupBy.TAG ? groupBy : group.name().toLowerCase(Locale.ROOT));
         out.put("interval", interval);
         ArrayNode rows = out.putArray("spend");
         long requests = 0;
@@ -94,9 +103,15 @@ final class LogAdmin {
         long errors = 0;
         long hits = 0;
         Optional<TokenScope> scope = principal.scope();
-        for (SpendRow row : log.spend(new SpendQuery(group, daily, instant(req, "from"), instant(req, "to"),
+        SpendQuery query;
+        try {
+            query = new SpendQuery(group, daily, instant(req, "from"), instant(req, "to"),
                 scope.filter(s -> s.kind() == TokenScope.Kind.CUSTOMER).map(TokenScope::id),
-                scope.filter(s -> s.kind() == TokenScope.Kind.TEAM).map(TokenScope::id)))) {
+                scope.filter(s -> s.kind() == TokenScope.Kind.TEAM).map(TokenScope::id), tagName);
+        } catch (IllegalArgumentException e) {
+            throw GatewayException.invalid("group_by", e.getMessage());
+        }
+        for (SpendRow row : log.spend(query)) {
             ObjectNode item = rows.addObject();
             item.put("group", row.group());
             if (daily) {
@@ -189,6 +204,14 @@ final class LogAdmin {
             case "ingest" -> LogQuery.Source.INGEST;
             default -> throw GatewayException.invalid("source", "source must be gateway or ingest, was '" + value + "'");
         }));
+        param(req, "end_user").ifPresent(query::endUser);
+        param(req, "tag").ifPresent(value -> {
+            int colon = value.indexOf(':');
+            if (colon < 1) {
+                throw GatewayException.invalid("tag", "tag must be <name>:<value>, was '" + value + "'");
+            }
+            query.tag(value.substring(0, colon), value.substring(colon + 1));
+        });
         param(req, "limit").ifPresent(value -> query.limit(integer("limit", value)));
         param(req, "cursor").ifPresent(query::cursor);
         try {
@@ -255,6 +278,9 @@ final class LogAdmin {
         out.put("cost_usd", usd(row.costNanos()));
         out.put("saved_usd", usd(row.savedNanos()));
         out.put("latency_us", row.latencyMicros());
+        ObjectNode tags = out.putObject("tags");
+        row.dimensions().tags().forEach(tags::put);
+        putOptional(out, "end_user", row.dimensions().endUser());
         row.timeToFirstTokenMicros().ifPresentOrElse(us -> out.put("time_to_first_token_us", us),
                 () -> out.putNull("time_to_first_token_us"));
         out.put("upstream_us", row.upstreamMicros());
@@ -312,7 +338,12 @@ final class LogAdmin {
                 line.append(',');
             }
             var value = json.path(columns[i]);
-            if (!value.isNull() && !value.isMissingNode()) {
+            if (value.isObject()) {
+                StringBuilder pairs = new StringBuilder();
+                value.properties().forEach(tag -> pairs.append(pairs.isEmpty() ? "" : ";").append(tag.getKey())
+                        .append('=').append(tag.getValue().asText()));
+                line.append(csvField(pairs.toString()));
+            } else if (!value.isNull() && !value.isMissingNode()) {
                 line.append(csvField(value.asText()));
             }
         }
