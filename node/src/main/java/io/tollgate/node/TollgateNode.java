@@ -15,6 +15,7 @@ import io.tollgate.node.http.GatewayRouting;
 import io.tollgate.node.metrics.GatewayMetrics;
 import io.tollgate.node.metrics.MetricsEndpoint;
 import io.tollgate.node.pipeline.AccountStage;
+import io.tollgate.node.pipeline.AttributeStage;
 import io.tollgate.node.pipeline.AuthenticateStage;
 import io.tollgate.node.pipeline.BalanceStage;
 import io.tollgate.node.pipeline.CacheStage;
@@ -104,7 +105,10 @@ public final class TollgateNode implements AutoCloseable {
         this.cache = responseCache(config.cache(), cluster, clock, adapters);
         this.imports = io.tollgate.node.reconcile.ReconcileImports.create(config.reconcile(), cluster.reconcile(),
                 cluster.alertClaims(), clock);
-        GatewayMetrics metrics = GatewayMetrics.create(stats, cluster, balance.balancers(), cache, clock);
+        GatewayMetrics metrics = GatewayMetrics.create(stats, cluster, balance.balancers(), cache, clock)
+                .labelTags(config.governance().tags().names().entrySet().stream()
+                        .filter(tag -> tag.getValue().metricLabel()).map(Map.Entry::getKey)
+                        .collect(java.util.stream.Collectors.toSet()));
         if (config.server().passThrough()) {
             // a measuring baseline: route and relay only (see ServerConfig.passThrough)
             this.pipeline = Pipeline.of(List.of(RouteStage.create(config, catalog, adapters), balance,
@@ -114,6 +118,7 @@ public final class TollgateNode implements AutoCloseable {
                     ObserveStage.create(stats, metrics, cluster.requestLog(), config.logging(), clock,
                             this::nodeName),
                     AuthenticateStage.create(cluster.registry(), config.governance().enforce(), clock),
+                    AttributeStage.create(config.governance().tags(), cluster.tagValues(), metrics::tagDropped),
                     RouteStage.create(config, catalog, adapters),
                     FailoverStage.create(),
                     GovernStage.create(cluster.registry(), cluster.ledger(), clock, config.governance(), settlements,
@@ -123,7 +128,7 @@ public final class TollgateNode implements AutoCloseable {
                     balance,
                     AccountStage.create(),
                     InvokeStage.create(clock, tracing::upstreamHeaders));
-            List<Stage> traced = tracing.wrap(stages, java.util.Arrays.asList(null, null, null, null,
+            List<Stage> traced = tracing.wrap(stages, java.util.Arrays.asList(null, null, null, null, null,
                     "governance", "cache", null, "accounting", "upstream attempt"));
             // the request span (when tracing) and the observe stage also see requests refused before the pipeline
             this.pipeline = Pipeline.of(traced, traced.size() - stages.size() + 1);

@@ -70,8 +70,9 @@ final class Scopes {
             case CUSTOMER -> seesCustomer(principal, limits.ownerId());
             case TEAM -> registry.team(limits.ownerId()).map(team -> seesTeam(principal, team)).orElse(false);
             case VIRTUAL_KEY -> registry.key(limits.ownerId()).map(key -> seesKey(principal, key)).orElse(false);
-            case PROVIDER_CONFIG -> registry.key(limits.ownerId().substring(0, Math.max(0,
+            case PROVIDER_CONFIG, END_USER -> registry.key(limits.ownerId().substring(0, Math.max(0,
                     limits.ownerId().indexOf('/')))).map(key -> seesKey(principal, key)).orElse(false);
+            case TAG -> false;
         };
     }
 
