@@ -10,7 +10,6 @@ import io.tollgate.node.testing.TestCertificates.Identity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -111,10 +110,10 @@ class ManagementMtlsIT {
     @Test
     void shouldLeaveInferenceHealthAndQuotaAlone() {
         SSLContext anonymous = context(Optional.empty(), false);
-        HttpResponse<String> chat = send(anonymous, HttpRequest.newBuilder(uri("/v1/chat/completions"))
-                .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"model\":\"mock/echo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")));
+        HttpResponse<String> chat = TestCertificates.send(anonymous,
+                HttpRequest.newBuilder(uri("/v1/chat/completions")).header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"model\":\"mock/echo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")));
         assertThat(chat.statusCode()).as(chat.body()).isEqualTo(200);
         assertThat(get(anonymous, "/health", "").statusCode()).isEqualTo(200);
         assertThat(get(anonymous, "/v1/models", "").statusCode()).isEqualTo(200);
@@ -132,22 +131,10 @@ class ManagementMtlsIT {
         if (!token.isEmpty()) {
             request.header("authorization", "Bearer " + token);
         }
-        return send(context, request);
+        return TestCertificates.send(context, request);
     }
 
     private static URI uri(String path) {
         return URI.create(node.url() + path);
-    }
-
-    private static HttpResponse<String> send(SSLContext context, HttpRequest.Builder request) {
-        try (HttpClient client = HttpClient.newBuilder().sslContext(context).version(HttpClient.Version.HTTP_1_1)
-                .build()) {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

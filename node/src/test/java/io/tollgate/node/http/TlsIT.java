@@ -10,7 +10,6 @@ import io.tollgate.node.testing.TestCertificates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,27 +128,17 @@ class TlsIT {
 
     /** The status of the cluster status route for a client presenting {@code identity} and the admin token. */
     private int status(NodeHarness node, TestCertificates.Identity identity) {
-        return send(certificates.clientContext(Optional.of(identity), false),
+        return TestCertificates.send(certificates.clientContext(Optional.of(identity), false),
                 HttpRequest.newBuilder(URI.create(node.url() + "/api/cluster/status"))
                         .header("authorization", "Bearer " + ADMIN)).statusCode();
     }
 
     private HttpResponse<String> chat(NodeHarness node) {
-        return send(certificates.clientContext(Optional.empty(), false),
+        return TestCertificates.send(certificates.clientContext(Optional.empty(), false),
                 HttpRequest.newBuilder(URI.create(node.url() + "/v1/chat/completions"))
                         .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(CHAT)));
     }
 
-    private static HttpResponse<String> send(SSLContext context, HttpRequest.Builder request) {
-        try (HttpClient client = HttpClient.newBuilder().sslContext(context).build()) {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** The certificate a new handshake gets (a fresh context each time, so no session is resumed). */
     private X509Certificate served(NodeHarness node) {

@@ -4,6 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,7 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -33,7 +37,7 @@ import javax.net.ssl.X509KeyManager;
  * test CA, two server certificates it signed for {@code 127.0.0.1}/{@code localhost} (different names and serial
  * numbers, for rotation), a client certificate it signed, and a client certificate of another CA. Each comes with
  * its private key, and can be written as PEM files or a PKCS#12 keystore; SSL contexts for the JDK's HTTP client
- * trust the test CA and may present a client certificate.
+ * trust the test CA and may present a client certificate, and {@link #send} sends a request with one.
  */
 public final class TestCertificates {
 
@@ -185,6 +189,19 @@ public final class TestCertificates {
             context.init(keys, trust.getTrustManagers(), new SecureRandom());
             return context;
         } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends {@code request} (30 s timeout) with a JDK client of this context, over HTTP/1.1. */
+    public static HttpResponse<String> send(SSLContext context, HttpRequest.Builder request) {
+        try (HttpClient client = HttpClient.newBuilder().sslContext(context).version(HttpClient.Version.HTTP_1_1)
+                .build()) {
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
