@@ -18,7 +18,7 @@ final class ConfigBinder {
     static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "admin", "providers", "pricing", "governance", "store",
             "cluster", "cache", "logging", "alerts", "reconcile");
     /** Keys allowed under {@code server}. */
-    static final Set<String> SERVER_KEYS = Set.of("host", "port", "max_body_bytes", "pass_through");
+    static final Set<String> SERVER_KEYS = Set.of("host", "port", "max_body_bytes", "pass_through", "tls");
     /** Keys allowed under {@code admin}. */
     static final Set<String> ADMIN_KEYS = Set.of("token", "login_failures_per_minute");
 
@@ -64,7 +64,8 @@ final class ConfigBinder {
         int port = node.intOr("port", defaults.port());
         long maxBodyBytes = node.longOr("max_body_bytes", defaults.maxBodyBytes());
         boolean passThrough = node.boolOr("pass_through", defaults.passThrough());
-        return node.build(SERVER_KEYS, () -> new ServerConfig(host, port, maxBodyBytes, passThrough));
+        Optional<TlsConfig> tls = node.field("tls").map(TlsBinder::bind);
+        return node.build(SERVER_KEYS, () -> new ServerConfig(host, port, maxBodyBytes, passThrough, tls));
     }
 
     /**

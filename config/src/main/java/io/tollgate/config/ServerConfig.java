@@ -1,6 +1,7 @@
 package io.tollgate.config;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The HTTP listener.
@@ -11,8 +12,9 @@ import java.util.Objects;
  * @param passThrough a measuring baseline, never for production: the pipeline only routes and relays (no
  *     authentication, governance, cache, accounting, request log or request metrics), so a load run can show what
  *     the stack alone costs next to the full gateway
+ * @param tls TLS on the listener; empty for plain HTTP
  */
-public record ServerConfig(String host, int port, long maxBodyBytes, boolean passThrough) {
+public record ServerConfig(String host, int port, long maxBodyBytes, boolean passThrough, Optional<TlsConfig> tls) {
 
     /** The defaults: 127.0.0.1:8080, 10 MiB bodies, the whole pipeline. */
     public static final ServerConfig DEFAULT = new ServerConfig("127.0.0.1", 8080, 10L * 1024 * 1024);
@@ -22,8 +24,14 @@ public record ServerConfig(String host, int port, long maxBodyBytes, boolean pas
         this(host, port, maxBodyBytes, false);
     }
 
+    /** A plain-HTTP listener. */
+    public ServerConfig(String host, int port, long maxBodyBytes, boolean passThrough) {
+        this(host, port, maxBodyBytes, passThrough, Optional.empty());
+    }
+
     public ServerConfig {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(tls, "tls");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }

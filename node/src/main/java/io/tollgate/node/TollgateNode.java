@@ -79,8 +79,11 @@ public final class TollgateNode implements AutoCloseable {
     private final Pipeline pipeline;
     private volatile String nodeName;
     private Map<String, io.tollgate.node.balance.KeyBalancer> balancers = Map.of();
+    private final Optional<io.tollgate.node.http.ListenerTls> tls;
 
     private TollgateNode(TollgateConfig config, Clock clock, RequestTracing tracing) {
+        // first: a TLS file that cannot be used stops the node before anything starts
+        this.tls = config.server().tls().map(t -> io.tollgate.node.http.ListenerTls.load(t, config.source(), clock));
         this.tracing = tracing;
         this.startedAt = clock.instant();
         this.config = config;
@@ -139,7 +142,9 @@ public final class TollgateNode implements AutoCloseable {
                 .host(config.server().host())
                 .port(config.server().port())
                 .connectionOptions(options -> options.tcpNoDelay(true))
+                .update(builder -> tls.ifPresent(t -> builder.tls(t.tls())))
                 .routing(routing -> {
+                    tls.flatMap(io.tollgate.node.http.ListenerTls::managementFilter).ifPresent(routing::addFilter);
                     ManagementRouting.register(routing, cluster, config, clock, balance.balancers(), cache,
                             () -> baseUri().toString(), this::nodeName,
                             new ManagementRouting.Reconciling(catalog, imports), access);
@@ -246,6 +251,7 @@ public final class TollgateNode implements AutoCloseable {
         TollgateNode node = new TollgateNode(config, clock, tracing);
         node.server.start();
         io.tollgate.node.admin.ProviderAudit.recordIfChanged(node.cluster.audit(), config, clock, node.nodeName());
+        node.tls.ifPresent(t -> t.watch(node.server::reloadTls));
         node.publish();
         node.publisher.scheduleWithFixedDelay(node::publish, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         node.alerts = BudgetAlerts.create(config.alerts(), () -> budgets(node.cluster, clock),
@@ -299,13 +305,14 @@ public final class TollgateNode implements AutoCloseable {
         return server.port();
     }
 
-    /** The base URL clients use, for example {@code http://127.0.0.1:8080}. */
+    /** The base URL clients use, for example {@code http://127.0.0.1:8080} ({@code https} with TLS). */
     public URI baseUri() {
         String host = config.server().host();
         if (host.equals("0.0.0.0")) {
             host = "127.0.0.1";
         }
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+        String scheme = tls.isPresent() ? "https://" : "http://";
+        return URI.create(scheme + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
     }
 
     /** The configuration the node runs with. */
@@ -335,6 +342,7 @@ public final class TollgateNode implements AutoCloseable {
         imports.close();
         publisher.shutdownNow();
         server.stop();
+        tls.ifPresent(io.tollgate.node.http.ListenerTls::close);
         settlements.close();
         cache.close();
         tracing.close();
