@@ -254,12 +254,13 @@ public final class TollgateNode implements AutoCloseable {
         node.tls.ifPresent(t -> t.watch(node.server::reloadTls));
         node.publish();
         node.publisher.scheduleWithFixedDelay(node::publish, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        var ownerParents = io.tollgate.node.alerts.OwnerParents.from(node.cluster.registry());
         node.alerts = BudgetAlerts.create(config.alerts(), () -> budgets(node.cluster, clock),
-                () -> deadKeys(node.balancers), (from, to) -> spend(node.cluster, from, to),
+                () -> deadKeys(node.balancers), (from, to) -> spend(node.cluster, from, to), ownerParents,
                 node.cluster.alertClaims(), clock).start();
         node.marginAlerts = io.tollgate.node.alerts.MarginAlerts.create(config.alerts(),
                 io.tollgate.node.alerts.MarginAlerts.reading(node.cluster.registry(), node.cluster.revenue()),
-                node.cluster.alertClaims(), clock).start();
+                ownerParents, node.cluster.alertClaims(), clock).start();
         node.imports.start();
         node.ready = true;
         return node;
