@@ -69,7 +69,7 @@ public record TagsConfig(Map<String, TagSpec> names, OnUnknown onUnknown, List<T
     }
 
     public TagsConfig {
-        names = Map.copyOf(new TreeMap<>(names));
+        names = java.util.Collections.unmodifiableMap(new TreeMap<>(names));
         Objects.requireNonNull(onUnknown, "onUnknown");
         budgets = List.copyOf(budgets);
         for (String name : names.keySet()) {

@@ -45,6 +45,12 @@ public record VirtualKeyDraft(String name, boolean active, Optional<Instant> exp
         endUserOverrides = DefinitionChecks.endUserOverrides(endUserOverrides);
     }
 
+    /** This draft with these end-user overrides (seeds keep the overrides made through the API). */
+    public VirtualKeyDraft withEndUserOverrides(Map<String, EndUserLimits> overrides) {
+        return new VirtualKeyDraft(name, active, expiresAt, teamId, customerId, providerConfigs, budgets, rateLimit,
+                fallbacks, endUsers, overrides);
+    }
+
     /** A draft without end-user limits. */
     public VirtualKeyDraft(String name, boolean active, Optional<Instant> expiresAt, Optional<String> teamId,
                            Optional<String> customerId, List<KeyProviderSpec> providerConfigs,

@@ -60,6 +60,7 @@ public final class ManagementRouting {
     private final BudgetLedger ledger;
     private final Clock clock;
     private final AccessControl access;
+    private final List<OwnerLimits> tagLimits;
     private final Scopes scopes;
     private final Auditor auditor;
     private final AuditAdmin audit;
@@ -92,6 +93,10 @@ public final class ManagementRouting {
         this.ledger = cluster.ledger();
         this.clock = clock;
         this.access = access;
+        this.tagLimits = io.tollgate.node.pipeline.TagBudgets.of(config.governance().tags()).all().entrySet().stream()
+                .map(tag -> new OwnerLimits(io.tollgate.node.pipeline.TagBudgets.account(tag.getKey()), Level.TAG,
+                        tag.getKey(), "tag " + tag.getKey(), tag.getValue(), List.of()))
+                .sorted(java.util.Comparator.comparing(OwnerLimits::ownerId)).toList();
         this.scopes = new Scopes(cluster.registry());
         this.auditor = new Auditor(cluster.audit(), clock, nodeName);
         this.audit = new AuditAdmin(cluster.audit());
@@ -134,6 +139,7 @@ public final class ManagementRouting {
         customerRoutes(routing);
         teamRoutes(routing);
         keyRoutes(routing);
+        endUserRoutes(routing);
 
         routing.get("/api/cluster/status", allow(VIEWER, req -> new Answer(200, StatusJson.status(cluster.status(),
                 clock.instant()))));
@@ -305,6 +311,70 @@ public final class ManagementRouting {
         }));
     }
 
+    /**
+     * {@code /api/governance/virtual-keys/{id}/end-users/{user}}: one end user's limits under the key (its override,
+     * else the key's end-user limits) with their counters; PUT sets an override ({@code {"budgets", "rate_limit"}}),
+     * DELETE removes it.
+     */
+    private void endUserRoutes(HttpRouting.Builder routing) {
+        String path = BASE + "/virtual-keys/{id}/end-users/{user}";
+        routing.get(path, allow(VIEWER, req -> new Answer(200, endUser(visibleKey(req), user(req)))));
+        routing.put(path, allow(OPERATOR, req -> {
+            var key = visibleKey(req);
+            var limits = Drafts.endUser(body(req));
+            java.util.Map<String, io.tollgate.cluster.governance.EndUserLimits> overrides =
+                    new java.util.TreeMap<>(key.endUserOverrides());
+            overrides.put(user(req), limits);
+            changeOverrides(req, key, overrides, Optional.of(GovernanceJson.endUser(limits)));
+            return new Answer(200, endUser(registry.key(key.id()).orElseThrow(), user(req)));
+        }));
+        routing.delete(path, allow(OPERATOR, req -> {
+            var key = visibleKey(req);
+            if (!key.endUserOverrides().containsKey(user(req))) {
+                throw GatewayException.of(ErrorKind.NOT_FOUND, "Virtual key '" + key.name() + "' has no override for "
+                        + "end user '" + user(req) + "'.");
+            }
+            java.util.Map<String, io.tollgate.cluster.governance.EndUserLimits> overrides =
+                    new java.util.TreeMap<>(key.endUserOverrides());
+            overrides.remove(user(req));
+            changeOverrides(req, key, overrides, Optional.empty());
+            return new Answer(200, endUser(registry.key(key.id()).orElseThrow(), user(req)));
+        }));
+    }
+
+    private void changeOverrides(ServerRequest req, VirtualKey key,
+                                 java.util.Map<String, io.tollgate.cluster.governance.EndUserLimits> overrides,
+                                 Optional<ObjectNode> after) {
+        ObjectNode before = GovernanceJson.endUser(key.limitsOf(user(req)));
+        registry.updateKey(key.id(), key.toDraft().withEndUserOverrides(overrides));
+        auditor.record(req, principal(req), after.isPresent() ? "virtual_key.end_user_override"
+                        : "virtual_key.end_user_override_delete", "virtual_key", key.id() + "/" + user(req),
+                Optional.of(before), Optional.of(after.orElse(GovernanceJson.endUser(key.endUsers()))));
+    }
+
+    private ObjectNode endUser(VirtualKey key, String user) {
+        ObjectNode out = Json.object();
+        out.put("virtual_key_id", key.id());
+        out.put("end_user", user);
+        out.put("override", key.endUserOverrides().containsKey(user));
+        out.set("limits", GovernanceJson.endUser(key.limitsOf(user)));
+        var owned = registry.counters(Level.END_USER, key.id() + "/" + user);
+        Instant now = clock.instant();
+        ArrayNode counters = out.putArray("counters");
+        ledger.counters(owned.accountId(), now).stream()
+                .filter(view -> owned.counterIds().contains(view.counterId()))
+                .forEach(view -> counters.add(GovernanceJson.counter(view, user, now)));
+        return out;
+    }
+
+    private static String user(ServerRequest req) {
+        String user = req.path().pathParameters().get("user");
+        io.tollgate.config.TagsConfig.valueProblem(user).ifPresent(problem -> {
+            throw GatewayException.invalid("end_user", "The end user's id " + problem + ".");
+        });
+        return user;
+    }
+
     private void tokenRoutes(HttpRouting.Builder routing) {
         routing.get("/api/tokens", allow(ADMIN, req -> {
             unscoped(req, "list admin tokens");
@@ -435,7 +505,8 @@ public final class ManagementRouting {
     }
 
     private List<OwnerLimits> visibleLimits(ServerRequest req) {
-        return registry.allLimits().stream().filter(limits -> scopes.seesLimits(principal(req), limits)).toList();
+        return java.util.stream.Stream.concat(registry.allLimits().stream(), tagLimits.stream())
+                .filter(limits -> scopes.seesLimits(principal(req), limits)).toList();
     }
 
     /** Audits an update (and a usage reset it asked for, as a row of its own), then resets if asked. */
