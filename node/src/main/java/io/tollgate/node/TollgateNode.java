@@ -75,6 +75,7 @@ public final class TollgateNode implements AutoCloseable {
     private volatile BudgetAlerts alerts;
     private volatile io.tollgate.node.alerts.MarginAlerts marginAlerts;
     private final io.tollgate.node.reconcile.ReconcileImports imports;
+    private final Optional<io.tollgate.node.logship.LogShipper> logShipper;
     private final Pipeline pipeline;
     private volatile String nodeName;
     private Map<String, io.tollgate.node.balance.KeyBalancer> balancers = Map.of();
@@ -104,6 +105,9 @@ public final class TollgateNode implements AutoCloseable {
         this.cache = responseCache(config.cache(), cluster, clock, adapters);
         this.imports = io.tollgate.node.reconcile.ReconcileImports.create(config.reconcile(), cluster.reconcile(),
                 cluster.alertClaims(), clock);
+        this.logShipper = config.logExport().map(export -> io.tollgate.node.logship.LogShipper.create(export,
+                cluster.logExport(export.sink()), io.tollgate.node.logship.S3ObjectStore.create(export, clock),
+                this::nodeName, clock));
         GatewayMetrics metrics = GatewayMetrics.create(stats, cluster, balance.balancers(), cache, clock);
         if (config.server().passThrough()) {
             // a measuring baseline: route and relay only (see ServerConfig.passThrough)
@@ -250,6 +254,7 @@ public final class TollgateNode implements AutoCloseable {
                 io.tollgate.node.alerts.MarginAlerts.reading(node.cluster.registry(), node.cluster.revenue()),
                 node.cluster.alertClaims(), clock).start();
         node.imports.start();
+        node.logShipper.ifPresent(io.tollgate.node.logship.LogShipper::start);
         node.ready = true;
         return node;
     }
@@ -328,6 +333,7 @@ public final class TollgateNode implements AutoCloseable {
             alerts.close();
         }
         imports.close();
+        logShipper.ifPresent(io.tollgate.node.logship.LogShipper::close);
         publisher.shutdownNow();
         server.stop();
         settlements.close();
