@@ -43,18 +43,12 @@ public final class JdbcLogExport implements LogExport {
      */
     public static JdbcLogExport create(StateStore store, String sink) {
         Objects.requireNonNull(store, "store");
-        return create(store.dataSource(), sink);
-    }
-
-    /** The export to {@code sink} over any migrated data source; for tests. */
-    static JdbcLogExport create(DataSource dataSource, String sink) {
-        Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(sink, "sink");
         if (sink.isBlank() || sink.length() > MAX_SINK) {
             throw new IllegalArgumentException("an export sink's name must be 1 to " + MAX_SINK
                     + " characters and not blank, was '" + sink + "'");
         }
-        return new JdbcLogExport(dataSource, sink);
+        return new JdbcLogExport(store.dataSource(), sink);
     }
 
     @Override
