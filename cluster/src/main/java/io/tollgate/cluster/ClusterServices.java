@@ -257,6 +257,14 @@ public final class ClusterServices implements AutoCloseable {
         return HazelcastSharedEntries.create(grid, name, maxEntriesPerMember);
     }
 
+    /**
+     * The position of the request log's export to {@code sink} (a bucket and prefix), in the store's database, shared
+     * by every node.
+     */
+    public io.tollgate.cluster.log.LogExport logExport(String sink) {
+        return io.tollgate.cluster.log.JdbcLogExport.create(store, sink);
+    }
+
     /** The imported provider figures and the gateway's daily sums, for reconciliation (in the store's database). */
     public ReconcileStore reconcile() {
         return reconcile;

@@ -16,7 +16,7 @@ final class ConfigBinder {
 
     /** Keys allowed at the top of the file. */
     static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "admin", "providers", "pricing", "governance", "store",
-            "cluster", "cache", "logging", "alerts", "reconcile");
+            "cluster", "cache", "logging", "alerts", "reconcile", "log_export");
     /** Keys allowed under {@code server}. */
     static final Set<String> SERVER_KEYS = Set.of("host", "port", "max_body_bytes", "pass_through", "tls");
     /** Keys allowed under {@code admin}. */
@@ -54,7 +54,8 @@ final class ConfigBinder {
         return new TollgateConfig(source, server, admin, providers, pricing, governance, store, cluster, cache,
                 logging, root.field("alerts").map(AlertsBinder::bind).orElse(AlertsConfig.DEFAULT),
                 root.field("reconcile").map(node -> ReconcileBinder.bind(node, providers, warnings))
-                        .orElse(ReconcileConfig.DEFAULT), warnings);
+                        .orElse(ReconcileConfig.DEFAULT),
+                root.field("log_export").flatMap(node -> LogExportBinder.bind(node, warnings)), warnings);
     }
 
     private static ServerConfig server(ConfigNode node) {

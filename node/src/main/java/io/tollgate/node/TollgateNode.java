@@ -76,6 +76,7 @@ public final class TollgateNode implements AutoCloseable {
     private volatile BudgetAlerts alerts;
     private volatile io.tollgate.node.alerts.MarginAlerts marginAlerts;
     private final io.tollgate.node.reconcile.ReconcileImports imports;
+    private final Optional<io.tollgate.node.logship.LogShipper> logShipper;
     private final Pipeline pipeline;
     private volatile String nodeName;
     private Map<String, io.tollgate.node.balance.KeyBalancer> balancers = Map.of();
@@ -108,6 +109,9 @@ public final class TollgateNode implements AutoCloseable {
         this.cache = responseCache(config.cache(), cluster, clock, adapters);
         this.imports = io.tollgate.node.reconcile.ReconcileImports.create(config.reconcile(), cluster.reconcile(),
                 cluster.alertClaims(), clock);
+        this.logShipper = config.logExport().map(export -> io.tollgate.node.logship.LogShipper.create(export,
+                cluster.logExport(export.sink()), io.tollgate.node.logship.S3ObjectStore.create(export, clock),
+                this::nodeName, clock));
         GatewayMetrics metrics = GatewayMetrics.create(stats, cluster, balance.balancers(), cache, clock)
                 .labelTags(config.governance().tags().names().entrySet().stream()
                         .filter(tag -> tag.getValue().metricLabel()).map(Map.Entry::getKey)
@@ -262,6 +266,7 @@ public final class TollgateNode implements AutoCloseable {
                 io.tollgate.node.alerts.MarginAlerts.reading(node.cluster.registry(), node.cluster.revenue()),
                 ownerParents, node.cluster.alertClaims(), clock).start();
         node.imports.start();
+        node.logShipper.ifPresent(io.tollgate.node.logship.LogShipper::start);
         node.ready = true;
         return node;
     }
@@ -341,6 +346,7 @@ public final class TollgateNode implements AutoCloseable {
             alerts.close();
         }
         imports.close();
+        logShipper.ifPresent(io.tollgate.node.logship.LogShipper::close);
         publisher.shutdownNow();
         server.stop();
         tls.ifPresent(io.tollgate.node.http.ListenerTls::close);
