@@ -159,6 +159,7 @@ public final class ManagementRouting {
                     Optional.of(cleared));
             return new Answer(200, cleared);
         }));
+        routing.get("/api/tags", allow(VIEWER, req -> new Answer(200, tags())));
         routing.get("/api/logs", allow(VIEWER, req -> new Answer(200, logs.page(req, principal(req)))));
         routing.get("/api/spend", allow(VIEWER, req -> new Answer(200, logs.spend(req, principal(req)))));
         routing.get("/api/logs/export", streamed(VIEWER, (req, res) -> logs.export(req, res, principal(req))));
@@ -364,6 +365,23 @@ public final class ManagementRouting {
         ledger.counters(owned.accountId(), now).stream()
                 .filter(view -> owned.counterIds().contains(view.counterId()))
                 .forEach(view -> counters.add(GovernanceJson.counter(view, user, now)));
+        return out;
+    }
+
+    /** The declared tags, their bounds and the values each has taken across the cluster. */
+    private ObjectNode tags() {
+        var declared = config.governance().tags();
+        ObjectNode out = Json.object();
+        out.put("on_unknown", declared.onUnknown().name().toLowerCase(java.util.Locale.ROOT));
+        ArrayNode names = out.putArray("tags");
+        declared.names().forEach((name, spec) -> {
+            ObjectNode tag = names.addObject();
+            tag.put("name", name);
+            tag.put("max_values", spec.maxValues());
+            tag.put("metric_label", spec.metricLabel());
+            ArrayNode values = tag.putArray("values");
+            new java.util.TreeSet<>(cluster.tagValues().values(name)).forEach(values::add);
+        });
         return out;
     }
 

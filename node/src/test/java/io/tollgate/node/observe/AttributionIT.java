@@ -178,6 +178,35 @@ class AttributionIT {
         assertThat(chat("tg-batch-0000000000000001", null, Map.of("feature", "")).statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void shouldDropUndeclaredTagsAndValuesPastTheBoundAndCountThemWhenConfiguredTo() {
+        try (NodeHarness dropping = NodeHarness.start("""
+                server: { port: 0 }
+                admin: { token: %s }
+                providers:
+                  mock: { type: mock }
+                governance:
+                  enforce: false
+                  tags: { names: { feature: { max_values: 1 } }, on_unknown: drop }
+                """.formatted(ADMIN))) {
+            String body = "{\"model\":\"mock/echo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+            HttpResponse<String> first = dropping.post("/v1/chat/completions", body, "x-tollgate-tag-feature", "a",
+                    "x-tollgate-tag-undeclared", "x");
+            HttpResponse<String> second = dropping.post("/v1/chat/completions", body, "x-tollgate-tag-feature", "b");
+
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(second.statusCode()).isEqualTo(200);
+            dropping.node().cluster().requestLog().flush();
+            assertThat(dropping.node().cluster().requestLog().find(first.headers().firstValue("x-request-id")
+                    .orElseThrow()).orElseThrow().dimensions().tags()).isEqualTo(Map.of("feature", "a"));
+            assertThat(dropping.node().cluster().requestLog().find(second.headers().firstValue("x-request-id")
+                    .orElseThrow()).orElseThrow().dimensions().tags()).isEmpty();
+            String metrics = dropping.get("/metrics", "authorization", "Bearer " + ADMIN).body();
+            assertThat(metrics).contains("tollgate_tags_dropped_total{reason=\"unknown_name\"} 1.0",
+                    "tollgate_tags_dropped_total{reason=\"over_cardinality\"} 1.0");
+        }
+    }
+
     private static Map<String, BigDecimal> spend(String groupBy, String from) {
         JsonNode answer = admin("GET", "/api/spend?group_by=" + URLEncoder.encode(groupBy, StandardCharsets.UTF_8)
                 + "&from=" + from);
