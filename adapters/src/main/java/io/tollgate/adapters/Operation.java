@@ -7,5 +7,10 @@ public enum Operation {
     /** OpenAI's legacy {@code /completions}. */
     COMPLETIONS,
     /** OpenAI {@code /embeddings}. */
-    EMBEDDINGS
+    EMBEDDINGS,
+    /**
+     * Counting a request's input tokens: Anthropic {@code /v1/messages/count_tokens}, OpenAI
+     * {@code /responses/input_tokens}. Answered by the provider or estimated, never billed.
+     */
+    COUNT_TOKENS
 }

@@ -72,6 +72,7 @@ public final class OpenAiAdapter implements ProviderAdapter {
             case CHAT -> "/chat/completions";
             case COMPLETIONS -> "/completions";
             case EMBEDDINGS -> "/embeddings";
+            case COUNT_TOKENS -> "/responses/input_tokens";
         };
         try {
             return URI.create(base + path + query);

@@ -23,6 +23,7 @@ public final class GatewayRouting {
             "POST /v1/embeddings              OpenAI embeddings (also under /openai)",
             "GET  /v1/models                  models by provider/model (also under /openai)",
             "POST /anthropic/v1/messages      Anthropic Messages",
+            "POST /anthropic/v1/messages/count_tokens, /v1/responses/input_tokens   token counts, never billed",
             "POST /genai/v1beta/models/{model}:generateContent, :streamGenerateContent   Google GenAI (Gemini)",
             "POST /bedrock/model/{modelId}/converse, /converse-stream                    AWS Bedrock Converse",
             "GET  /health, /ready             liveness and readiness");
@@ -49,8 +50,12 @@ public final class GatewayRouting {
             routing.post(prefix + "/v1/embeddings",
                     new ApiHandler(Dialect.OPENAI, Operation.EMBEDDINGS, pipeline, bodies));
             routing.get(prefix + "/v1/models", models);
+            routing.post(prefix + "/v1/responses/input_tokens",
+                    new ApiHandler(Dialect.OPENAI, Operation.COUNT_TOKENS, pipeline, bodies));
         }
         routing.post("/anthropic/v1/messages", new ApiHandler(Dialect.ANTHROPIC, Operation.CHAT, pipeline, bodies));
+        routing.post("/anthropic/v1/messages/count_tokens",
+                new ApiHandler(Dialect.ANTHROPIC, Operation.COUNT_TOKENS, pipeline, bodies));
         ApiHandler gemini = new ApiHandler(Dialect.OPENAI, Operation.CHAT, pipeline, bodies,
                 new NativeEdge(new GeminiFormat(), GeminiRoute.of(config)));
         for (boolean stream : List.of(false, true)) {

@@ -60,6 +60,12 @@ public final class RequestChecks {
                     throw GatewayException.invalid("prompt", "'prompt' must be a string or an array.");
                 }
             }
+            case COUNT_TOKENS -> {
+                required(body, "model");
+                if (dialect == Dialect.ANTHROPIC && !body.path("messages").isArray()) {
+                    throw GatewayException.invalid("messages", "'messages' must be an array.");
+                }
+            }
             case EMBEDDINGS -> {
                 JsonNode input = required(body, "input");
                 if (!input.isTextual() && !input.isArray()) {

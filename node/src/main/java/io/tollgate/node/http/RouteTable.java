@@ -14,9 +14,10 @@ import java.util.Set;
  * Every route a node registers, as registered: each part of the node adds its routes through a
  * {@link #recording recording view} of the Helidon routing builder, which classifies every route it sees. A route
  * whose handler is an {@link ApiHandler} runs the whole pipeline (authentication, budgets and rate limits,
- * accounting, logging) and is an inference route; any other route in the gateway's paths ({@code /v1}, {@code /openai},
- * {@code /anthropic}, {@code /genai}, {@code /bedrock}) must be one of the few declared ungoverned ones (the model list,
- * health, the fallback), or it is {@link Kind#UNDECLARED} — which the route-enumeration test refuses. Routes added in
+ * accounting, logging) and is an inference route; any other route in the gateway's paths ({@code /v1},
+ * {@code /openai}, {@code /anthropic}, {@code /genai}, {@code /bedrock}) must be one of the few declared ungoverned
+ * ones (the model list, health, the fallback), or it is {@link Kind#UNDECLARED} — which the route-enumeration test
+ * refuses. Routes added in
  * a way the view cannot read (a raw {@code HttpRoute}, a service) are undeclared too. Thread-safe for reading once
  * the server is built; routes are added by one thread while it builds.
  */

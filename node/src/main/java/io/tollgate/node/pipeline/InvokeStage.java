@@ -1,6 +1,7 @@
 package io.tollgate.node.pipeline;
 
 import io.tollgate.adapters.Dialect;
+import io.tollgate.adapters.Operation;
 import io.tollgate.adapters.ErrorKind;
 import io.tollgate.adapters.GatewayException;
 import io.tollgate.adapters.bridge.Bridge;
@@ -56,6 +57,14 @@ public final class InvokeStage implements Stage {
     @Override
     public void handle(Exchange exchange, Chain next) {
         Route route = exchange.route().orElseThrow(() -> new IllegalStateException("no route"));
+        if (exchange.operation() == Operation.COUNT_TOKENS) {
+            boolean provider = TokenCounts.byProvider(exchange.dialect(), route);
+            exchange.channel().header(TokenCounts.SOURCE_HEADER, provider ? "provider" : "estimate");
+            if (!provider) {
+                exchange.response(TokenCounts.estimate(exchange.dialect(), exchange.body()));
+                return;
+            }
+        }
         Bridge bridge = Bridge.create(exchange.dialect(), upstreamDialect(route), exchange.body(),
                 new Bridge.Context(exchange.id(), exchange.operation(), exchange.body().path("model").asText(),
                         route.model().model(), clock.instant().getEpochSecond(), DEFAULT_MAX_TOKENS));

@@ -2,6 +2,7 @@ package io.tollgate.node.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tollgate.adapters.Operation;
 import io.tollgate.adapters.ErrorKind;
 import io.tollgate.adapters.GatewayException;
 import io.tollgate.adapters.ModelRef;
@@ -95,7 +96,7 @@ public final class RouteStage implements Stage {
             throw param.equals("model") ? missing : GatewayException.invalid(param, "Fallback '" + address
                     + "': provider '" + ref.provider() + "' is not available.");
         }
-        if (!adapter.supports(exchange.operation())) {
+        if (exchange.operation() != Operation.COUNT_TOKENS && !adapter.supports(exchange.operation())) {
             throw GatewayException.invalid(param, "Provider '" + ref.provider() + "' ("
                     + adapter.config().type().configName() + ") does not offer "
                     + exchange.operation().name().toLowerCase(java.util.Locale.ROOT)

@@ -36,6 +36,9 @@ final class TokenBounds {
             }
             case COMPLETIONS -> tokens += text(body.path("prompt"));
             case EMBEDDINGS -> tokens += text(body.path("input"));
+            case COUNT_TOKENS -> {
+                return 0;   // nothing is generated or billed: token windows do not count a count
+            }
         }
         return tokens;
     }
@@ -55,6 +58,11 @@ final class TokenBounds {
     /** How many completions the request asks for ({@code n}, at least 1). */
     static long choices(JsonNode body) {
         return Math.max(1, body.path("n").asLong(1));
+    }
+
+    /** Bytes of every string inside a node (images at their flat allowance), for estimates. */
+    static long textBytes(JsonNode node) {
+        return text(node);
     }
 
     /** Bytes of every string inside a node, plus images at their flat allowance. */

@@ -51,10 +51,13 @@ class RouteGovernanceIT {
     static void start() {
         upstream = FakeUpstream.start();
         upstream.on("/v1/chat/completions", Reply.json(200, Fixtures.OPENAI_COMPLETION));
+        upstream.on("/v1/responses/input_tokens", Reply.json(200, "{\"object\":\"response.input_tokens\","
+                + "\"input_tokens\":3}"));
         node = NodeHarness.start("""
                 server: { port: 0 }
                 admin: { token: admin-secret-token-123 }
                 providers:
+                  mock: { type: mock }
                   openai:
                     type: openai
                     base_url: %s/v1
@@ -66,7 +69,7 @@ class RouteGovernanceIT {
                     - { name: spent, value: %s, budgets: [ { max_limit: 0, reset_duration: 1d } ] }
                     - name: throttled
                       value: %s
-                      rate_limit: { token_max_limit: 1, token_reset_duration: 1h }
+                      rate_limit: { request_max_limit: 1, request_reset_duration: 1h }
                 """.formatted(upstream.url(), OPEN, SPENT, THROTTLED));
     }
 
@@ -76,9 +79,11 @@ class RouteGovernanceIT {
         upstream.close();
     }
 
+    private int seen;
+
     @BeforeEach
-    void noUpstreamCallsYet() {
-        assertThat(upstream.requests()).isEmpty();
+    void rememberUpstreamCalls() {
+        seen = upstream.requests().size();
     }
 
     @Test
@@ -103,20 +108,39 @@ class RouteGovernanceIT {
     @Test
     void shouldRefuseEveryInferenceRouteWithoutAVirtualKeyInItsOwnErrorShape() {
         refuseEverywhere(401, "authentication_error");
+        assertThat(upstream.requestsSince(seen)).isEmpty();
     }
 
     @Test
-    void shouldRefuseEveryInferenceRouteWhenTheBudgetIsSpent() {
+    void shouldRefuseEveryBilledInferenceRouteWhenTheBudgetIsSpentAndChargeCountsNothing() {
         refuseEverywhere(402, "billing_error", "authorization", "Bearer " + SPENT);
+        assertThat(upstream.requestsSince(seen)).isEmpty();
+        for (Entry route : inference()) {
+            if (route.operation().orElseThrow() == Operation.COUNT_TOKENS) {
+                HttpResponse<String> counted = node.post(path(route), body(route), "authorization", "Bearer " + SPENT);
+                assertThat(counted.statusCode()).as(route + ": " + counted.body()).isEqualTo(200);
+                assertThat(counted.headers().firstValue("x-tollgate-cost-usd")).as(route.path()).hasValue("0");
+            }
+        }
+        assertThat(upstream.requestsSince(seen)).extracting(FakeUpstream.Recorded::path)
+                .containsOnly("/v1/responses/input_tokens");
     }
 
     @Test
-    void shouldRefuseEveryInferenceRouteWhenTheTokenRateLimitCannotHoldTheRequest() {
+    void shouldRefuseEveryInferenceRouteWhenTheRequestRateLimitIsExhausted() {
+        HttpResponse<String> first = node.post("/v1/chat/completions", "{\"model\":\"mock/echo\",\"messages\":"
+                + "[{\"role\":\"user\",\"content\":\"hi\"}]}", "x-api-key", THROTTLED);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         refuseEverywhere(429, "rate_limit_error", "x-api-key", THROTTLED);
+        assertThat(upstream.requestsSince(seen)).isEmpty();
     }
 
+    /** Every inference route refuses the request (a spent budget does not refuse a token count: it costs nothing). */
     private static void refuseEverywhere(int status, String anthropicType, String... headers) {
         for (Entry route : inference()) {
+            if (status == 402 && route.operation().orElseThrow() == Operation.COUNT_TOKENS) {
+                continue;
+            }
             HttpResponse<String> response = node.post(path(route), body(route), headers);
             assertThat(response.statusCode()).as(route + ": " + response.body()).isEqualTo(status);
             assertShape(route, response, anthropicType, status);
@@ -124,7 +148,6 @@ class RouteGovernanceIT {
                 assertThat(response.headers().firstValue("retry-after")).as(route.path()).isPresent();
             }
         }
-        assertThat(upstream.requests()).isEmpty();
     }
 
     @Test
@@ -140,7 +163,7 @@ class RouteGovernanceIT {
             assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(404);
             assertThat(json(response).at("/error/message").asText()).as(path).startsWith("Unknown route: POST");
         }
-        assertThat(upstream.requests()).isEmpty();
+        assertThat(upstream.requestsSince(seen)).isEmpty();
     }
 
     private static List<Entry> inference() {
@@ -175,6 +198,9 @@ class RouteGovernanceIT {
                     + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
             case "COMPLETIONS" -> "{\"model\":\"openai/gpt-4o-mini\",\"max_tokens\":4,\"prompt\":\"hi\"}";
             case "EMBEDDINGS" -> "{\"model\":\"openai/text-embedding-3-small\",\"input\":\"hi\"}";
+            case "COUNT_TOKENS" -> route.path().startsWith("/anthropic/")
+                    ? "{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"
+                    : "{\"model\":\"openai/gpt-4o-mini\",\"input\":\"hi\"}";
             default -> throw new AssertionError("no probe request for " + operation + " at " + route.path()
                     + ": add one to RouteGovernanceIT.body");
         };
