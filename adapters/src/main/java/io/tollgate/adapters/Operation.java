@@ -12,5 +12,7 @@ public enum Operation {
      * Counting a request's input tokens: Anthropic {@code /v1/messages/count_tokens}, OpenAI
      * {@code /responses/input_tokens}. Answered by the provider or estimated, never billed.
      */
-    COUNT_TOKENS
+    COUNT_TOKENS,
+    /** OpenAI {@code /moderations}: free at OpenAI, never billed. */
+    MODERATIONS
 }

@@ -73,6 +73,7 @@ public final class OpenAiAdapter implements ProviderAdapter {
             case COMPLETIONS -> "/completions";
             case EMBEDDINGS -> "/embeddings";
             case COUNT_TOKENS -> "/responses/input_tokens";
+            case MODERATIONS -> "/moderations";
         };
         try {
             return URI.create(base + path + query);

@@ -66,6 +66,13 @@ public final class RequestChecks {
                     throw GatewayException.invalid("messages", "'messages' must be an array.");
                 }
             }
+            case MODERATIONS -> {
+                required(body, "model");
+                JsonNode input = required(body, "input");
+                if (!input.isTextual() && !input.isArray()) {
+                    throw GatewayException.invalid("input", "'input' must be a string or an array.");
+                }
+            }
             case EMBEDDINGS -> {
                 JsonNode input = required(body, "input");
                 if (!input.isTextual() && !input.isArray()) {

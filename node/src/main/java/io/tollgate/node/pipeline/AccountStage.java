@@ -40,8 +40,8 @@ public final class AccountStage implements Stage {
     private void settle(Exchange exchange) {
         Target route = exchange.target().orElseThrow(() -> new IllegalStateException("account before route"));
         String cost;
-        if (exchange.operation() == io.tollgate.adapters.Operation.COUNT_TOKENS) {
-            exchange.cost(Money.ZERO);   // a token count is never billed, whatever the provider answered
+        if (Unbilled.is(exchange.operation())) {
+            exchange.cost(Money.ZERO);   // never billed, whatever the provider answered
             cost = Money.ZERO.toUsdString();
         } else if (route.price().isPresent()) {
             Money money = route.price().get().cost(exchange.usage()).plus(exchange.surcharge());

@@ -81,7 +81,7 @@ public final class GovernStage implements Stage {
         boolean hard = java.util.stream.Stream.concat(path.budgets().stream(),
                 tagPaths.stream().flatMap(tagPath -> tagPath.budgets().stream()))
                 .anyMatch(b -> b.spec().mode() == BudgetMode.HARD);
-        if (hard && target.price().isEmpty() && exchange.operation() != Operation.COUNT_TOKENS) {
+        if (hard && target.price().isEmpty() && !Unbilled.is(exchange.operation())) {
             throw GatewayException.of(ErrorKind.PERMISSION, "Model '" + target.model().address() + "' has no price, "
                     + "and virtual key '" + governed.key().name() + "' has a hard budget that cannot count an "
                     + "unknown cost. Add the model under 'pricing' in the configuration.").withCode("model_blocked");
@@ -147,7 +147,7 @@ public final class GovernStage implements Stage {
 
     /** What the request may cost at most; a hard budget without {@code max_tokens} bounds its output. */
     private WorstCase worstCase(Exchange exchange, Target target, boolean hard) {
-        if (exchange.operation() == Operation.COUNT_TOKENS) {
+        if (Unbilled.is(exchange.operation())) {
             return new WorstCase(0, 0, 0, 0);   // counted as a request, never reserved or billed
         }
         long inputTokens = TokenBounds.input(exchange.operation(), exchange.body());

@@ -36,8 +36,8 @@ final class TokenBounds {
             }
             case COMPLETIONS -> tokens += text(body.path("prompt"));
             case EMBEDDINGS -> tokens += text(body.path("input"));
-            case COUNT_TOKENS -> {
-                return 0;   // nothing is generated or billed: token windows do not count a count
+            case COUNT_TOKENS, MODERATIONS -> {
+                return 0;   // nothing is generated or billed: token windows do not count these
             }
         }
         return tokens;

@@ -40,6 +40,8 @@ class RouteGovernanceIT {
     private static final Set<String> UNGOVERNED = Set.of("GET /v1/models " + Kind.CATALOG,
             "GET /openai/v1/models " + Kind.CATALOG, "GET /health " + Kind.HEALTH, "GET /ready " + Kind.HEALTH,
             "* * " + Kind.FALLBACK);
+    /** Operations that cost nothing: a spent budget does not refuse them. */
+    private static final Set<Operation> UNBILLED = Set.of(Operation.COUNT_TOKENS, Operation.MODERATIONS);
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
     private static final Map<String, String> PARAMETERS = Map.of("provider", "openai", "modelId", "gpt-4o-mini",
             "model", "gpt-4o-mini", "action", "gpt-4o-mini:generateContent");
@@ -51,6 +53,7 @@ class RouteGovernanceIT {
     static void start() {
         upstream = FakeUpstream.start();
         upstream.on("/v1/chat/completions", Reply.json(200, Fixtures.OPENAI_COMPLETION));
+        upstream.on("/v1/moderations", Reply.json(200, "{\"id\":\"modr-1\",\"results\":[]}"));
         upstream.on("/v1/responses/input_tokens", Reply.json(200, "{\"object\":\"response.input_tokens\","
                 + "\"input_tokens\":3}"));
         node = NodeHarness.start("""
@@ -112,18 +115,18 @@ class RouteGovernanceIT {
     }
 
     @Test
-    void shouldRefuseEveryBilledInferenceRouteWhenTheBudgetIsSpentAndChargeCountsNothing() {
+    void shouldRefuseEveryBilledInferenceRouteWhenTheBudgetIsSpentAndChargeUnbilledOnesNothing() {
         refuseEverywhere(402, "billing_error", "authorization", "Bearer " + SPENT);
         assertThat(upstream.requestsSince(seen)).isEmpty();
         for (Entry route : inference()) {
-            if (route.operation().orElseThrow() == Operation.COUNT_TOKENS) {
+            if (UNBILLED.contains(route.operation().orElseThrow())) {
                 HttpResponse<String> counted = node.post(path(route), body(route), "authorization", "Bearer " + SPENT);
                 assertThat(counted.statusCode()).as(route + ": " + counted.body()).isEqualTo(200);
                 assertThat(counted.headers().firstValue("x-tollgate-cost-usd")).as(route.path()).hasValue("0");
             }
         }
         assertThat(upstream.requestsSince(seen)).extracting(FakeUpstream.Recorded::path)
-                .containsOnly("/v1/responses/input_tokens");
+                .containsOnly("/v1/responses/input_tokens", "/v1/moderations");
     }
 
     @Test
@@ -135,10 +138,10 @@ class RouteGovernanceIT {
         assertThat(upstream.requestsSince(seen)).isEmpty();
     }
 
-    /** Every inference route refuses the request (a spent budget does not refuse a token count: it costs nothing). */
+    /** Every inference route refuses the request (a spent budget does not refuse what costs nothing). */
     private static void refuseEverywhere(int status, String anthropicType, String... headers) {
         for (Entry route : inference()) {
-            if (status == 402 && route.operation().orElseThrow() == Operation.COUNT_TOKENS) {
+            if (status == 402 && UNBILLED.contains(route.operation().orElseThrow())) {
                 continue;
             }
             HttpResponse<String> response = node.post(path(route), body(route), headers);
@@ -198,6 +201,7 @@ class RouteGovernanceIT {
                     + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
             case "COMPLETIONS" -> "{\"model\":\"openai/gpt-4o-mini\",\"max_tokens\":4,\"prompt\":\"hi\"}";
             case "EMBEDDINGS" -> "{\"model\":\"openai/text-embedding-3-small\",\"input\":\"hi\"}";
+            case "MODERATIONS" -> "{\"model\":\"openai/omni-moderation-latest\",\"input\":\"hi\"}";
             case "COUNT_TOKENS" -> route.path().startsWith("/anthropic/")
                     ? "{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"
                     : "{\"model\":\"openai/gpt-4o-mini\",\"input\":\"hi\"}";

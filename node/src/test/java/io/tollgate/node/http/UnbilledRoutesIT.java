@@ -26,15 +26,19 @@ import org.junit.jupiter.api.Timeout;
  * Token counting through the gateway: the Anthropic SDK's {@code messages().countTokens} reaches an Anthropic-type
  * provider's {@code /v1/messages/count_tokens} with the provider's key; OpenAI's {@code /v1/responses/input_tokens}
  * reaches an OpenAI-type provider; other targets get the gateway's estimate. Every count is authenticated by the
- * virtual key, counted in request windows, logged, and costs exactly zero.
+ * virtual key, counted in request windows, logged, and costs exactly zero. Moderations likewise: governed, passed to
+ * the OpenAI-type provider, free.
  */
 @Timeout(60)
-class TokenCountIT {
+class UnbilledRoutesIT {
 
     private static final String KEY = "tg-counter-0000000000001";
     private static final String SPENT = "tg-spent-000000000000001";
     private static final String ONCE = "tg-once-0000000000000001";
     private static final String MESSAGES = "{\"model\":\"%s\",\"messages\":[{\"role\":\"user\",\"content\":\"%s\"}]}";
+
+    private static final String MODERATION = "{\"id\":\"modr-1\",\"model\":\"omni-moderation-latest\","
+            + "\"results\":[{\"flagged\":false,\"categories\":{},\"category_scores\":{}}]}";
 
     private static FakeUpstream upstream;
     private static NodeHarness node;
@@ -44,6 +48,7 @@ class TokenCountIT {
     static void start() {
         upstream = FakeUpstream.start();
         upstream.on("/v1/messages/count_tokens", Reply.json(200, "{\"input_tokens\":42}"));
+        upstream.on("/v1/moderations", Reply.json(200, MODERATION));
         upstream.on("/v1/responses/input_tokens",
                 Reply.json(200, "{\"object\":\"response.input_tokens\",\"input_tokens\":7}"));
         String config = Fixtures.config(upstream, Fixtures.closedPort()).replace("""
@@ -161,5 +166,27 @@ class TokenCountIT {
         HttpResponse<String> second = node.post("/anthropic/v1/messages/count_tokens", body, "x-api-key", ONCE);
         assertThat(second.statusCode()).as(second.body()).isEqualTo(429);
         assertThat(json(second).at("/error/type").asText()).isEqualTo("rate_limit_error");
+    }
+
+    @Test
+    void shouldPassModerationsToTheOpenAiProviderGovernedAndFree() {
+        String body = "{\"model\":\"fake/omni-moderation-latest\",\"input\":\"a kind word\"}";
+        HttpResponse<String> anonymous = node.post("/v1/moderations", body);
+        assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(401);
+        assertThat(upstream.requestsSince(seen)).isEmpty();
+        HttpResponse<String> response = node.post("/openai/v1/moderations", body, "authorization", "Bearer " + SPENT);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response).at("/results/0/flagged").asBoolean(true)).isFalse();
+        assertThat(response.headers().firstValue("x-tollgate-cost-usd")).hasValue("0");
+        assertThat(node.loggedCost(response.headers())).isEqualByComparingTo(BigDecimal.ZERO);
+        FakeUpstream.Recorded sent = upstream.last();
+        assertThat(sent.path()).isEqualTo("/v1/moderations");
+        assertThat(sent.headers().get("authorization")).isEqualTo("Bearer " + Fixtures.OPENAI_SECRET);
+        assertThat(Json.parseObject(sent.body().getBytes()).path("model").asText())
+                .isEqualTo("omni-moderation-latest");
+        HttpResponse<String> toAnthropic = node.post("/v1/moderations",
+                "{\"model\":\"claude/claude-test\",\"input\":\"x\"}", "x-api-key", KEY);
+        assertThat(toAnthropic.statusCode()).as(toAnthropic.body()).isEqualTo(400);
+        assertThat(upstream.requestsSince(seen)).hasSize(1);
     }
 }
