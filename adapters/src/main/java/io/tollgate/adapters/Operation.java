@@ -14,5 +14,7 @@ public enum Operation {
      */
     COUNT_TOKENS,
     /** OpenAI {@code /moderations}: free at OpenAI, never billed. */
-    MODERATIONS
+    MODERATIONS,
+    /** OpenAI {@code /images/generations}, priced per image. */
+    IMAGES
 }

@@ -74,6 +74,7 @@ public final class OpenAiAdapter implements ProviderAdapter {
             case EMBEDDINGS -> "/embeddings";
             case COUNT_TOKENS -> "/responses/input_tokens";
             case MODERATIONS -> "/moderations";
+            case IMAGES -> "/images/generations";
         };
         try {
             return URI.create(base + path + query);

@@ -66,6 +66,16 @@ public final class RequestChecks {
                     throw GatewayException.invalid("messages", "'messages' must be an array.");
                 }
             }
+            case IMAGES -> {
+                required(body, "model");
+                if (!required(body, "prompt").isTextual()) {
+                    throw GatewayException.invalid("prompt", "'prompt' must be a string.");
+                }
+                optional(body, "n", n -> n.isIntegralNumber() && n.asInt() >= 1 && n.asInt() <= 10,
+                        "an integer from 1 to 10");
+                optional(body, "size", JsonNode::isTextual, "a string");
+                optional(body, "quality", JsonNode::isTextual, "a string");
+            }
             case MODERATIONS -> {
                 required(body, "model");
                 JsonNode input = required(body, "input");

@@ -154,6 +154,10 @@ public final class GovernStage implements Stage {
         // the tier of the prompt's upper bound: a long prompt reserves at its long-context rates
         Price price = target.price().map(p -> p.at(inputTokens)).orElse(new Price("unpriced", 0, 0, 0, 0, 0, 0));
         OptionalLong requested = TokenBounds.requestedOutput(exchange.body());
+        if (exchange.operation() == Operation.IMAGES) {
+            // an image costs its per-image price as one output unit: n images reserve exactly n of them
+            return new WorstCase(0, TokenBounds.choices(exchange.body()), price.output(), 0);
+        }
         long outputTokens = exchange.operation() == Operation.EMBEDDINGS ? 0
                 : requested.orElse(config.defaultOutputTokens() * TokenBounds.choices(exchange.body()));
         if (requested.isEmpty() && hard && !exchange.stream() && exchange.operation() != Operation.EMBEDDINGS) {
@@ -171,7 +175,8 @@ public final class GovernStage implements Stage {
         Instant now = clock.instant();
         boolean first = ledgerId.equals(exchange.ledgerId());
         Admission admission = ledger.admit(new AdmissionRequest(path.accountId(), ledgerId, now, path.budgets(),
-                path.windows(), worst, first && !exchange.stream() && exchange.operation() != Operation.EMBEDDINGS,
+                path.windows(), worst, first && !exchange.stream() && exchange.operation() != Operation.EMBEDDINGS
+                        && exchange.operation() != Operation.IMAGES,
                 Duration.ofMillis(config.reservationTimeoutMs())));
         if (admission instanceof Admission.Rejected rejected) {
             throw Rejections.toException(rejected, path, registry, worst.totalNanos(), exchange.channel(), now);

@@ -88,7 +88,9 @@ public final class InvokeStage implements Stage {
                 StreamRelay.relay(exchange, response, bridge.stream());
             } else {
                 Bridge.Translated translated = bridge.response(readAll(response, Integer.MAX_VALUE));
-                exchange.usage(translated.usage());
+                exchange.usage(exchange.operation() == Operation.IMAGES
+                        ? io.tollgate.adapters.Usage.of(0, io.tollgate.adapters.Json.parseObject(translated.body()).path("data").size())
+                        : translated.usage());
                 exchange.response(new Exchange.Response(200, "application/json", translated.body()));
             }
         } finally {

@@ -28,6 +28,7 @@ public final class RouteStage implements Stage {
     private final ModelResolver resolver;
     private final PricingCatalog catalog;
     private final Map<String, ProviderAdapter> adapters;
+    private final io.tollgate.adapters.pricing.ImagePrices images = io.tollgate.adapters.pricing.ImagePrices.bundled();
 
     private RouteStage(TollgateConfig config, PricingCatalog catalog, Map<String, ProviderAdapter> adapters) {
         this.resolver = new ModelResolver(config, catalog);
@@ -101,6 +102,11 @@ public final class RouteStage implements Stage {
                     + adapter.config().type().configName() + ") does not offer "
                     + exchange.operation().name().toLowerCase(java.util.Locale.ROOT)
                     + "; choose a model of an OpenAI-type provider.");
+        }
+        if (exchange.operation() == Operation.IMAGES) {
+            // priced per image, by the quality and size asked for (the model's defaults when unsaid)
+            return new Target(ref, adapter, images.price(adapter.config().type(), ref.model(),
+                    exchange.body().path("quality").asText(""), exchange.body().path("size").asText("")));
         }
         return new Target(ref, adapter, catalog.price(ref.provider(), adapter.config().type(), ref.model()));
     }

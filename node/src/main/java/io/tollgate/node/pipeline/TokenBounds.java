@@ -36,7 +36,7 @@ final class TokenBounds {
             }
             case COMPLETIONS -> tokens += text(body.path("prompt"));
             case EMBEDDINGS -> tokens += text(body.path("input"));
-            case COUNT_TOKENS, MODERATIONS -> {
+            case COUNT_TOKENS, MODERATIONS, IMAGES -> {
                 return 0;   // nothing is generated or billed: token windows do not count these
             }
         }
