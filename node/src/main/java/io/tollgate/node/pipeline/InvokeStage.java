@@ -4,6 +4,8 @@ import io.tollgate.adapters.Dialect;
 import io.tollgate.adapters.Operation;
 import io.tollgate.adapters.ErrorKind;
 import io.tollgate.adapters.GatewayException;
+import io.tollgate.adapters.Json;
+import io.tollgate.adapters.Usage;
 import io.tollgate.adapters.bridge.Bridge;
 import io.tollgate.adapters.spi.UpstreamResponse;
 import io.tollgate.adapters.translate.UpstreamErrors;
@@ -88,9 +90,9 @@ public final class InvokeStage implements Stage {
                 StreamRelay.relay(exchange, response, bridge.stream());
             } else {
                 Bridge.Translated translated = bridge.response(readAll(response, Integer.MAX_VALUE));
+                // images are priced per image: one output unit each, counted in the answer
                 exchange.usage(exchange.operation() == Operation.IMAGES
-                        ? io.tollgate.adapters.Usage.of(0, io.tollgate.adapters.Json.parseObject(translated.body()).path("data").size())
-                        : translated.usage());
+                        ? Usage.of(0, Json.parseObject(translated.body()).path("data").size()) : translated.usage());
                 exchange.response(new Exchange.Response(200, "application/json", translated.body()));
             }
         } finally {
