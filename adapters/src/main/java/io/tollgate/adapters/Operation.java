@@ -16,5 +16,7 @@ public enum Operation {
     /** OpenAI {@code /moderations}: free at OpenAI, never billed. */
     MODERATIONS,
     /** OpenAI {@code /images/generations}, priced per image. */
-    IMAGES
+    IMAGES,
+    /** OpenAI {@code /audio/speech}: text to audio, priced per character of input. */
+    SPEECH
 }

@@ -67,7 +67,7 @@ public final class MockAdapter implements ProviderAdapter {
         String id = "mock-" + n;
         return switch (operation) {
             case EMBEDDINGS -> json(embeddings(request, model));
-            case COUNT_TOKENS, MODERATIONS, IMAGES -> throw io.tollgate.adapters.GatewayException.of(
+            case COUNT_TOKENS, MODERATIONS, IMAGES, SPEECH -> throw io.tollgate.adapters.GatewayException.of(
                     io.tollgate.adapters.ErrorKind.INVALID_REQUEST, "The mock provider does not offer "
                             + operation.name().toLowerCase(java.util.Locale.ROOT) + ".");
             case CHAT, COMPLETIONS -> request.path("stream").asBoolean(false)

@@ -75,6 +75,7 @@ public final class OpenAiAdapter implements ProviderAdapter {
             case COUNT_TOKENS -> "/responses/input_tokens";
             case MODERATIONS -> "/moderations";
             case IMAGES -> "/images/generations";
+            case SPEECH -> "/audio/speech";
         };
         try {
             return URI.create(base + path + query);

@@ -26,6 +26,7 @@ public final class GatewayRouting {
             "POST /anthropic/v1/messages/count_tokens, /v1/responses/input_tokens   token counts, never billed",
             "POST /v1/moderations             OpenAI moderations, never billed (also under /openai)",
             "POST /v1/images/generations      OpenAI images, priced per image (also under /openai)",
+            "POST /v1/audio/speech            OpenAI text to speech, priced per character (also under /openai)",
             "POST /genai/v1beta/models/{model}:generateContent, :streamGenerateContent   Google GenAI (Gemini)",
             "POST /bedrock/model/{modelId}/converse, /converse-stream                    AWS Bedrock Converse",
             "GET  /health, /ready             liveness and readiness");
@@ -54,6 +55,8 @@ public final class GatewayRouting {
             routing.get(prefix + "/v1/models", models);
             routing.post(prefix + "/v1/images/generations",
                     new ApiHandler(Dialect.OPENAI, Operation.IMAGES, pipeline, bodies));
+            routing.post(prefix + "/v1/audio/speech",
+                    new ApiHandler(Dialect.OPENAI, Operation.SPEECH, pipeline, bodies));
             routing.post(prefix + "/v1/moderations",
                     new ApiHandler(Dialect.OPENAI, Operation.MODERATIONS, pipeline, bodies));
             routing.post(prefix + "/v1/responses/input_tokens",

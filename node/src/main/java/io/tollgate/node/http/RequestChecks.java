@@ -76,6 +76,15 @@ public final class RequestChecks {
                 optional(body, "size", JsonNode::isTextual, "a string");
                 optional(body, "quality", JsonNode::isTextual, "a string");
             }
+            case SPEECH -> {
+                required(body, "model");
+                required(body, "voice");
+                if (!required(body, "input").isTextual()) {
+                    throw GatewayException.invalid("input", "'input' must be a string.");
+                }
+                optional(body, "stream_format", v -> v.asText().equals("audio"), "\"audio\" (the gateway relays "
+                        + "whole audio answers)");
+            }
             case MODERATIONS -> {
                 required(body, "model");
                 JsonNode input = required(body, "input");

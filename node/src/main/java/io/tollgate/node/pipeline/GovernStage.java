@@ -154,6 +154,11 @@ public final class GovernStage implements Stage {
         // the tier of the prompt's upper bound: a long prompt reserves at its long-context rates
         Price price = target.price().map(p -> p.at(inputTokens)).orElse(new Price("unpriced", 0, 0, 0, 0, 0, 0));
         OptionalLong requested = TokenBounds.requestedOutput(exchange.body());
+        if (exchange.operation() == Operation.SPEECH) {
+            // the input's characters at the price per million: the exact cost, known before the call
+            return new WorstCase(Math.ceilDiv(Math.multiplyExact(inputTokens, price.input()), 1_000_000L), 0, 0,
+                    inputTokens);
+        }
         if (exchange.operation() == Operation.IMAGES) {
             // an image costs its per-image price as one output unit: n images reserve exactly n of them
             return new WorstCase(0, TokenBounds.choices(exchange.body()), price.output(), 0);
@@ -176,7 +181,7 @@ public final class GovernStage implements Stage {
         boolean first = ledgerId.equals(exchange.ledgerId());
         Admission admission = ledger.admit(new AdmissionRequest(path.accountId(), ledgerId, now, path.budgets(),
                 path.windows(), worst, first && !exchange.stream() && exchange.operation() != Operation.EMBEDDINGS
-                        && exchange.operation() != Operation.IMAGES,
+                        && exchange.operation() != Operation.IMAGES && exchange.operation() != Operation.SPEECH,
                 Duration.ofMillis(config.reservationTimeoutMs())));
         if (admission instanceof Admission.Rejected rejected) {
             throw Rejections.toException(rejected, path, registry, worst.totalNanos(), exchange.channel(), now);

@@ -86,7 +86,12 @@ public final class InvokeStage implements Stage {
             if (response.status() < 200 || response.status() > 299) {
                 throw upstreamError(response, route);
             }
-            if (exchange.stream()) {
+            if (exchange.operation() == Operation.SPEECH) {
+                // audio, relayed as it is; the usage is the input's characters
+                exchange.usage(Usage.of(TokenBounds.characters(exchange.body()), 0));
+                exchange.response(new Exchange.Response(200, response.header("content-type")
+                        .orElse("application/octet-stream"), readAll(response, Integer.MAX_VALUE)));
+            } else if (exchange.stream()) {
                 StreamRelay.relay(exchange, response, bridge.stream());
             } else {
                 Bridge.Translated translated = bridge.response(readAll(response, Integer.MAX_VALUE));

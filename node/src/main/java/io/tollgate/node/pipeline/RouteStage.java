@@ -6,7 +6,9 @@ import io.tollgate.adapters.Operation;
 import io.tollgate.adapters.ErrorKind;
 import io.tollgate.adapters.GatewayException;
 import io.tollgate.adapters.ModelRef;
+import io.tollgate.adapters.pricing.ImagePrices;
 import io.tollgate.adapters.pricing.PricingCatalog;
+import io.tollgate.adapters.pricing.SpeechPrices;
 import io.tollgate.adapters.spi.ProviderAdapter;
 import io.tollgate.config.TollgateConfig;
 import java.util.ArrayList;
@@ -28,7 +30,8 @@ public final class RouteStage implements Stage {
     private final ModelResolver resolver;
     private final PricingCatalog catalog;
     private final Map<String, ProviderAdapter> adapters;
-    private final io.tollgate.adapters.pricing.ImagePrices images = io.tollgate.adapters.pricing.ImagePrices.bundled();
+    private final ImagePrices images = ImagePrices.bundled();
+    private final SpeechPrices speech = SpeechPrices.bundled();
 
     private RouteStage(TollgateConfig config, PricingCatalog catalog, Map<String, ProviderAdapter> adapters) {
         this.resolver = new ModelResolver(config, catalog);
@@ -102,6 +105,9 @@ public final class RouteStage implements Stage {
                     + adapter.config().type().configName() + ") does not offer "
                     + exchange.operation().name().toLowerCase(java.util.Locale.ROOT)
                     + "; choose a model of an OpenAI-type provider.");
+        }
+        if (exchange.operation() == Operation.SPEECH) {
+            return new Target(ref, adapter, speech.price(adapter.config().type(), ref.model()));
         }
         if (exchange.operation() == Operation.IMAGES) {
             // priced per image, by the quality and size asked for (the model's defaults when unsaid)

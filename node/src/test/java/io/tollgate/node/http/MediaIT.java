@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Timeout;
 /**
  * {@code /v1/images/generations} through an OpenAI-type provider: governed like every inference route, reserved at
  * n images times the catalog's per-image price for the quality and size asked, charged for the images the upstream
- * returned, to the nano-dollar, and logged.
+ * returned, to the nano-dollar, and logged. {@code /v1/audio/speech} likewise, priced per character of input, its
+ * audio relayed as it came.
  */
 @Timeout(60)
-class ImagesIT {
+class MediaIT {
 
     private static final String RICH = "tg-rich-0000000000000001";
     private static final String TIGHT = "tg-tight-000000000000001";
@@ -33,6 +34,13 @@ class ImagesIT {
     static void start() {
         upstream = FakeUpstream.start();
         upstream.on("/v1/images/generations", Reply.json(200, TWO_IMAGES));
+        upstream.on("/v1/audio/speech", exchange -> {
+            byte[] audio = {'I', 'D', '3', 0, 1, 2, (byte) 0xFF};
+            exchange.getResponseHeaders().add("content-type", "audio/mpeg");
+            exchange.sendResponseHeaders(200, audio.length);
+            exchange.getResponseBody().write(audio);
+            exchange.close();
+        });
         node = NodeHarness.start("""
                 server: { port: 0 }
                 providers:
@@ -95,5 +103,20 @@ class ImagesIT {
                 + "\"prompt\":\"a lighthouse\",\"size\":\"4096x4096\"}", "authorization", "Bearer " + TIGHT);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
         assertThat(json(response).at("/error/message").asText()).contains("has no price");
+    }
+
+    @Test
+    void shouldChargeSpeechPerCharacterAndRelayTheAudio() {
+        // "héllo wörld ✓" is 13 characters (16 bytes); tts-1-hd is $30 per 1M characters: 13 × 30,000 = 390,000 nanos
+        HttpResponse<byte[]> response = node.postBytes("/v1/audio/speech", "{\"model\":\"art/tts-1-hd\","
+                + "\"voice\":\"alloy\",\"input\":\"héllo wörld ✓\"}", "authorization", "Bearer " + RICH);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValue("audio/mpeg");
+        assertThat(response.body()).containsExactly('I', 'D', '3', 0, 1, 2, (byte) 0xFF);
+        assertThat(response.headers().firstValue("x-tollgate-cost-usd")).hasValue("0.00039");
+        assertThat(node.loggedCost(response.headers())).isEqualByComparingTo(new BigDecimal("0.000390000"));
+        HttpResponse<String> anonymous = node.post("/v1/audio/speech",
+                "{\"model\":\"art/tts-1\",\"voice\":\"alloy\",\"input\":\"hi\"}");
+        assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(401);
     }
 }
