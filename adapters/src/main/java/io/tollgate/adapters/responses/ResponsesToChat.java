@@ -14,6 +14,7 @@ import io.tollgate.adapters.Json;
  * with {@code tool_calls}, a {@code function_call_output} a {@code tool} message; {@code reasoning} items are left
  * out. Function tools, {@code tool_choice}, {@code max_output_tokens}, {@code text.format},
  * {@code reasoning.effort}, sampling and streaming map to their chat fields; the stream always asks for usage.
+ * The gateway keeps no conversation state: {@code previous_response_id} and {@code conversation} are refused.
  * Pure functions; safe from any thread.
  */
 public final class ResponsesToChat {
@@ -27,6 +28,12 @@ public final class ResponsesToChat {
      * @throws GatewayException {@code invalid_request} naming the field that chat cannot express
      */
     public static ObjectNode request(JsonNode body) {
+        for (String stateful : new String[] {"previous_response_id", "conversation"}) {
+            if (body.hasNonNull(stateful)) {
+                throw GatewayException.invalid(stateful, "'" + stateful + "' needs a model whose provider has the "
+                        + "Responses API (OpenAI); for this model send the whole conversation in 'input'.");
+            }
+        }
         ObjectNode chat = Json.object();
         chat.put("model", body.path("model").asText());
         ArrayNode messages = chat.putArray("messages");

@@ -67,7 +67,7 @@ class ResponsesToChatTest {
     }
 
     @Test
-    void shouldRefuseBuiltInToolsAndUnknownItemsNamingTheField() {
+    void shouldRefuseBuiltInToolsUnknownItemsAndStoredStateNamingTheField() {
         assertThatThrownBy(() -> ResponsesToChat.request(tree("""
                 {"model":"m","input":"Hi","tools":[{"type":"web_search"}]}""")))
                 .isInstanceOfSatisfying(GatewayException.class, e -> {
@@ -78,6 +78,12 @@ class ResponsesToChatTest {
         assertThatThrownBy(() -> ResponsesToChat.request(tree("""
                 {"model":"m","input":[{"type":"item_reference","id":"msg_1"}]}""")))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.param()).hasValue("input[0]"));
+        assertThatThrownBy(() -> ResponsesToChat.request(tree("""
+                {"model":"m","input":"And then?","previous_response_id":"resp_1"}""")))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.param()).hasValue("previous_response_id");
+                    assertThat(e.getMessage()).contains("whole conversation in 'input'");
+                });
     }
 
     static ObjectNode tree(String json) {

@@ -18,6 +18,7 @@ import io.tollgate.node.testing.FakeUpstream;
 import io.tollgate.node.testing.FakeUpstream.Reply;
 import io.tollgate.node.testing.Fixtures;
 import io.tollgate.node.testing.NodeHarness;
+import io.tollgate.node.testing.SseText;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ class ResponsesIT {
 
     private static final String SDK_KEY = "tg-resp-00000000000000001";
     private static final String POOR_KEY = "tg-poor-00000000000000001";
+    private static final String SMALL_KEY = "tg-small-0000000000000001";
+    private static final String PROMPT = "one two three four five six seven eight nine ten eleven twelve";
 
     /** A Response as OpenAI documents it, with cached and reasoning tokens. */
     private static final String OPENAI_RESPONSE = """
@@ -61,6 +64,7 @@ class ResponsesIT {
         node = NodeHarness.start("""
                 server: { host: 127.0.0.1, port: 0 }
                 providers:
+                  mock: { type: mock }
                   fake:
                     type: openai
                     base_url: %1$s/v1
@@ -72,13 +76,17 @@ class ResponsesIT {
                     keys: [ { name: main, value: %3$s } ]
                     retries: { max: 0 }
                 pricing:
+                  mock/echo: { input: 1000, output: 1000 }
                   fake/gpt-test: { input: "1.00", output: "2.00", cached_input: "0.50", reasoning: "2.00" }
                   claude/claude-test: { input: 3, output: 15, cached_input: 0.30, cache_write: 3.75 }
                 governance:
+                  default_output_tokens: 4
                   virtual_keys:
                     - { name: sdk, value: %4$s, budgets: [ { max_limit: 100, reset_duration: 1d } ] }
                     - { name: poor, value: %5$s, budgets: [ { max_limit: 0.000001, reset_duration: 1d } ] }
-                """.formatted(upstream.url(), Fixtures.OPENAI_SECRET, Fixtures.ANTHROPIC_SECRET, SDK_KEY, POOR_KEY));
+                    - { name: small, value: %6$s, budgets: [ { max_limit: 0.12, reset_duration: 1d } ] }
+                """.formatted(upstream.url(), Fixtures.OPENAI_SECRET, Fixtures.ANTHROPIC_SECRET, SDK_KEY, POOR_KEY,
+                SMALL_KEY));
         openai = OpenAIOkHttpClient.builder().baseUrl(node.url() + "/v1").apiKey(SDK_KEY).maxRetries(0).build();
     }
 
@@ -204,6 +212,38 @@ class ResponsesIT {
         assertThat(error.path("code").asText()).isEqualTo("budget_exceeded");
         assertThat(error.path("message").asText()).contains("poor");
         assertThat(upstream.requests()).hasSize(calls);
+    }
+
+    @Test
+    void shouldEndAResponsesStreamWithAnErrorEventWhenTheBudgetCannotPayForMore() {
+        HttpResponse<String> response = node.post("/v1/responses", "{\"model\":\"mock/echo\",\"stream\":true,"
+                + "\"input\":\"" + PROMPT + "\"}", "authorization", "Bearer " + SMALL_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> names = SseText.eventNames(response.body());
+        assertThat(names).startsWith("response.created", "response.in_progress").contains("response.output_text.delta")
+                .doesNotContain("response.completed").last().isEqualTo("error");
+        List<String> data = SseText.dataLines(response.body());
+        JsonNode error = SseText.parse(data.get(data.size() - 1));
+        assertThat(error.path("type").asText()).isEqualTo("error");
+        assertThat(error.path("code").asText()).isEqualTo("budget_exceeded");
+        assertThat(error.path("message").asText()).contains("virtual key 'small'");
+        BigDecimal cost = loggedCost(response.headers().allValues("x-request-id"));
+        assertThat(cost).isPositive().isLessThanOrEqualTo(new BigDecimal("0.12"));
+    }
+
+    @Test
+    void shouldAnswerTheMockThroughChatAndRefuseABadBodyInOpenAisShape() {
+        HttpResponse<String> answered = node.post("/v1/responses", "{\"model\":\"mock/echo\",\"input\":\"Hello\"}",
+                "authorization", "Bearer " + SDK_KEY);
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        assertThat(json(answered).at("/output/0/content/0/text").asText()).isEqualTo("Mock reply to: Hello");
+
+        HttpResponse<String> refused = node.post("/v1/responses", "{\"model\":\"mock/echo\",\"input\":42}",
+                "authorization", "Bearer " + SDK_KEY);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).path("error").path("param").asText()).isEqualTo("input");
+        assertThat(json(refused).path("error").path("type").asText()).isEqualTo("invalid_request_error");
     }
 
     private record Streamed(String text, List<String> types, ResponseUsage usage, List<String> requestId) {
