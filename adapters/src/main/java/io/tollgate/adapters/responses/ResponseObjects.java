@@ -46,7 +46,8 @@ public final class ResponseObjects {
         out.put("top_p", request.path("top_p").asDouble(1.0));
         out.set("tool_choice", request.has("tool_choice") ? request.get("tool_choice").deepCopy()
                 : Json.MAPPER.getNodeFactory().textNode("auto"));
-        out.set("tools", request.path("tools").isArray() ? request.get("tools").deepCopy() : Json.MAPPER.createArrayNode());
+        out.set("tools", request.path("tools").isArray() ? request.get("tools").deepCopy()
+                : Json.MAPPER.createArrayNode());
         out.put("store", false);
         out.putObject("text").putObject("format").put("type", "text");
         out.putObject("reasoning").putNull("effort").putNull("summary");

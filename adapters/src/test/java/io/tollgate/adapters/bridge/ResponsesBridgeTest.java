@@ -38,7 +38,8 @@ class ResponsesBridgeTest {
         Bridge bridge = Bridge.forResponses(Dialect.OPENAI, true, tree("{\"model\":\"openai/gpt\",\"input\":\"Hi\"}"),
                 CONTEXT);
         assertThat(Bridge.upstreamOperation(Operation.RESPONSES, true)).isEqualTo(Operation.RESPONSES);
-        assertThat(new String(bridge.request(), StandardCharsets.UTF_8)).isEqualTo("{\"model\":\"c-1\",\"input\":\"Hi\"}");
+        assertThat(new String(bridge.request(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"model\":\"c-1\",\"input\":\"Hi\"}");
 
         Bridge.Translated whole = bridge.response(bytes("""
                 {"id":"resp_1","object":"response","output":[],"usage":{"input_tokens":1000,
@@ -53,7 +54,8 @@ class ResponsesBridgeTest {
         assertThat(relay.onEvent(delta)).containsExactly(delta);
         assertThat(relay.completed()).isFalse();
         relay.onEvent(SseEvent.named("response.completed", "{\"type\":\"response.completed\",\"response\":{"
-                + "\"usage\":{\"input_tokens\":7,\"output_tokens\":3,\"output_tokens_details\":{\"reasoning_tokens\":1}}}}"));
+                + "\"usage\":{\"input_tokens\":7,\"output_tokens\":3,"
+                + "\"output_tokens_details\":{\"reasoning_tokens\":1}}}}"));
         assertThat(relay.completed()).isTrue();
         assertThat(relay.usage()).isEqualTo(new Usage(7, 0, 0, 0, 2, 1));
         assertThat(GPT.cost(relay.usage()).nanos()).isEqualTo(13_000L);   // 7 × $1/M + 3 × $2/M

@@ -17,7 +17,7 @@ final class StreamEnds {
 
     static List<SseEvent> lengthFinish(Exchange exchange) {
         if (exchange.operation() == io.tollgate.adapters.Operation.RESPONSES) {
-            return List.of();   // a Responses stream has no finish event of its own; the error event that follows ends it
+            return List.of();   // a Responses stream has no finish event of its own: the error event ends it
         }
         if (exchange.dialect() == Dialect.ANTHROPIC) {
             ObjectNode delta = Json.object();

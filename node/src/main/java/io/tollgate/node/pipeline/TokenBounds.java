@@ -9,7 +9,8 @@ import java.util.OptionalLong;
  * Safe upper bounds of a request's tokens, for reservations that must never be too small. Input: every UTF-8
  * byte of the request's text counts as a token (tokenizers never make a token of less than one byte), plus a
  * fixed overhead per message (a Responses input item counts as one), and a flat allowance per image. Output:
- * {@code max_output_tokens} (Responses) / {@code max_completion_tokens} / {@code max_tokens} times {@code n}. Over-estimates are settled to the real usage afterwards.
+ * {@code max_output_tokens} (Responses) / {@code max_completion_tokens} / {@code max_tokens} times {@code n}.
+ * Over-estimates are settled to the real usage afterwards.
  */
 final class TokenBounds {
 
