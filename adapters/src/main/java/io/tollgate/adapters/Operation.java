@@ -8,6 +8,8 @@ public enum Operation {
     COMPLETIONS,
     /** OpenAI {@code /embeddings}. */
     EMBEDDINGS,
+    /** OpenAI's Responses API {@code /responses} (translated to chat for upstreams that lack it). */
+    RESPONSES,
     /**
      * Counting a request's input tokens: Anthropic {@code /v1/messages/count_tokens}, OpenAI
      * {@code /responses/input_tokens}. Answered by the provider or estimated, never billed.

@@ -98,4 +98,33 @@ public final class Usages {
         node.put("output_tokens", usage.completionTokens());
         return node;
     }
+
+    /**
+     * Reads a Responses API {@code usage} object: {@code input_tokens} counts every input token, of which
+     * {@code input_tokens_details.cached_tokens} were read from the prompt cache; {@code output_tokens} counts every
+     * output token, of which {@code output_tokens_details.reasoning_tokens} were reasoning.
+     *
+     * @param usage the {@code usage} node; missing or null gives {@link Usage#ZERO}
+     */
+    public static Usage fromResponses(JsonNode usage) {
+        if (usage == null || !usage.isObject()) {
+            return Usage.ZERO;
+        }
+        long input = Json.count(usage, "input_tokens");
+        long output = Json.count(usage, "output_tokens");
+        long cached = Math.min(input, Json.count(usage.path("input_tokens_details"), "cached_tokens"));
+        long reasoning = Math.min(output, Json.count(usage.path("output_tokens_details"), "reasoning_tokens"));
+        return new Usage(input - cached, cached, 0, 0, output - reasoning, reasoning);
+    }
+
+    /** Writes a Responses API {@code usage}: all input, all output, with the cached and reasoning details. */
+    public static ObjectNode toResponses(Usage usage) {
+        ObjectNode node = Json.object();
+        node.put("input_tokens", usage.promptTokens());
+        node.putObject("input_tokens_details").put("cached_tokens", usage.cachedInputTokens());
+        node.put("output_tokens", usage.completionTokens());
+        node.putObject("output_tokens_details").put("reasoning_tokens", usage.reasoningTokens());
+        node.put("total_tokens", usage.totalTokens());
+        return node;
+    }
 }

@@ -21,6 +21,7 @@ public final class GatewayRouting {
             "POST /v1/chat/completions        OpenAI chat (also under /openai)",
             "POST /v1/completions             OpenAI legacy completions (also under /openai)",
             "POST /v1/embeddings              OpenAI embeddings (also under /openai)",
+            "POST /v1/responses               OpenAI Responses (also under /openai)",
             "GET  /v1/models                  models by provider/model (also under /openai)",
             "POST /anthropic/v1/messages      Anthropic Messages",
             "POST /anthropic/v1/messages/count_tokens, /v1/responses/input_tokens   token counts, never billed",
@@ -52,6 +53,8 @@ public final class GatewayRouting {
                     new ApiHandler(Dialect.OPENAI, Operation.COMPLETIONS, pipeline, bodies));
             routing.post(prefix + "/v1/embeddings",
                     new ApiHandler(Dialect.OPENAI, Operation.EMBEDDINGS, pipeline, bodies));
+            routing.post(prefix + "/v1/responses",
+                    new ApiHandler(Dialect.OPENAI, Operation.RESPONSES, pipeline, bodies));
             routing.get(prefix + "/v1/models", models);
             routing.post(prefix + "/v1/images/generations",
                     new ApiHandler(Dialect.OPENAI, Operation.IMAGES, pipeline, bodies));

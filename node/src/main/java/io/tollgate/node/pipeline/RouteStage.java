@@ -100,7 +100,9 @@ public final class RouteStage implements Stage {
             throw param.equals("model") ? missing : GatewayException.invalid(param, "Fallback '" + address
                     + "': provider '" + ref.provider() + "' is not available.");
         }
-        if (exchange.operation() != Operation.COUNT_TOKENS && !adapter.supports(exchange.operation())) {
+        boolean overChat = exchange.operation() == Operation.RESPONSES && adapter.supports(Operation.CHAT);
+        boolean counted = exchange.operation() == Operation.COUNT_TOKENS;   // answered or estimated for any
+        if (!adapter.supports(exchange.operation()) && !overChat && !counted) {
             throw GatewayException.invalid(param, "Provider '" + ref.provider() + "' ("
                     + adapter.config().type().configName() + ") does not offer "
                     + exchange.operation().name().toLowerCase(java.util.Locale.ROOT)

@@ -1,6 +1,5 @@
 package io.tollgate.node.pipeline;
 
-import io.tollgate.adapters.Dialect;
 import io.tollgate.adapters.ErrorKind;
 import io.tollgate.adapters.GatewayException;
 import io.tollgate.adapters.SseEvent;
@@ -75,7 +74,7 @@ final class StreamRelay {
             LOG.log(Level.FINE, "client went away during stream {0}", exchange.id());
         } catch (GatewayException failure) {
             exchange.markStreamFailed();
-            writeError(sink, exchange.dialect(), failure);
+            writeError(sink, exchange, failure);
         } finally {
             recordUsage(exchange, translator, guard);
         }
@@ -104,9 +103,9 @@ final class StreamRelay {
         }
     }
 
-    private static void writeError(EventSink sink, Dialect dialect, GatewayException failure) {
+    private static void writeError(EventSink sink, Exchange exchange, GatewayException failure) {
         try {
-            sink.write(ErrorBodies.event(dialect, failure).toWire());
+            sink.write(ErrorBodies.event(exchange.dialect(), exchange.operation(), failure).toWire());
         } catch (IOException ignored) {
             // the client is gone too; nothing left to tell it
         }

@@ -201,6 +201,7 @@ class RouteGovernanceIT {
                     + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
             case "COMPLETIONS" -> "{\"model\":\"openai/gpt-4o-mini\",\"max_tokens\":4,\"prompt\":\"hi\"}";
             case "EMBEDDINGS" -> "{\"model\":\"openai/text-embedding-3-small\",\"input\":\"hi\"}";
+            case "RESPONSES" -> "{\"model\":\"openai/gpt-4o-mini\",\"max_output_tokens\":4,\"input\":\"hi\"}";
             case "SPEECH" -> "{\"model\":\"openai/tts-1\",\"voice\":\"alloy\",\"input\":\"hi\"}";
             case "IMAGES" -> "{\"model\":\"openai/dall-e-3\",\"prompt\":\"a cat\"}";
             case "MODERATIONS" -> "{\"model\":\"openai/omni-moderation-latest\",\"input\":\"hi\"}";
