@@ -9,5 +9,16 @@ public enum Operation {
     /** OpenAI {@code /embeddings}. */
     EMBEDDINGS,
     /** OpenAI's Responses API {@code /responses} (translated to chat for upstreams that lack it). */
-    RESPONSES
+    RESPONSES,
+    /**
+     * Counting a request's input tokens: Anthropic {@code /v1/messages/count_tokens}, OpenAI
+     * {@code /responses/input_tokens}. Answered by the provider or estimated, never billed.
+     */
+    COUNT_TOKENS,
+    /** OpenAI {@code /moderations}: free at OpenAI, never billed. */
+    MODERATIONS,
+    /** OpenAI {@code /images/generations}, priced per image. */
+    IMAGES,
+    /** OpenAI {@code /audio/speech}: text to audio, priced per character of input. */
+    SPEECH
 }

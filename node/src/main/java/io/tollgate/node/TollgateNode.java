@@ -12,6 +12,7 @@ import io.tollgate.config.ProviderConfig;
 import io.tollgate.config.TollgateConfig;
 import io.tollgate.node.admin.ManagementRouting;
 import io.tollgate.node.http.GatewayRouting;
+import io.tollgate.node.http.RouteTable;
 import io.tollgate.node.metrics.GatewayMetrics;
 import io.tollgate.node.metrics.MetricsEndpoint;
 import io.tollgate.node.pipeline.AccountStage;
@@ -58,6 +59,7 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class TollgateNode implements AutoCloseable {
 
     private final TollgateConfig config;
+    private final RouteTable routes = RouteTable.create();
     private final PricingCatalog catalog;
     private final WebServer server;
     private final List<HttpTransport> transports;
@@ -149,13 +151,19 @@ public final class TollgateNode implements AutoCloseable {
                 .update(builder -> tls.ifPresent(t -> builder.tls(t.tls())))
                 .routing(routing -> {
                     tls.flatMap(io.tollgate.node.http.ListenerTls::managementFilter).ifPresent(routing::addFilter);
-                    ManagementRouting.register(routing, cluster, config, clock, balance.balancers(), cache,
-                            () -> baseUri().toString(), this::nodeName,
+                    ManagementRouting.register(routes.recording(routing, RouteTable.Scope.MANAGEMENT), cluster,
+                            config, clock, balance.balancers(), cache, () -> baseUri().toString(), this::nodeName,
                             new ManagementRouting.Reconciling(catalog, imports), access);
-                    MetricsEndpoint.register(routing, metrics, access);
-                    GatewayRouting.register(routing, config, catalog, pipeline, () -> ready);
+                    MetricsEndpoint.register(routes.recording(routing, RouteTable.Scope.METRICS), metrics, access);
+                    GatewayRouting.register(routes.recording(routing, RouteTable.Scope.GATEWAY), config, catalog,
+                            pipeline, () -> ready);
                 })
                 .build();
+    }
+
+    /** Every route this node registered, classified (the route-enumeration test reads it). */
+    public RouteTable routes() {
+        return routes;
     }
 
     /**

@@ -25,12 +25,14 @@ public final class AnthropicAdapter implements ProviderAdapter {
     private final ProviderConfig config;
     private final HttpTransport transport;
     private final URI messages;
+    private final URI countTokens;
 
     private AnthropicAdapter(ProviderConfig config, HttpTransport transport) {
         this.config = config;
         this.transport = transport;
         try {
             this.messages = URI.create(config.baseUrl() + "/v1/messages");
+            this.countTokens = URI.create(config.baseUrl() + "/v1/messages/count_tokens");
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("provider '" + config.name() + "' has an invalid base_url", e);
         }
@@ -53,13 +55,13 @@ public final class AnthropicAdapter implements ProviderAdapter {
 
     @Override
     public boolean supports(Operation operation) {
-        return operation == Operation.CHAT;
+        return operation == Operation.CHAT || operation == Operation.COUNT_TOKENS;
     }
 
     @Override
     public UpstreamResponse send(Operation operation, String model, ProviderKey key, byte[] body,
                                  Map<String, String> passHeaders) {
-        if (operation != Operation.CHAT) {
+        if (!supports(operation)) {
             throw GatewayException.of(ErrorKind.INVALID_REQUEST,
                     "Provider '" + config.name() + "' (anthropic) does not offer " + operation.name().toLowerCase()
                             + "; use an OpenAI-type provider for it.");
@@ -67,6 +69,7 @@ public final class AnthropicAdapter implements ProviderAdapter {
         Map<String, String> headers = UpstreamRequest.baseHeaders(config, passHeaders);
         headers.putIfAbsent("anthropic-version", DEFAULT_VERSION);
         headers.put("x-api-key", key.value().reveal());
-        return transport.send(new UpstreamRequest("POST", messages, headers, body, config.timeouts()));
+        URI uri = operation == Operation.COUNT_TOKENS ? countTokens : messages;
+        return transport.send(new UpstreamRequest("POST", uri, headers, body, config.timeouts()));
     }
 }

@@ -79,6 +79,10 @@ public final class OpenAiAdapter implements ProviderAdapter {
             case COMPLETIONS -> "/completions";
             case EMBEDDINGS -> "/embeddings";
             case RESPONSES -> "/responses";
+            case COUNT_TOKENS -> "/responses/input_tokens";
+            case MODERATIONS -> "/moderations";
+            case IMAGES -> "/images/generations";
+            case SPEECH -> "/audio/speech";
         };
         try {
             return URI.create(base + path + query);

@@ -27,7 +27,8 @@ final class CatalogParser {
 
     static final String FORMAT = "tollgate-pricing-v1";
 
-    private static final Set<String> TOP_LEVEL = Set.of("format", "currency", "unit", "source", "as_of", "models");
+    private static final Set<String> TOP_LEVEL = Set.of("format", "currency", "unit", "source", "as_of", "models",
+            "per_image", "per_million_characters");   // read by ImagePrices and SpeechPrices
     private static final Set<String> RATE_FIELDS =
             Set.of("input", "output", "cached_input", "cache_write", "cache_write_1h", "reasoning");
     private static final Set<String> ENTRY_FIELDS = union(RATE_FIELDS, "tiers");

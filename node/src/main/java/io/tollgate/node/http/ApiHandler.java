@@ -94,6 +94,11 @@ final class ApiHandler implements Handler {
         this.edge = edge;
     }
 
+    /** What the route asks of the upstream. */
+    Operation operation() {
+        return operation;
+    }
+
     @Override
     public void handle(ServerRequest request, ServerResponse response) {
         long start = System.nanoTime();

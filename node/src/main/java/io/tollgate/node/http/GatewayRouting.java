@@ -24,6 +24,10 @@ public final class GatewayRouting {
             "POST /v1/responses               OpenAI Responses (also under /openai)",
             "GET  /v1/models                  models by provider/model (also under /openai)",
             "POST /anthropic/v1/messages      Anthropic Messages",
+            "POST /anthropic/v1/messages/count_tokens, /v1/responses/input_tokens   token counts, never billed",
+            "POST /v1/moderations             OpenAI moderations, never billed (also under /openai)",
+            "POST /v1/images/generations      OpenAI images, priced per image (also under /openai)",
+            "POST /v1/audio/speech            OpenAI text to speech, priced per character (also under /openai)",
             "POST /genai/v1beta/models/{model}:generateContent, :streamGenerateContent   Google GenAI (Gemini)",
             "POST /bedrock/model/{modelId}/converse, /converse-stream                    AWS Bedrock Converse",
             "GET  /health, /ready             liveness and readiness");
@@ -52,8 +56,18 @@ public final class GatewayRouting {
             routing.post(prefix + "/v1/responses",
                     new ApiHandler(Dialect.OPENAI, Operation.RESPONSES, pipeline, bodies));
             routing.get(prefix + "/v1/models", models);
+            routing.post(prefix + "/v1/images/generations",
+                    new ApiHandler(Dialect.OPENAI, Operation.IMAGES, pipeline, bodies));
+            routing.post(prefix + "/v1/audio/speech",
+                    new ApiHandler(Dialect.OPENAI, Operation.SPEECH, pipeline, bodies));
+            routing.post(prefix + "/v1/moderations",
+                    new ApiHandler(Dialect.OPENAI, Operation.MODERATIONS, pipeline, bodies));
+            routing.post(prefix + "/v1/responses/input_tokens",
+                    new ApiHandler(Dialect.OPENAI, Operation.COUNT_TOKENS, pipeline, bodies));
         }
         routing.post("/anthropic/v1/messages", new ApiHandler(Dialect.ANTHROPIC, Operation.CHAT, pipeline, bodies));
+        routing.post("/anthropic/v1/messages/count_tokens",
+                new ApiHandler(Dialect.ANTHROPIC, Operation.COUNT_TOKENS, pipeline, bodies));
         ApiHandler gemini = new ApiHandler(Dialect.OPENAI, Operation.CHAT, pipeline, bodies,
                 new NativeEdge(new GeminiFormat(), GeminiRoute.of(config)));
         for (boolean stream : List.of(false, true)) {

@@ -60,6 +60,38 @@ public final class RequestChecks {
                     throw GatewayException.invalid("prompt", "'prompt' must be a string or an array.");
                 }
             }
+            case COUNT_TOKENS -> {
+                required(body, "model");
+                if (dialect == Dialect.ANTHROPIC && !body.path("messages").isArray()) {
+                    throw GatewayException.invalid("messages", "'messages' must be an array.");
+                }
+            }
+            case IMAGES -> {
+                required(body, "model");
+                if (!required(body, "prompt").isTextual()) {
+                    throw GatewayException.invalid("prompt", "'prompt' must be a string.");
+                }
+                optional(body, "n", n -> n.isIntegralNumber() && n.asInt() >= 1 && n.asInt() <= 10,
+                        "an integer from 1 to 10");
+                optional(body, "size", JsonNode::isTextual, "a string");
+                optional(body, "quality", JsonNode::isTextual, "a string");
+            }
+            case SPEECH -> {
+                required(body, "model");
+                required(body, "voice");
+                if (!required(body, "input").isTextual()) {
+                    throw GatewayException.invalid("input", "'input' must be a string.");
+                }
+                optional(body, "stream_format", v -> v.asText().equals("audio"), "\"audio\" (the gateway relays "
+                        + "whole audio answers)");
+            }
+            case MODERATIONS -> {
+                required(body, "model");
+                JsonNode input = required(body, "input");
+                if (!input.isTextual() && !input.isArray()) {
+                    throw GatewayException.invalid("input", "'input' must be a string or an array.");
+                }
+            }
             case EMBEDDINGS -> {
                 JsonNode input = required(body, "input");
                 if (!input.isTextual() && !input.isArray()) {

@@ -40,7 +40,10 @@ public final class AccountStage implements Stage {
     private void settle(Exchange exchange) {
         Target route = exchange.target().orElseThrow(() -> new IllegalStateException("account before route"));
         String cost;
-        if (route.price().isPresent()) {
+        if (Unbilled.is(exchange.operation())) {
+            exchange.cost(Money.ZERO);   // never billed, whatever the provider answered
+            cost = Money.ZERO.toUsdString();
+        } else if (route.price().isPresent()) {
             Money money = route.price().get().cost(exchange.usage()).plus(exchange.surcharge());
             exchange.cost(money);
             cost = money.toUsdString();

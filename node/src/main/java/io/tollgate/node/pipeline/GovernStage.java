@@ -81,7 +81,7 @@ public final class GovernStage implements Stage {
         boolean hard = java.util.stream.Stream.concat(path.budgets().stream(),
                 tagPaths.stream().flatMap(tagPath -> tagPath.budgets().stream()))
                 .anyMatch(b -> b.spec().mode() == BudgetMode.HARD);
-        if (hard && target.price().isEmpty()) {
+        if (hard && target.price().isEmpty() && !Unbilled.is(exchange.operation())) {
             throw GatewayException.of(ErrorKind.PERMISSION, "Model '" + target.model().address() + "' has no price, "
                     + "and virtual key '" + governed.key().name() + "' has a hard budget that cannot count an "
                     + "unknown cost. Add the model under 'pricing' in the configuration.").withCode("model_blocked");
@@ -147,10 +147,22 @@ public final class GovernStage implements Stage {
 
     /** What the request may cost at most; a hard budget without {@code max_tokens} bounds its output. */
     private WorstCase worstCase(Exchange exchange, Target target, boolean hard) {
+        if (Unbilled.is(exchange.operation())) {
+            return new WorstCase(0, 0, 0, 0);   // counted as a request, never reserved or billed
+        }
         long inputTokens = TokenBounds.input(exchange.operation(), exchange.body());
         // the tier of the prompt's upper bound: a long prompt reserves at its long-context rates
         Price price = target.price().map(p -> p.at(inputTokens)).orElse(new Price("unpriced", 0, 0, 0, 0, 0, 0));
         OptionalLong requested = TokenBounds.requestedOutput(exchange.body());
+        if (exchange.operation() == Operation.SPEECH) {
+            // the input's characters at the price per million: the exact cost, known before the call
+            return new WorstCase(Math.ceilDiv(Math.multiplyExact(inputTokens, price.input()), 1_000_000L), 0, 0,
+                    inputTokens);
+        }
+        if (exchange.operation() == Operation.IMAGES) {
+            // an image costs its per-image price as one output unit: n images reserve exactly n of them
+            return new WorstCase(0, TokenBounds.choices(exchange.body()), price.output(), 0);
+        }
         long outputTokens = exchange.operation() == Operation.EMBEDDINGS ? 0
                 : requested.orElse(config.defaultOutputTokens() * TokenBounds.choices(exchange.body()));
         if (requested.isEmpty() && hard && !exchange.stream() && exchange.operation() != Operation.EMBEDDINGS) {
@@ -168,7 +180,8 @@ public final class GovernStage implements Stage {
         Instant now = clock.instant();
         boolean first = ledgerId.equals(exchange.ledgerId());
         Admission admission = ledger.admit(new AdmissionRequest(path.accountId(), ledgerId, now, path.budgets(),
-                path.windows(), worst, first && !exchange.stream() && exchange.operation() != Operation.EMBEDDINGS,
+                path.windows(), worst, first && !exchange.stream() && exchange.operation() != Operation.EMBEDDINGS
+                        && exchange.operation() != Operation.IMAGES && exchange.operation() != Operation.SPEECH,
                 Duration.ofMillis(config.reservationTimeoutMs())));
         if (admission instanceof Admission.Rejected rejected) {
             throw Rejections.toException(rejected, path, registry, worst.totalNanos(), exchange.channel(), now);

@@ -1,9 +1,11 @@
 package io.tollgate.node.pipeline;
 
 import io.tollgate.adapters.Dialect;
+import io.tollgate.adapters.Operation;
 import io.tollgate.adapters.ErrorKind;
 import io.tollgate.adapters.GatewayException;
-import io.tollgate.adapters.Operation;
+import io.tollgate.adapters.Json;
+import io.tollgate.adapters.Usage;
 import io.tollgate.adapters.bridge.Bridge;
 import io.tollgate.adapters.spi.UpstreamResponse;
 import io.tollgate.adapters.translate.UpstreamErrors;
@@ -57,6 +59,14 @@ public final class InvokeStage implements Stage {
     @Override
     public void handle(Exchange exchange, Chain next) {
         Route route = exchange.route().orElseThrow(() -> new IllegalStateException("no route"));
+        if (exchange.operation() == Operation.COUNT_TOKENS) {
+            boolean provider = TokenCounts.byProvider(exchange.dialect(), route);
+            exchange.channel().header(TokenCounts.SOURCE_HEADER, provider ? "provider" : "estimate");
+            if (!provider) {
+                exchange.response(TokenCounts.estimate(exchange.dialect(), exchange.body()));
+                return;
+            }
+        }
         Bridge.Context context = new Bridge.Context(exchange.id(), exchange.operation(),
                 exchange.body().path("model").asText(), route.model().model(), clock.instant().getEpochSecond(),
                 DEFAULT_MAX_TOKENS);
@@ -82,11 +92,18 @@ public final class InvokeStage implements Stage {
             if (response.status() < 200 || response.status() > 299) {
                 throw upstreamError(response, route);
             }
-            if (exchange.stream()) {
+            if (exchange.operation() == Operation.SPEECH) {
+                // audio, relayed as it is; the usage is the input's characters
+                exchange.usage(Usage.of(TokenBounds.characters(exchange.body()), 0));
+                exchange.response(new Exchange.Response(200, response.header("content-type")
+                        .orElse("application/octet-stream"), readAll(response, Integer.MAX_VALUE)));
+            } else if (exchange.stream()) {
                 StreamRelay.relay(exchange, response, bridge.stream());
             } else {
                 Bridge.Translated translated = bridge.response(readAll(response, Integer.MAX_VALUE));
-                exchange.usage(translated.usage());
+                // images are priced per image: one output unit each, counted in the answer
+                exchange.usage(exchange.operation() == Operation.IMAGES
+                        ? Usage.of(0, Json.parseObject(translated.body()).path("data").size()) : translated.usage());
                 exchange.response(new Exchange.Response(200, "application/json", translated.body()));
             }
         } finally {

@@ -2,11 +2,13 @@ package io.tollgate.node.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tollgate.adapters.Operation;
 import io.tollgate.adapters.ErrorKind;
 import io.tollgate.adapters.GatewayException;
 import io.tollgate.adapters.ModelRef;
-import io.tollgate.adapters.Operation;
+import io.tollgate.adapters.pricing.ImagePrices;
 import io.tollgate.adapters.pricing.PricingCatalog;
+import io.tollgate.adapters.pricing.SpeechPrices;
 import io.tollgate.adapters.spi.ProviderAdapter;
 import io.tollgate.config.TollgateConfig;
 import java.util.ArrayList;
@@ -28,6 +30,8 @@ public final class RouteStage implements Stage {
     private final ModelResolver resolver;
     private final PricingCatalog catalog;
     private final Map<String, ProviderAdapter> adapters;
+    private final ImagePrices images = ImagePrices.bundled();
+    private final SpeechPrices speech = SpeechPrices.bundled();
 
     private RouteStage(TollgateConfig config, PricingCatalog catalog, Map<String, ProviderAdapter> adapters) {
         this.resolver = new ModelResolver(config, catalog);
@@ -97,11 +101,20 @@ public final class RouteStage implements Stage {
                     + "': provider '" + ref.provider() + "' is not available.");
         }
         boolean overChat = exchange.operation() == Operation.RESPONSES && adapter.supports(Operation.CHAT);
-        if (!adapter.supports(exchange.operation()) && !overChat) {
+        boolean counted = exchange.operation() == Operation.COUNT_TOKENS;   // answered or estimated for any
+        if (!adapter.supports(exchange.operation()) && !overChat && !counted) {
             throw GatewayException.invalid(param, "Provider '" + ref.provider() + "' ("
                     + adapter.config().type().configName() + ") does not offer "
                     + exchange.operation().name().toLowerCase(java.util.Locale.ROOT)
                     + "; choose a model of an OpenAI-type provider.");
+        }
+        if (exchange.operation() == Operation.SPEECH) {
+            return new Target(ref, adapter, speech.price(adapter.config().type(), ref.model()));
+        }
+        if (exchange.operation() == Operation.IMAGES) {
+            // priced per image, by the quality and size asked for (the model's defaults when unsaid)
+            return new Target(ref, adapter, images.price(adapter.config().type(), ref.model(),
+                    exchange.body().path("quality").asText(""), exchange.body().path("size").asText("")));
         }
         return new Target(ref, adapter, catalog.price(ref.provider(), adapter.config().type(), ref.model()));
     }

@@ -48,6 +48,12 @@ final class TokenBounds {
                     tokens += MESSAGE_OVERHEAD + text(input);
                 }
             }
+            case SPEECH -> {
+                return characters(body);   // exact: speech is priced per character of input
+            }
+            case COUNT_TOKENS, MODERATIONS, IMAGES -> {
+                return 0;   // nothing is generated or billed: token windows do not count these
+            }
         }
         return tokens;
     }
@@ -70,6 +76,17 @@ final class TokenBounds {
     /** How many completions the request asks for ({@code n}, at least 1). */
     static long choices(JsonNode body) {
         return Math.max(1, body.path("n").asLong(1));
+    }
+
+    /** The characters (code points) of a speech request's {@code input}. */
+    static long characters(JsonNode body) {
+        String input = body.path("input").asText("");
+        return input.codePointCount(0, input.length());
+    }
+
+    /** Bytes of every string inside a node (images at their flat allowance), for estimates. */
+    static long textBytes(JsonNode node) {
+        return text(node);
     }
 
     /** Bytes of every string inside a node, plus images at their flat allowance. */

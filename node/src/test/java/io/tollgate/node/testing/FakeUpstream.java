@@ -54,6 +54,12 @@ public final class FakeUpstream implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** The requests received after the first {@code seen} (a test's own, when it noted the count at its start). */
+    public List<Recorded> requestsSince(int seen) {
+        List<Recorded> all = requests();
+        return all.subList(Math.min(seen, all.size()), all.size());
+    }
+
     /** The last request received. */
     public Recorded last() {
         if (requests.isEmpty()) {

@@ -90,6 +90,11 @@ public final class NodeHarness implements AutoCloseable {
         return send(request(path, json, headers), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POSTs JSON and returns the whole response as bytes (audio answers). */
+    public HttpResponse<byte[]> postBytes(String path, String json, String... headers) {
+        return send(request(path, json, headers), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** POSTs JSON and returns the response as soon as its headers arrive; the body is read as it comes. */
     public HttpResponse<InputStream> postStreaming(String path, String json, String... headers) {
         return send(request(path, json, headers), HttpResponse.BodyHandlers.ofInputStream());
