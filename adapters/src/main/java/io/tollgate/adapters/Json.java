@@ -1,6 +1,9 @@
 package io.tollgate.adapters;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -10,17 +13,29 @@ import java.io.IOException;
 
 /**
  * The JSON codec every module shares: one immutable, thread-safe Jackson mapper that keeps decimals exact
- * ({@code BigDecimal}) and never enables polymorphic typing.
+ * ({@code BigDecimal}), never enables polymorphic typing and refuses documents nested deeper than
+ * {@link #MAX_DEPTH} levels (a client's 100,000 {@code [} are refused at once, and no tree the gateway holds is
+ * deep enough to overflow a stack where it is walked).
  */
 public final class Json {
 
+    /** The deepest nesting of arrays and objects a parsed document may have. */
+    public static final int MAX_DEPTH = 200;
+
     /** The shared mapper. Immutable; safe to use from any thread. */
-    public static final JsonMapper MAPPER = JsonMapper.builder()
+    public static final JsonMapper MAPPER = JsonMapper.builder(factory())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
     private Json() {
+    }
+
+    /** A JSON factory for any mapper of untrusted input: at most {@link #MAX_DEPTH} levels of nesting. */
+    public static JsonFactory factory() {
+        return JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                .build();
     }
 
     /** A new empty object node. */
@@ -37,6 +52,9 @@ public final class Json {
         JsonNode node;
         try {
             node = MAPPER.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw GatewayException.of(ErrorKind.INVALID_REQUEST, "We could not parse the JSON body of your request: "
+                    + "it is nested deeper than " + MAX_DEPTH + " levels or holds a value too long to read.");
         } catch (IOException e) {
             throw GatewayException.of(ErrorKind.INVALID_REQUEST,
                     "We could not parse the JSON body of your request: " + firstLine(e.getMessage()));

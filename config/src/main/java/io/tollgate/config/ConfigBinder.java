@@ -18,7 +18,8 @@ final class ConfigBinder {
     static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "admin", "providers", "pricing", "governance", "store",
             "cluster", "cache", "logging", "alerts", "reconcile");
     /** Keys allowed under {@code server}. */
-    static final Set<String> SERVER_KEYS = Set.of("host", "port", "max_body_bytes", "pass_through");
+    static final Set<String> SERVER_KEYS = Set.of("host", "port", "max_body_bytes", "pass_through",
+            "header_timeout_ms", "body_timeout_ms", "idle_timeout_ms");
     /** Keys allowed under {@code admin}. */
     static final Set<String> ADMIN_KEYS = Set.of("token");
 
@@ -64,7 +65,12 @@ final class ConfigBinder {
         int port = node.intOr("port", defaults.port());
         long maxBodyBytes = node.longOr("max_body_bytes", defaults.maxBodyBytes());
         boolean passThrough = node.boolOr("pass_through", defaults.passThrough());
-        return node.build(SERVER_KEYS, () -> new ServerConfig(host, port, maxBodyBytes, passThrough));
+        ServerConfig.Timeouts timeouts = defaults.timeouts();
+        long headerMs = node.longOr("header_timeout_ms", timeouts.headerMs());
+        long bodyMs = node.longOr("body_timeout_ms", timeouts.bodyMs());
+        long idleMs = node.longOr("idle_timeout_ms", timeouts.idleMs());
+        return node.build(SERVER_KEYS, () -> new ServerConfig(host, port, maxBodyBytes, passThrough,
+                new ServerConfig.Timeouts(headerMs, bodyMs, idleMs)));
     }
 
     /**

@@ -64,6 +64,8 @@ class ConfigErrorsTest {
         "server: { host: }                          | server.host: must be a string, was empty",
         "server: { port: 70000 }                    | server.port: must be between 0 and 65535, was 70000",
         "server: { max_body_bytes: 0 }              | server.max_body_bytes: must be at least 1, was 0",
+        "server: { header_timeout_ms: 0 }           | server.header_timeout_ms: must be at least 1, was 0",
+        "server: { idle_timeout_ms: -5 }            | server.idle_timeout_ms: must be at least 1, was -5",
         "server: { host: ' ' }                      | server.host: must not be blank",
         "providers: { o: { base_url: 'http://x' } } | providers.o.type: is required",
         "providers: { o: { type: opnai } }          | providers.o.type: must be one of openai, anthropic, groq, mistral, together, openrouter, deepseek, fireworks, ollama, vllm, gemini, bedrock, vertex, mock, was \"opnai\", did you mean 'openai'?",

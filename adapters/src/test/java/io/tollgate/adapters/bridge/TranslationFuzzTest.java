@@ -20,6 +20,8 @@ import io.tollgate.adapters.fuzz.FuzzTries;
 import io.tollgate.adapters.fuzz.JsonFuzz;
 import io.tollgate.adapters.gemini.GeminiErrors;
 import io.tollgate.adapters.gemini.GeminiToOpenAi;
+import io.tollgate.adapters.replay.Replay;
+import io.tollgate.adapters.replay.ReplayOptions;
 import io.tollgate.adapters.translate.Fixtures;
 import io.tollgate.adapters.translate.UpstreamErrors;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +44,8 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * ({@link JsonFuzz#mutants}), random JSON and bytes that are not JSON. A client's request either translates or is
  * refused with {@code INVALID_REQUEST} (400); whatever an upstream answers — a whole body, an event stream, an
  * error body — either translates or fails with {@code UPSTREAM_ERROR} (502), never with another exception (a 500,
- * or a stream cut without its error event), and never with a negative token count. Tries: see {@link FuzzTries}.
+ * or a stream cut without its error event), and never with a negative token count; a cached answer replays and a
+ * recorded stream assembles (or not) without failing. Tries: see {@link FuzzTries}.
  */
 @AddLifecycleHook(FuzzTries.class)
 class TranslationFuzzTest {
@@ -146,6 +149,24 @@ class TranslationFuzzTest {
         refusedAs(ErrorKind.UPSTREAM_ERROR, () -> relay(GeminiToOpenAi.stream("m", "id"), chunks));
         refusedAs(ErrorKind.UPSTREAM_ERROR, () -> relay(BedrockNative.stream("m", Clock.systemUTC()), chunks)
                 .stream().map(EventStreams::encode).toList());
+    }
+
+    @Property(tries = 200)
+    void shouldReplayAnyCachedAnswerAndAssembleAnyStreamWithoutFailing(
+            @ForAll("clients") Dialect dialect, @ForAll("picks") int pick,
+            @ForAll("mutations") List<JsonFuzz.Mutation> mutations, @ForAll("eventChanges") List<EventChange> changes) {
+        JsonNode whole = JsonFuzz.mutate(fixture(RESPONSES.get(dialect), pick), mutations);
+        List<SseEvent> stream = new ArrayList<>(Fixtures.sse(path(STREAMS.get(dialect), pick)));
+        changes.forEach(change -> change.apply(stream));
+        ReplayOptions options = new ReplayOptions("chatcmpl-1", 1_700_000_000L, true);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            if (Replay.replayable(dialect, whole)) {
+                assertThat(Replay.events(dialect, whole, options)).isNotEmpty();
+                assertThat(Replay.whole(dialect, whole, options).path("id").asText()).isEqualTo("chatcmpl-1");
+            }
+            assertThat(Replay.assemble(dialect, stream)).isNotNull();
+        });
     }
 
     @Property(tries = 200)

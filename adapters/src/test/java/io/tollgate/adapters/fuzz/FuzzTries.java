@@ -1,6 +1,7 @@
 package io.tollgate.adapters.fuzz;
 
 import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
@@ -22,5 +23,15 @@ public final class FuzzTries implements AroundPropertyHook {
             context.attributes().setTries(tries);
         }
         return property.execute();
+    }
+
+    @Override
+    public PropagationMode propagateTo() {
+        return PropagationMode.ALL_DESCENDANTS;   // registered on a class, for each of its properties
+    }
+
+    @Override
+    public int aroundPropertyProximity() {
+        return -100;   // outermost: the tries must be set before the property starts
     }
 }
