@@ -66,6 +66,7 @@ class ConfigErrorsTest {
         "server: { max_body_bytes: 0 }              | server.max_body_bytes: must be at least 1, was 0",
         "server: { header_timeout_ms: 0 }           | server.header_timeout_ms: must be at least 1, was 0",
         "server: { idle_timeout_ms: -5 }            | server.idle_timeout_ms: must be at least 1, was -5",
+        "server: { port: '1e-100000000' }           | server.port: must be an integer, was a number with an exponent beyond 10000 either way",
         "server: { host: ' ' }                      | server.host: must not be blank",
         "providers: { o: { base_url: 'http://x' } } | providers.o.type: is required",
         "providers: { o: { type: opnai } }          | providers.o.type: must be one of openai, anthropic, groq, mistral, together, openrouter, deepseek, fireworks, ollama, vllm, gemini, bedrock, vertex, mock, was \"opnai\", did you mean 'openai'?",

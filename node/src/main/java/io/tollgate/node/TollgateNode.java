@@ -127,7 +127,7 @@ public final class TollgateNode implements AutoCloseable {
             // the request span (when tracing) and the observe stage also see requests refused before the pipeline
             this.pipeline = Pipeline.of(traced, traced.size() - stages.size() + 1);
         }
-        this.server = WebServer.builder()
+        this.server = clientLimits(WebServer.builder())
                 .host(config.server().host())
                 .port(config.server().port())
                 .connectionOptions(options -> options.tcpNoDelay(true))
@@ -136,9 +136,15 @@ public final class TollgateNode implements AutoCloseable {
                             () -> baseUri().toString(), this::nodeName,
                             new ManagementRouting.Reconciling(catalog, imports));
                     MetricsEndpoint.register(routing, metrics, config.admin());
-                    GatewayRouting.register(routing, config, catalog, pipeline, () -> ready);
+                    GatewayRouting.register(routing, config, catalog, pipeline, () -> ready, watchdog);
                 })
                 .build();
+    }
+
+    /** The listener's limits on slow and hostile clients; their timers run on the watchdog thread. */
+    private io.helidon.webserver.WebServerConfig.Builder clientLimits(
+            io.helidon.webserver.WebServerConfig.Builder builder) {
+        return io.tollgate.node.http.ClientLimits.apply(builder, config.server().timeouts(), watchdog);
     }
 
     /**

@@ -8,8 +8,9 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 
 /**
  * Lets a long fuzzing run raise the tries of the fuzz properties, which stay small in the normal build:
- * {@code mvn -o -pl adapters test -Dtest='*FuzzTest' -Dtollgate.fuzz.tries=100000} runs each of them 100,000 times.
- * Registered on a class with {@code @AddLifecycleHook(FuzzTries.class)}.
+ * {@code mvn -pl adapters -am test -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dtollgate.fuzz.tries=100000} runs each of them 100,000 times. Registered on a class with
+ * {@code @AddLifecycleHook(FuzzTries.class)}.
  */
 public final class FuzzTries implements AroundPropertyHook {
 
