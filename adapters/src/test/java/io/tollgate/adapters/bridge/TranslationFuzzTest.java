@@ -80,7 +80,7 @@ class TranslationFuzzTest {
                     "gemini/stream_error.sse"),
             Dialect.BEDROCK, List.of("bedrock/stream_text.sse", "bedrock/stream_tool_use.sse"));
 
-    @Property(tries = 250, maxDiscardRatio = 20)
+    @Property(tries = 200, maxDiscardRatio = 20)
     void shouldTranslateAClientRequestOrRefuseItAs400(@ForAll("clients") Dialect client,
                                                       @ForAll("upstreams") Dialect upstream,
                                                       @ForAll("picks") int pick,
@@ -92,7 +92,7 @@ class TranslationFuzzTest {
                 .request());
     }
 
-    @Property(tries = 200)
+    @Property(tries = 150)
     void shouldTranslateANativeRequestOrRefuseItAs400(@ForAll("nativeRequests") JsonNode body,
                                                       @ForAll boolean stream) {
         Assume.that(body instanceof ObjectNode);
@@ -104,7 +104,7 @@ class TranslationFuzzTest {
                 "mock/echo", stream, 4096)));
     }
 
-    @Property(tries = 250)
+    @Property(tries = 150)
     void shouldTranslateAnUpstreamBodyOrFailAs502(@ForAll("clients") Dialect client,
                                                   @ForAll("upstreams") Dialect upstream,
                                                   @ForAll("bodyKinds") int kind, @ForAll("bodies") byte[] random,
@@ -123,7 +123,7 @@ class TranslationFuzzTest {
         });
     }
 
-    @Property(tries = 250)
+    @Property(tries = 150)
     void shouldTranslateAnUpstreamStreamOrFailAs502(@ForAll("clients") Dialect client,
                                                     @ForAll("upstreams") Dialect upstream, @ForAll("picks") int pick,
                                                     @ForAll("eventChanges") List<EventChange> changes) {
@@ -136,7 +136,7 @@ class TranslationFuzzTest {
         assertNotNegative(translator.usage());
     }
 
-    @Property(tries = 200)
+    @Property(tries = 150)
     void shouldTranslateTheGatewaysAnswerToANativeClientOrFailAs502(
             @ForAll("picks") int pick, @ForAll("mutations") List<JsonFuzz.Mutation> mutations,
             @ForAll("eventChanges") List<EventChange> changes) {
@@ -151,7 +151,7 @@ class TranslationFuzzTest {
                 .stream().map(EventStreams::encode).toList());
     }
 
-    @Property(tries = 200)
+    @Property(tries = 150)
     void shouldReplayAnyCachedAnswerAndAssembleAnyStreamWithoutFailing(
             @ForAll("clients") Dialect dialect, @ForAll("picks") int pick,
             @ForAll("mutations") List<JsonFuzz.Mutation> mutations, @ForAll("eventChanges") List<EventChange> changes) {
@@ -169,7 +169,7 @@ class TranslationFuzzTest {
         });
     }
 
-    @Property(tries = 200)
+    @Property(tries = 150)
     void shouldReadAnyUpstreamErrorBodyIntoAnError(@ForAll("errorStatuses") int status,
                                                    @ForAll("bodies") byte[] body, @ForAll("dialects") Dialect dialect) {
         List<GatewayException> errors = List.of(UpstreamErrors.parse(status, body, dialect),
