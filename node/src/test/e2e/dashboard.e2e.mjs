@@ -10,7 +10,7 @@ const ADMIN = h.ADMIN;
 let base, work, node, browser, page, keyValue, keyName, uiKeyValue;
 
 const api = (path, options) => h.api(base, path, options);
-const chat = (key, content) => h.chat(base, key, content);
+const chat = (key, content, user, tags) => h.chat(base, key, content, user, tags);
 const waitForLog = (id) => h.waitForLog(base, id);
 const shot = (name) => page.screenshot({ path: join(h.shots, name + '.png'), fullPage: true });
 const number = h.number;
@@ -27,6 +27,7 @@ pricing:
   mock/echo: { input: 1000, output: 1000 }
 governance:
   enforce: true
+  tags: { names: { feature: { max_values: 10 } } }
   customers: [ { name: e2e-customer, budgets: [ { max_limit: 100, reset_duration: 1M } ] } ]
   teams: [ { name: e2e-team, customer: e2e-customer, budgets: [ { max_limit: 50, reset_duration: 1w } ] } ]
 logging: { enabled: true }
@@ -64,7 +65,10 @@ describe('dashboard', () => {
     });
     keyValue = created.virtual_key.value;
     let last;
-    for (let i = 0; i < 3; i++) last = await chat(keyValue, 'hello dashboard ' + i);
+    for (let i = 0; i < 3; i++) {
+      last = await chat(keyValue, 'hello dashboard ' + i, i < 2 ? 'end-user-' + i : undefined,
+        i === 0 ? {} : { feature: i === 1 ? 'search' : 'summarize' });
+    }
     await waitForLog(last);
 
     await page.fill('#token', ADMIN);
@@ -81,14 +85,18 @@ describe('dashboard', () => {
     await shot('overview');
   });
 
-  it('charts spend per day by provider, model, team and customer, equal to /api/spend', async () => {
+  it('charts spend per day by provider, model, team, customer, end user and tag, equal to /api/spend', async () => {
     const now = new Date();
     const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString().slice(0, 10);
     const names = new Map([...(await api('/api/governance/customers')).customers,
       ...(await api('/api/governance/teams')).teams].map(o => [o.id, o.name]));
-    for (const by of ['provider', 'model', 'team', 'customer']) {
+    const tags = (await api('/api/tags')).tags.map(t => 'tag:' + t.name);
+    assert.deepEqual(tags, ['tag:feature']);
+    for (const by of ['provider', 'model', 'team', 'customer', 'end_user', ...tags]) {
       await page.selectOption('#chart-by', by);
-      const answer = await api(`/api/spend?group_by=${by}&interval=day&from=${month}T00:00:00Z`);
+      const answer = await api(`/api/spend?group_by=${encodeURIComponent(by)}&interval=day&from=${month}T00:00:00Z`);
+      if (by === 'end_user') assert.ok(answer.spend.some(r => r.group === 'end-user-0'), JSON.stringify(answer));
+      if (by === 'tag:feature') assert.ok(answer.spend.some(r => r.group === 'search'), JSON.stringify(answer));
       const expected = [...new Set(answer.spend.map(r => names.get(r.group) ?? (r.group || '(none)')))];
       await page.waitForFunction((want) => {
         const chart = document.querySelector('[data-testid=spend-chart]');
@@ -103,7 +111,7 @@ describe('dashboard', () => {
       assert.ok(answer.spend.every(r => r.day === now.toISOString().slice(0, 10)), 'all of this run is today');
       const legend = await page.textContent('[data-testid=spend-chart] .u-legend');
       for (const name of expected) assert.ok(legend.includes(name), `${by}: legend has ${name}: ${legend}`);
-      await shot('overview-chart-' + by);
+      await shot('overview-chart-' + by.replace(':', '-'));
     }
     await page.selectOption('#chart-by', 'provider');
   });

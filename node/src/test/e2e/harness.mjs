@@ -77,12 +77,17 @@ export async function api(base, path, options = {}) {
   return JSON.parse(text);
 }
 
-/** One chat request through the node with a virtual key; returns its request id. */
-export async function chat(base, key, content) {
+/**
+ * One chat request through the node with a virtual key, optionally from an end user and with tags
+ * ({ feature: 'search' } becomes the x-tollgate-tag-feature header); returns its request id.
+ */
+export async function chat(base, key, content, user, tags = {}) {
+  const headers = { authorization: 'Bearer ' + key, 'content-type': 'application/json' };
+  for (const [name, value] of Object.entries(tags)) headers['x-tollgate-tag-' + name] = value;
   const response = await fetch(base + '/v1/chat/completions', {
     method: 'POST',
-    headers: { authorization: 'Bearer ' + key, 'content-type': 'application/json' },
-    body: JSON.stringify({ model: 'mock/echo', messages: [{ role: 'user', content }] }),
+    headers,
+    body: JSON.stringify({ model: 'mock/echo', messages: [{ role: 'user', content }], ...(user ? { user } : {}) }),
   });
   const text = await response.text();
   assert.equal(response.status, 200, text);

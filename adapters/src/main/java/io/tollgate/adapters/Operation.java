@@ -7,5 +7,7 @@ public enum Operation {
     /** OpenAI's legacy {@code /completions}. */
     COMPLETIONS,
     /** OpenAI {@code /embeddings}. */
-    EMBEDDINGS
+    EMBEDDINGS,
+    /** OpenAI's Responses API {@code /responses} (translated to chat for upstreams that lack it). */
+    RESPONSES
 }

@@ -2,6 +2,9 @@ package io.tollgate.cluster;
 
 import com.hazelcast.map.MapStore;
 import com.hazelcast.topic.ITopic;
+import io.tollgate.cluster.access.AdminTokens;
+import io.tollgate.cluster.access.AuditLog;
+import io.tollgate.cluster.tags.TagValues;
 import io.tollgate.cluster.alerts.AlertClaims;
 import io.tollgate.cluster.alerts.HazelcastAlertClaims;
 import io.tollgate.cluster.governance.GovernanceRegistry;
@@ -65,6 +68,9 @@ public final class ClusterServices implements AutoCloseable {
     private final RequestLog requestLog;
     private final HazelcastAlertClaims alertClaims;
     private final RevenueBook revenue;
+    private final AdminTokens adminTokens;
+    private final AuditLog audit;
+    private final TagValues tagValues;
     private final ReconcileStore reconcile;
 
     private ClusterServices(StateStore store, Grid grid, BudgetLedger ledger, HazelcastGovernanceRegistry registry,
@@ -81,6 +87,9 @@ public final class ClusterServices implements AutoCloseable {
         this.sweeper = sweeper;
         this.seeds = seeds;
         this.revenue = JdbcRevenueBook.create(store);
+        this.adminTokens = AdminTokens.create(store);
+        this.audit = AuditLog.create(store);
+        this.tagValues = TagValues.create(grid);
         if (ledger instanceof LeasingLedger leasing) {
             ITopic<String> charged = grid.instance().getTopic(CHARGED_TOPIC);
             charged.addMessageListener(message -> sweeper.execute(() -> revalidate(leasing,
@@ -111,6 +120,7 @@ public final class ClusterServices implements AutoCloseable {
                     JdbcMapStore.create(store, HazelcastBudgetLedger.MAP_NAME, HazelcastBudgetLedger.codec()));
             stores.put(HazelcastAlertClaims.MAP,
                     JdbcMapStore.create(store, HazelcastAlertClaims.MAP, HazelcastAlertClaims.codec()));
+            stores.put(TagValues.MAP, JdbcMapStore.create(store, TagValues.MAP, TagValues.codec()));
             grid = Grid.start(config.cluster().map(GridSettings::of)
                     .orElseGet(() -> GridSettings.local("tollgate-" + UUID.randomUUID())), stores);
             BudgetLedger gridLedger = HazelcastBudgetLedger.create(grid);
@@ -159,6 +169,21 @@ public final class ClusterServices implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "reclaiming expired reservations failed; will try again", e);
         }
+    }
+
+    /** The admin API tokens, shared by every node through the state store. */
+    public AdminTokens adminTokens() {
+        return adminTokens;
+    }
+
+    /** The append-only audit log of changes, shared by every node through the state store. */
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** The distinct values each request tag has taken across the cluster. */
+    public TagValues tagValues() {
+        return tagValues;
     }
 
     /** Revenue events and per-owner usage, for margins. */
@@ -230,6 +255,14 @@ public final class ClusterServices implements AutoCloseable {
      */
     public SharedEntries sharedEntries(String name, int maxEntriesPerMember) {
         return HazelcastSharedEntries.create(grid, name, maxEntriesPerMember);
+    }
+
+    /**
+     * The position of the request log's export to {@code sink} (a bucket and prefix), in the store's database, shared
+     * by every node.
+     */
+    public io.tollgate.cluster.log.LogExport logExport(String sink) {
+        return io.tollgate.cluster.log.JdbcLogExport.create(store, sink);
     }
 
     /** The imported provider figures and the gateway's daily sums, for reconciliation (in the store's database). */

@@ -15,10 +15,14 @@ import java.util.Optional;
  *     backoff)
  * @param webhooks where alerts go over HTTP
  * @param costSpike when the cluster's spend rate alerts; empty: never
- * @param email where alerts go by e-mail; with neither webhooks nor e-mail, alerts are only logged
+ * @param email where alerts go by e-mail
+ * @param pagerduty PagerDuty services alerts go to (Events API v2), each with its own routing key
+ * @param teams Microsoft Teams channels alerts go to (incoming webhooks); with no channel at all, alerts are only
+ *     logged
  */
 public record AlertsConfig(List<Integer> thresholds, long checkIntervalMs, int maxAttempts, List<Webhook> webhooks,
-                           Optional<CostSpike> costSpike, Optional<Email> email) {
+                           Optional<CostSpike> costSpike, Optional<Email> email, List<PagerDuty> pagerduty,
+                           List<Teams> teams) {
 
     /** 50, 80, 90 and 100%, checked every 5 seconds, 8 attempts, logged only, no cost-spike alert. */
     public static final AlertsConfig DEFAULT = new AlertsConfig(List.of(50, 80, 90, 100), 5_000, 8, List.of());
@@ -32,6 +36,12 @@ public record AlertsConfig(List<Integer> thresholds, long checkIntervalMs, int m
     public AlertsConfig(List<Integer> thresholds, long checkIntervalMs, int maxAttempts, List<Webhook> webhooks,
                         Optional<CostSpike> costSpike) {
         this(thresholds, checkIntervalMs, maxAttempts, webhooks, costSpike, Optional.empty());
+    }
+
+    /** Without PagerDuty or Teams. */
+    public AlertsConfig(List<Integer> thresholds, long checkIntervalMs, int maxAttempts, List<Webhook> webhooks,
+                        Optional<CostSpike> costSpike, Optional<Email> email) {
+        this(thresholds, checkIntervalMs, maxAttempts, webhooks, costSpike, email, List.of(), List.of());
     }
 
     public AlertsConfig {
@@ -54,6 +64,13 @@ public record AlertsConfig(List<Integer> thresholds, long checkIntervalMs, int m
         webhooks = List.copyOf(webhooks);
         Objects.requireNonNull(costSpike, "costSpike");
         Objects.requireNonNull(email, "email");
+        pagerduty = List.copyOf(pagerduty);
+        teams = List.copyOf(teams);
+    }
+
+    /** True when alerts go somewhere over HTTP (a webhook, PagerDuty, Teams). */
+    public boolean hasHttpChannels() {
+        return !webhooks.isEmpty() || !pagerduty.isEmpty() || !teams.isEmpty();
     }
 
     /**
@@ -85,18 +102,34 @@ public record AlertsConfig(List<Integer> thresholds, long checkIntervalMs, int m
     }
 
     /**
+     * Checks that {@code url} is http or https, naming it as the key {@code url}; the message shows the URL only when
+     * {@code showValue} (a Teams URL is a credential: then only its scheme).
+     */
+    private static void requireHttp(URI url, boolean showValue) {
+        Objects.requireNonNull(url, "url");
+        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+            throw new IllegalArgumentException("url must be an http or https URL, was " + (showValue ? "'" + url + "'"
+                    : url.getScheme() == null ? "one without a scheme" : "a " + url.getScheme() + " URL"));
+        }
+    }
+
+    /**
      * One webhook.
      *
      * @param type the body's shape: Slack's incoming-webhook {@code {"text": ...}} or Tollgate's JSON
      * @param url where it is POSTed
+     * @param route which alerts it takes
      */
-    public record Webhook(Type type, URI url) {
+    public record Webhook(Type type, URI url, AlertRoute route) {
         public Webhook {
             Objects.requireNonNull(type, "type");
-            Objects.requireNonNull(url, "url");
-            if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
-                throw new IllegalArgumentException("url must be an http or https URL, was '" + url + "'");
-            }
+            requireHttp(url, true);
+            Objects.requireNonNull(route, "route");
+        }
+
+        /** A webhook that takes every alert. */
+        public Webhook(Type type, URI url) {
+            this(type, url, AlertRoute.ALL);
         }
 
         /** A webhook's body shape. */
@@ -120,9 +153,17 @@ public record AlertsConfig(List<Integer> thresholds, long checkIntervalMs, int m
      * @param username the SMTP user; empty: no authentication
      * @param password the SMTP password, only with a username
      * @param timeoutMs connect, read and write timeout of one delivery
+     * @param route which alerts it takes
      */
     public record Email(String host, int port, Security security, String from, List<String> to,
-                        Optional<String> username, Optional<Secret> password, long timeoutMs) {
+                        Optional<String> username, Optional<Secret> password, long timeoutMs, AlertRoute route) {
+
+        /** E-mail that takes every alert. */
+        public Email(String host, int port, Security security, String from, List<String> to,
+                     Optional<String> username, Optional<Secret> password, long timeoutMs) {
+            this(host, port, security, from, to, username, password, timeoutMs, AlertRoute.ALL);
+        }
+
         public Email {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(security, "security");
@@ -152,6 +193,7 @@ public record AlertsConfig(List<Integer> thresholds, long checkIntervalMs, int m
             if (timeoutMs < 100 || timeoutMs > 600_000) {
                 throw new IllegalArgumentException("timeout_ms must be between 100 and 600000, was " + timeoutMs);
             }
+            Objects.requireNonNull(route, "route");
         }
 
         private static void requireAddress(String key, String address) {
@@ -168,7 +210,7 @@ public record AlertsConfig(List<Integer> thresholds, long checkIntervalMs, int m
         public String toString() {
             return "Email[host=" + host + ", port=" + port + ", security=" + security + ", from=" + from + ", to=" + to
                     + ", username=" + username + ", password=" + password.map(p -> "****").orElse("none")
-                    + ", timeoutMs=" + timeoutMs + "]";
+                    + ", timeoutMs=" + timeoutMs + ", route=" + route + "]";
         }
 
         /** How the SMTP connection is protected. */
@@ -188,6 +230,68 @@ public record AlertsConfig(List<Integer> thresholds, long checkIntervalMs, int m
                     case TLS -> 465;
                 };
             }
+        }
+    }
+
+    /**
+     * A PagerDuty service, reached through its Events API v2 integration: every alert it takes is sent as a
+     * {@code trigger} event with a dedup key derived from the alert, so an alert sent again (by another node, or
+     * after a restart) joins the open PagerDuty alert instead of paging twice. The routing key is a {@link Secret}
+     * and never appears in {@link #toString()}.
+     *
+     * @param routingKey the integration key of the service (32 characters)
+     * @param url the Events API's enqueue endpoint ({@link #EVENTS_URL}; another for a proxy or a test)
+     * @param source the events' {@code payload.source}: which gateway the alert comes from
+     * @param route which alerts it takes
+     */
+    public record PagerDuty(Secret routingKey, URI url, String source, AlertRoute route) {
+
+        /** PagerDuty's Events API v2 endpoint. */
+        public static final URI EVENTS_URL = URI.create("https://events.pagerduty.com/v2/enqueue");
+        /** The events' source when none is configured. */
+        public static final String DEFAULT_SOURCE = "tollgate";
+        /** The length of an integration key, which PagerDuty refuses otherwise (400). */
+        public static final int ROUTING_KEY_LENGTH = 32;
+
+        public PagerDuty {
+            Objects.requireNonNull(routingKey, "routingKey");
+            requireHttp(url, true);
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(route, "route");
+            if (routingKey.reveal().length() != ROUTING_KEY_LENGTH) {
+                throw new IllegalArgumentException("routing_key must be the integration key of "
+                        + ROUTING_KEY_LENGTH + " characters, was " + routingKey.reveal().length() + " characters");
+            }
+            if (source.isBlank() || source.length() > 255) {
+                throw new IllegalArgumentException("source must be 1 to 255 characters, was '" + source + "'");
+            }
+        }
+
+        /** Everything but the routing key, which shows as {@code ****}. */
+        @Override
+        public String toString() {
+            return "PagerDuty[routingKey=****, url=" + url + ", source=" + source + ", route=" + route + "]";
+        }
+    }
+
+    /**
+     * A Microsoft Teams channel's incoming webhook (a Workflows "when a Teams webhook request is received" URL, or
+     * a legacy connector's): every alert it takes is posted as a message with an Adaptive Card. Whoever has the URL
+     * can post to the channel, so {@link #toString()} shows only its host.
+     *
+     * @param url the webhook's URL
+     * @param route which alerts it takes
+     */
+    public record Teams(URI url, AlertRoute route) {
+        public Teams {
+            requireHttp(url, false);
+            Objects.requireNonNull(route, "route");
+        }
+
+        /** The host only: the URL's path is the credential. */
+        @Override
+        public String toString() {
+            return "Teams[url=" + url.getScheme() + "://" + url.getHost() + "/****, route=" + route + "]";
         }
     }
 }

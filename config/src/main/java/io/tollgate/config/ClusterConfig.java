@@ -16,9 +16,12 @@ import java.util.Optional;
  * @param quorum split-brain protection: the fewest members that may change budgets and windows; 0 for none. With
  *     a quorum of 2 out of 3, a lone member fails closed (or serves, see {@code onPartition})
  * @param onPartition what a member without quorum does with requests that need the ledger
+ * @param allowPublicInterface lets {@code host} be a wildcard or a public address; off by default, since member
+ *     traffic is not encrypted
  */
 public record ClusterConfig(String name, String host, int port, List<String> members, boolean multicast,
-                            Optional<Kubernetes> kubernetes, int quorum, OnPartition onPartition) {
+                            Optional<Kubernetes> kubernetes, int quorum, OnPartition onPartition,
+                            boolean allowPublicInterface) {
 
     /** What a member that lost its quorum does with governed requests. */
     public enum OnPartition {

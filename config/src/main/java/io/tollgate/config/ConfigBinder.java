@@ -16,12 +16,12 @@ final class ConfigBinder {
 
     /** Keys allowed at the top of the file. */
     static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "admin", "providers", "pricing", "governance", "store",
-            "cluster", "cache", "logging", "alerts", "reconcile");
+            "cluster", "cache", "logging", "alerts", "reconcile", "log_export");
     /** Keys allowed under {@code server}. */
-    static final Set<String> SERVER_KEYS = Set.of("host", "port", "max_body_bytes", "pass_through",
+    static final Set<String> SERVER_KEYS = Set.of("host", "port", "max_body_bytes", "pass_through", "tls",
             "header_timeout_ms", "body_timeout_ms", "idle_timeout_ms");
     /** Keys allowed under {@code admin}. */
-    static final Set<String> ADMIN_KEYS = Set.of("token");
+    static final Set<String> ADMIN_KEYS = Set.of("token", "login_failures_per_minute");
 
     private ConfigBinder() {
     }
@@ -55,7 +55,8 @@ final class ConfigBinder {
         return new TollgateConfig(source, server, admin, providers, pricing, governance, store, cluster, cache,
                 logging, root.field("alerts").map(AlertsBinder::bind).orElse(AlertsConfig.DEFAULT),
                 root.field("reconcile").map(node -> ReconcileBinder.bind(node, providers, warnings))
-                        .orElse(ReconcileConfig.DEFAULT), warnings);
+                        .orElse(ReconcileConfig.DEFAULT),
+                root.field("log_export").flatMap(node -> LogExportBinder.bind(node, warnings)), warnings);
     }
 
     private static ServerConfig server(ConfigNode node) {
@@ -65,11 +66,12 @@ final class ConfigBinder {
         int port = node.intOr("port", defaults.port());
         long maxBodyBytes = node.longOr("max_body_bytes", defaults.maxBodyBytes());
         boolean passThrough = node.boolOr("pass_through", defaults.passThrough());
+        Optional<TlsConfig> tls = node.field("tls").map(TlsBinder::bind);
         ServerConfig.Timeouts timeouts = defaults.timeouts();
         long headerMs = node.longOr("header_timeout_ms", timeouts.headerMs());
         long bodyMs = node.longOr("body_timeout_ms", timeouts.bodyMs());
         long idleMs = node.longOr("idle_timeout_ms", timeouts.idleMs());
-        return node.build(SERVER_KEYS, () -> new ServerConfig(host, port, maxBodyBytes, passThrough,
+        return node.build(SERVER_KEYS, () -> new ServerConfig(host, port, maxBodyBytes, passThrough, tls,
                 new ServerConfig.Timeouts(headerMs, bodyMs, idleMs)));
     }
 
@@ -79,22 +81,24 @@ final class ConfigBinder {
      */
     private static AdminConfig admin(ConfigNode node, List<String> warnings) {
         node.requireKeys(ADMIN_KEYS);
+        int failures = node.field("login_failures_per_minute").map(value -> (int) value.integer(1, 1_000_000))
+                .orElse(AdminConfig.DEFAULT_LOGIN_FAILURES_PER_MINUTE);
         Optional<ConfigNode> token = node.field("token");
         if (token.isEmpty()) {
-            return AdminConfig.NONE;
+            return new AdminConfig(Optional.empty(), failures);
         }
         EnvSubstitution.Result value = token.get().secret();
         if (!value.unset().isEmpty()) {
             warnings.add("admin token disabled: environment variable " + value.unset().getFirst()
-                    + " is not set, so the management API refuses every request");
-            return AdminConfig.NONE;
+                    + " is not set, so only admin tokens created through the API (if any) are accepted");
+            return new AdminConfig(Optional.empty(), failures);
         }
         if (value.text().isBlank()) {
             if (value.variables().isEmpty()) {
                 throw token.get().error("must not be blank (leave admin.token out for no token)");
             }
-            return AdminConfig.NONE;
+            return new AdminConfig(Optional.empty(), failures);
         }
-        return new AdminConfig(Optional.of(new Secret(value.text())));
+        return new AdminConfig(Optional.of(new Secret(value.text())), failures);
     }
 }

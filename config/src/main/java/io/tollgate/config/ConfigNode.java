@@ -1,6 +1,7 @@
 package io.tollgate.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,6 +84,14 @@ final class ConfigNode {
             return Optional.empty();
         }
         return Optional.of(child(key, node.get(key)));
+    }
+
+    /**
+     * The entry {@code key} of this map or, when absent, a string holding {@code template}, read like any value
+     * (a default such as {@code ${AWS_REGION:-us-east-1}} taken from the environment); its path is the key's.
+     */
+    ConfigNode fieldOr(String key, String template) {
+        return field(key).orElseGet(() -> child(key, TextNode.valueOf(template)));
     }
 
     /** The entry {@code key} of this map, which must be present. */

@@ -16,7 +16,13 @@ final class GovernanceBinder {
 
     /** Keys allowed under {@code governance}. */
     static final Set<String> GOVERNANCE_KEYS = Set.of("enforce", "default_output_tokens", "on_state_unavailable",
-            "reservation_timeout_ms", "leases", "customers", "teams", "virtual_keys");
+            "reservation_timeout_ms", "leases", "customers", "teams", "virtual_keys", "tags");
+    /** Keys allowed under {@code governance.tags}. */
+    static final Set<String> TAGS_KEYS = Set.of("names", "on_unknown", "budgets");
+    /** Keys allowed under one name of {@code governance.tags.names}. */
+    static final Set<String> TAG_NAME_KEYS = Set.of("max_values", "metric_label");
+    /** Keys allowed in one element of {@code governance.tags.budgets}. */
+    static final Set<String> TAG_BUDGET_KEYS = Set.of("tag", "value", "budgets", "budget");
     /** Keys allowed under {@code governance.leases}. */
     static final Set<String> LEASE_KEYS = Set.of("enabled", "flush_interval_ms", "ttl_ms", "idle_ms");
     /** Keys allowed in one element of {@code customers}. */
@@ -45,8 +51,48 @@ final class GovernanceBinder {
         List<VirtualKeySeed> virtualKeys = VirtualKeyBinder.bind(
                 node.field("virtual_keys").map(ConfigNode::list).orElse(List.of()),
                 new VirtualKeyBinder.Names(customerNames, teamNames, providers));
+        TagsConfig tags = node.field("tags").map(GovernanceBinder::tags).orElse(TagsConfig.NONE);
         return node.build(GOVERNANCE_KEYS, () -> new GovernanceConfig(enforce, defaultOutputTokens,
-                onStateUnavailable, reservationTimeoutMs, leases, customers, teams, virtualKeys));
+                onStateUnavailable, reservationTimeoutMs, leases, customers, teams, virtualKeys, tags));
+    }
+
+    private static TagsConfig tags(ConfigNode node) {
+        node.requireKeys(TAGS_KEYS);
+        java.util.Map<String, TagsConfig.TagSpec> names = new java.util.TreeMap<>();
+        node.field("names").ifPresent(map -> map.entries().forEach(entry -> {
+            String name = entry.getKey();
+            ConfigNode spec = entry.getValue();
+            if (!TagsConfig.NAME.matcher(name).matches()) {
+                throw spec.error("tag name '" + name + "' must be lower-case letters, digits, '_' or '-' (at most 64)");
+            }
+            spec.requireKeys(TAG_NAME_KEYS);
+            int maxValues = (int) spec.required("max_values").integer(1, 100_000);
+            boolean metricLabel = spec.boolOr("metric_label", false);
+            names.put(name, spec.build(TAG_NAME_KEYS, () -> new TagsConfig.TagSpec(maxValues, metricLabel)));
+        }));
+        TagsConfig.OnUnknown onUnknown = node.field("on_unknown")
+                .map(value -> value.oneOf(TagsConfig.OnUnknown.values())).orElse(TagsConfig.OnUnknown.REJECT);
+        List<TagsConfig.TagBudget> budgets = new ArrayList<>();
+        Set<String> owners = new LinkedHashSet<>();
+        for (ConfigNode element : node.field("budgets").map(ConfigNode::list).orElse(List.of())) {
+            element.requireKeys(TAG_BUDGET_KEYS);
+            ConfigNode tagNode = element.required("tag");
+            String tag = tagNode.string();
+            if (!names.containsKey(tag)) {
+                throw tagNode.error(ProblemText.unknownName("tag", tag, names.keySet(), "declared under tags.names"));
+            }
+            ConfigNode valueNode = element.required("value");
+            String value = valueNode.string();
+            TagsConfig.valueProblem(value).ifPresent(problem -> {
+                throw valueNode.error(problem);
+            });
+            if (!owners.add(tag + "=" + value)) {
+                throw valueNode.error("duplicate budget for tag " + tag + "=" + value);
+            }
+            List<BudgetSpec> limits = LimitBinder.budgets(element);
+            budgets.add(element.build(TAG_BUDGET_KEYS, () -> new TagsConfig.TagBudget(tag, value, limits)));
+        }
+        return node.build(TAGS_KEYS, () -> new TagsConfig(names, onUnknown, budgets));
     }
 
     private static LeaseConfig leases(ConfigNode node) {

@@ -15,14 +15,23 @@ import java.util.Objects;
  * @param customers customers declared here
  * @param teams teams declared here
  * @param virtualKeys virtual keys declared here
+ * @param tags the request tags allowed, their bounds and their budgets
  */
 public record GovernanceConfig(boolean enforce, long defaultOutputTokens, StateUnavailable onStateUnavailable,
                                long reservationTimeoutMs, LeaseConfig leases, List<CustomerSeed> customers,
-                               List<TeamSeed> teams, List<VirtualKeySeed> virtualKeys) {
+                               List<TeamSeed> teams, List<VirtualKeySeed> virtualKeys, TagsConfig tags) {
 
     /** Enforced, 1024 output tokens, fail closed, 15-minute reservations, default leases, nothing declared. */
     public static final GovernanceConfig DEFAULT = new GovernanceConfig(true, 1024, StateUnavailable.CLOSED,
             900_000, LeaseConfig.DEFAULT, List.of(), List.of(), List.of());
+
+    /** No tags declared. */
+    public GovernanceConfig(boolean enforce, long defaultOutputTokens, StateUnavailable onStateUnavailable,
+                            long reservationTimeoutMs, LeaseConfig leases, List<CustomerSeed> customers,
+                            List<TeamSeed> teams, List<VirtualKeySeed> virtualKeys) {
+        this(enforce, defaultOutputTokens, onStateUnavailable, reservationTimeoutMs, leases, customers, teams,
+                virtualKeys, TagsConfig.NONE);
+    }
 
     /** What happens when the governance state cannot be reached. */
     public enum StateUnavailable {
@@ -35,6 +44,7 @@ public record GovernanceConfig(boolean enforce, long defaultOutputTokens, StateU
     public GovernanceConfig {
         Objects.requireNonNull(onStateUnavailable, "onStateUnavailable");
         Objects.requireNonNull(leases, "leases");
+        Objects.requireNonNull(tags, "tags");
         customers = List.copyOf(customers);
         teams = List.copyOf(teams);
         virtualKeys = List.copyOf(virtualKeys);

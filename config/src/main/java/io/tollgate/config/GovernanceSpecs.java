@@ -30,6 +30,16 @@ public final class GovernanceSpecs {
         return PlanBinder.plan(root(owner));
     }
 
+    /** The budgets in the object's {@code field} (for example {@code end_user_budgets}). */
+    public static List<BudgetSpec> budgets(JsonNode owner, String field) {
+        return LimitBinder.budgets(root(owner), field);
+    }
+
+    /** The rate limit in the object's {@code field} (for example {@code end_user_rate_limit}). */
+    public static Optional<RateLimitSpec> rateLimit(JsonNode owner, String field) {
+        return LimitBinder.rateLimit(root(owner), field);
+    }
+
     /** The object's {@code rate_limit}; empty when absent or when it sets no limit. */
     public static Optional<RateLimitSpec> rateLimit(JsonNode owner) {
         return LimitBinder.rateLimit(root(owner));

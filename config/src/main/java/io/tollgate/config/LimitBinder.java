@@ -26,7 +26,12 @@ final class LimitBinder {
 
     /** The owner's {@code budgets} list; absent or empty gives no budgets. */
     static List<BudgetSpec> budgets(ConfigNode owner) {
-        return owner.field("budgets").map(ConfigNode::list).orElse(List.of()).stream()
+        return budgets(owner, "budgets");
+    }
+
+    /** The budgets in the owner's {@code field} (for example {@code end_user_budgets}). */
+    static List<BudgetSpec> budgets(ConfigNode owner, String field) {
+        return owner.field(field).map(ConfigNode::list).orElse(List.of()).stream()
                 .map(LimitBinder::budget)
                 .toList();
     }
@@ -36,7 +41,12 @@ final class LimitBinder {
      * window is required for each limit that is set.
      */
     static Optional<RateLimitSpec> rateLimit(ConfigNode owner) {
-        Optional<ConfigNode> field = owner.field("rate_limit");
+        return rateLimit(owner, "rate_limit");
+    }
+
+    /** The rate limit in the owner's {@code name} (for example {@code end_user_rate_limit}). */
+    static Optional<RateLimitSpec> rateLimit(ConfigNode owner, String name) {
+        Optional<ConfigNode> field = owner.field(name);
         if (field.isEmpty()) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package io.tollgate.config;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The HTTP listener.
@@ -11,9 +12,11 @@ import java.util.Objects;
  * @param passThrough a measuring baseline, never for production: the pipeline only routes and relays (no
  *     authentication, governance, cache, accounting, request log or request metrics), so a load run can show what
  *     the stack alone costs next to the full gateway
+ * @param tls TLS on the listener; empty for plain HTTP
  * @param timeouts how long the listener waits on a slow client
  */
-public record ServerConfig(String host, int port, long maxBodyBytes, boolean passThrough, Timeouts timeouts) {
+public record ServerConfig(String host, int port, long maxBodyBytes, boolean passThrough, Optional<TlsConfig> tls,
+                           Timeouts timeouts) {
 
     /** The defaults: 127.0.0.1:8080, 10 MiB bodies, the whole pipeline, the default timeouts. */
     public static final ServerConfig DEFAULT = new ServerConfig("127.0.0.1", 8080, 10L * 1024 * 1024);
@@ -23,9 +26,14 @@ public record ServerConfig(String host, int port, long maxBodyBytes, boolean pas
         this(host, port, maxBodyBytes, false);
     }
 
-    /** A listener with the default timeouts. */
+    /** A plain-HTTP listener with the default timeouts. */
     public ServerConfig(String host, int port, long maxBodyBytes, boolean passThrough) {
-        this(host, port, maxBodyBytes, passThrough, Timeouts.DEFAULT);
+        this(host, port, maxBodyBytes, passThrough, Optional.empty());
+    }
+
+    /** A listener with the default timeouts. */
+    public ServerConfig(String host, int port, long maxBodyBytes, boolean passThrough, Optional<TlsConfig> tls) {
+        this(host, port, maxBodyBytes, passThrough, tls, Timeouts.DEFAULT);
     }
 
     /**
@@ -60,6 +68,7 @@ public record ServerConfig(String host, int port, long maxBodyBytes, boolean pas
     public ServerConfig {
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(tls, "tls");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param logging the request log
  * @param alerts budget alerts and where they go
  * @param reconcile imports of the providers' own usage and cost figures
+ * @param logExport shipping the request log to object storage; empty when off
  * @param warnings one line per problem that did not stop the node (for example a provider disabled because its
  *     key variable is unset)
  */
@@ -27,7 +28,8 @@ public record TollgateConfig(String source, ServerConfig server, AdminConfig adm
                              Map<String, ProviderConfig> providers, Map<String, ModelPrice> pricing,
                              GovernanceConfig governance, StoreConfig store, Optional<ClusterConfig> cluster,
                              CacheConfig cache, LoggingConfig logging, AlertsConfig alerts,
-                             ReconcileConfig reconcile, List<String> warnings) {
+                             ReconcileConfig reconcile, Optional<LogExportConfig> logExport,
+                             List<String> warnings) {
 
     public TollgateConfig {
         Objects.requireNonNull(source, "source");
@@ -40,6 +42,7 @@ public record TollgateConfig(String source, ServerConfig server, AdminConfig adm
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(logging, "logging");
         Objects.requireNonNull(reconcile, "reconcile");
+        Objects.requireNonNull(logExport, "logExport");
         providers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(providers));
         pricing = Map.copyOf(pricing);
         warnings = List.copyOf(warnings);

@@ -20,7 +20,8 @@ final class VirtualKeyBinder {
 
     /** Keys allowed in one element of {@code virtual_keys}. */
     static final Set<String> VIRTUAL_KEY_KEYS = Set.of("name", "value", "is_active", "expires_at", "team",
-            "customer", "budgets", "rate_limit", "provider_configs", "fallbacks");
+            "customer", "budgets", "rate_limit", "provider_configs", "fallbacks", "end_user_budgets",
+            "end_user_rate_limit");
     /** Keys allowed in one element of a virtual key's {@code provider_configs}. */
     static final Set<String> PROVIDER_CONFIG_KEYS = Set.of("provider", "weight", "allowed_models",
             "blocked_models", "key_ids", "budgets", "rate_limit");
@@ -64,8 +65,10 @@ final class VirtualKeyBinder {
             List<BudgetSpec> budgets = LimitBinder.budgets(element);
             Optional<RateLimitSpec> rateLimit = LimitBinder.rateLimit(element);
             List<String> fallbacks = fallbacks(element, names.providers());
+            List<BudgetSpec> endUserBudgets = LimitBinder.budgets(element, "end_user_budgets");
+            Optional<RateLimitSpec> endUserRateLimit = LimitBinder.rateLimit(element, "end_user_rate_limit");
             keys.add(element.build(VIRTUAL_KEY_KEYS, () -> new VirtualKeySeed(name, value, active, expiresAt, team,
-                    customer, providerConfigs, budgets, rateLimit, fallbacks)));
+                    customer, providerConfigs, budgets, rateLimit, fallbacks, endUserBudgets, endUserRateLimit)));
         }
         return keys;
     }

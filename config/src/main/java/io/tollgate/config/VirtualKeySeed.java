@@ -20,12 +20,25 @@ import java.util.Optional;
  * @param rateLimit its rate limits, if any
  * @param fallbacks model addresses ({@code provider/model}) tried in order when the requested model fails, at
  *     most {@value Fallbacks#MAX}; empty for none
+ * @param endUserBudgets the budgets of each end user of the key, counted apart per end user
+ * @param endUserRateLimit the rate limit of each end user of the key
  */
 public record VirtualKeySeed(String name, Secret value, boolean active, Optional<Instant> expiresAt,
                              Optional<String> team, Optional<String> customer, List<KeyProviderSpec> providerConfigs,
-                             List<BudgetSpec> budgets, Optional<RateLimitSpec> rateLimit, List<String> fallbacks) {
+                             List<BudgetSpec> budgets, Optional<RateLimitSpec> rateLimit, List<String> fallbacks,
+                             List<BudgetSpec> endUserBudgets, Optional<RateLimitSpec> endUserRateLimit) {
+
+    /** A key without end-user limits. */
+    public VirtualKeySeed(String name, Secret value, boolean active, Optional<Instant> expiresAt,
+                          Optional<String> team, Optional<String> customer, List<KeyProviderSpec> providerConfigs,
+                          List<BudgetSpec> budgets, Optional<RateLimitSpec> rateLimit, List<String> fallbacks) {
+        this(name, value, active, expiresAt, team, customer, providerConfigs, budgets, rateLimit, fallbacks, List.of(),
+                Optional.empty());
+    }
 
     public VirtualKeySeed {
+        endUserBudgets = List.copyOf(endUserBudgets);
+        Objects.requireNonNull(endUserRateLimit, "endUserRateLimit");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(expiresAt, "expiresAt");

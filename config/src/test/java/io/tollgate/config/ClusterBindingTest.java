@@ -64,6 +64,37 @@ class ClusterBindingTest {
                 .hasMessageContaining("cluster.quorum: must not be negative, was -1");
     }
 
+    @Test
+    void shouldRefuseAWildcardOrPublicMemberAddressNamingIt() {
+        assertThatThrownBy(() -> parse("cluster: { name: p, host: 0.0.0.0 }\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("test.yaml: cluster.host: 0.0.0.0 is a wildcard address: the member would "
+                        + "listen on every interface, and Hazelcast sends member traffic unencrypted: bind the member "
+                        + "to a private address (loopback, 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10, "
+                        + "link-local, or IPv6 fc00::/7), or set cluster.allow_public_interface: true");
+        assertThatThrownBy(() -> parse("cluster: { name: p, host: \"::\" }\n"))
+                .hasMessageStartingWith("test.yaml: cluster.host: :: is a wildcard address");
+        assertThatThrownBy(() -> parse("cluster: { name: p, host: 203.0.113.7 }\n"))
+                .hasMessageStartingWith("test.yaml: cluster.host: 203.0.113.7 is not a private address, and "
+                        + "Hazelcast sends member traffic unencrypted");
+        assertThatThrownBy(() -> parse("cluster: { name: p, host: 2001:db8::1 }\n"))
+                .hasMessageStartingWith("test.yaml: cluster.host: 2001:db8::1 is not a private address");
+    }
+
+    @Test
+    void shouldAcceptPrivateMemberAddressesAndThePublicOneWhenAllowed() {
+        assertThat(parse("cluster: { name: p, host: 10.1.2.3 }\n").cluster().orElseThrow().allowPublicInterface())
+                .isFalse();
+        assertThat(parse("cluster: { name: p, host: localhost }\n").cluster()).isPresent();
+        assertThat(parse("cluster: { name: p, host: \"fd00::7\" }\n").cluster()).isPresent();
+        ClusterConfig open = parse("cluster: { name: p, host: 0.0.0.0, allow_public_interface: true }\n")
+                .cluster().orElseThrow();
+        assertThat(open.host()).isEqualTo("0.0.0.0");
+        assertThat(open.allowPublicInterface()).isTrue();
+        assertThat(parse("cluster: { name: p, host: 203.0.113.7, allow_public_interface: true }\n").cluster())
+                .isPresent();
+    }
+
     private static TollgateConfig parse(String yaml) {
         return ConfigLoader.parse(yaml, "test.yaml", Map.of());
     }

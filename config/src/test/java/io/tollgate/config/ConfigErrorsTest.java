@@ -47,9 +47,9 @@ class ConfigErrorsTest {
     @Test
     void shouldListTheAllowedKeysForAnUnknownKeyWithNoNearMatch() {
         assertThat(failure("colour: red"))
-                .isEqualTo("test.yaml: unknown key 'colour', expected one of: admin, alerts, cache, cluster, governance, logging, pricing, providers, reconcile, server, store");
+                .isEqualTo("test.yaml: unknown key 'colour', expected one of: admin, alerts, cache, cluster, governance, log_export, logging, pricing, providers, reconcile, server, store");
         assertThat(failure("admin: { password: x }"))
-                .isEqualTo("test.yaml: admin: unknown key 'password', expected one of: token");
+                .isEqualTo("test.yaml: admin: unknown key 'password', expected one of: login_failures_per_minute, token");
     }
 
     @ParameterizedTest

@@ -94,7 +94,7 @@ class EnvironmentBindingTest {
 
             assertThat(config.admin()).isEqualTo(AdminConfig.NONE);
             assertThat(config.warnings()).containsExactly("admin token disabled: environment variable ADMIN is not set, "
-                    + "so the management API refuses every request");
+                    + "so only admin tokens created through the API (if any) are accepted");
         }
     }
 

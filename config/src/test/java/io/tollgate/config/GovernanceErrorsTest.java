@@ -35,7 +35,7 @@ class GovernanceErrorsTest {
     @CsvSource(delimiter = '|', value = {
         "governance: x                             | governance: must be a map, was \"x\"",
         "governance: { enfroce: true }             | governance: unknown key 'enfroce', did you mean 'enforce'?",
-        "governance: { budgets: [] }               | governance: unknown key 'budgets', expected one of: customers, default_output_tokens, enforce, leases, on_state_unavailable, reservation_timeout_ms, teams, virtual_keys",
+        "governance: { budgets: [] }               | governance: unknown key 'budgets', expected one of: customers, default_output_tokens, enforce, leases, on_state_unavailable, reservation_timeout_ms, tags, teams, virtual_keys",
         "governance: { enforce: always }           | governance.enforce: must be true or false, was \"always\"",
         "governance: { enforce: 1 }                | governance.enforce: must be true or false, was 1",
         "governance: { default_output_tokens: 0 }  | governance.default_output_tokens: must be at least 1, was 0",

@@ -33,16 +33,16 @@ public final class Main {
                 System.exit(2);
             }
         }
-        TollgateConfig config;
+        TollgateNode node;
         try {
-            config = ConfigLoader.resolve(configPath, System.getenv());
+            TollgateConfig config = ConfigLoader.resolve(configPath, System.getenv());
+            config.warnings().forEach(w -> System.err.println("tollgate: warning: " + w));
+            node = TollgateNode.start(config, Clock.systemUTC()); // checks the server.tls files' content
         } catch (ConfigException e) {
             System.err.println("tollgate: configuration error: " + e.getMessage());
             System.exit(2);
             return;
         }
-        config.warnings().forEach(w -> System.err.println("tollgate: warning: " + w));
-        TollgateNode node = TollgateNode.start(config, Clock.systemUTC());
         banner(System.out, node);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

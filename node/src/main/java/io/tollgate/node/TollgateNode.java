@@ -1,6 +1,7 @@
 package io.tollgate.node;
 
 import io.helidon.webserver.WebServer;
+import io.tollgate.node.admin.AccessControl;
 import io.tollgate.cluster.ClusterServices;
 import io.tollgate.adapters.pricing.PricingCatalog;
 import io.tollgate.adapters.spi.HttpTransport;
@@ -14,6 +15,7 @@ import io.tollgate.node.http.GatewayRouting;
 import io.tollgate.node.metrics.GatewayMetrics;
 import io.tollgate.node.metrics.MetricsEndpoint;
 import io.tollgate.node.pipeline.AccountStage;
+import io.tollgate.node.pipeline.AttributeStage;
 import io.tollgate.node.pipeline.AuthenticateStage;
 import io.tollgate.node.pipeline.BalanceStage;
 import io.tollgate.node.pipeline.CacheStage;
@@ -74,11 +76,15 @@ public final class TollgateNode implements AutoCloseable {
     private volatile BudgetAlerts alerts;
     private volatile io.tollgate.node.alerts.MarginAlerts marginAlerts;
     private final io.tollgate.node.reconcile.ReconcileImports imports;
+    private final Optional<io.tollgate.node.logship.LogShipper> logShipper;
     private final Pipeline pipeline;
     private volatile String nodeName;
     private Map<String, io.tollgate.node.balance.KeyBalancer> balancers = Map.of();
+    private final Optional<io.tollgate.node.http.ListenerTls> tls;
 
     private TollgateNode(TollgateConfig config, Clock clock, RequestTracing tracing) {
+        // first: a TLS file that cannot be used stops the node before anything starts
+        this.tls = config.server().tls().map(t -> io.tollgate.node.http.ListenerTls.load(t, config.source(), clock));
         this.tracing = tracing;
         this.startedAt = clock.instant();
         this.config = config;
@@ -103,7 +109,13 @@ public final class TollgateNode implements AutoCloseable {
         this.cache = responseCache(config.cache(), cluster, clock, adapters);
         this.imports = io.tollgate.node.reconcile.ReconcileImports.create(config.reconcile(), cluster.reconcile(),
                 cluster.alertClaims(), clock);
-        GatewayMetrics metrics = GatewayMetrics.create(stats, cluster, balance.balancers(), cache, clock);
+        this.logShipper = config.logExport().map(export -> io.tollgate.node.logship.LogShipper.create(export,
+                cluster.logExport(export.sink()), io.tollgate.node.logship.S3ObjectStore.create(export, clock),
+                this::nodeName, clock));
+        GatewayMetrics metrics = GatewayMetrics.create(stats, cluster, balance.balancers(), cache, clock)
+                .labelTags(config.governance().tags().names().entrySet().stream()
+                        .filter(tag -> tag.getValue().metricLabel()).map(Map.Entry::getKey)
+                        .collect(java.util.stream.Collectors.toSet()));
         if (config.server().passThrough()) {
             // a measuring baseline: route and relay only (see ServerConfig.passThrough)
             this.pipeline = Pipeline.of(List.of(RouteStage.create(config, catalog, adapters), balance,
@@ -113,6 +125,7 @@ public final class TollgateNode implements AutoCloseable {
                     ObserveStage.create(stats, metrics, cluster.requestLog(), config.logging(), clock,
                             this::nodeName),
                     AuthenticateStage.create(cluster.registry(), config.governance().enforce(), clock),
+                    AttributeStage.create(config.governance().tags(), cluster.tagValues(), metrics::tagDropped),
                     RouteStage.create(config, catalog, adapters),
                     FailoverStage.create(),
                     GovernStage.create(cluster.registry(), cluster.ledger(), clock, config.governance(), settlements,
@@ -122,20 +135,24 @@ public final class TollgateNode implements AutoCloseable {
                     balance,
                     AccountStage.create(),
                     InvokeStage.create(clock, tracing::upstreamHeaders));
-            List<Stage> traced = tracing.wrap(stages, java.util.Arrays.asList(null, null, null, null,
+            List<Stage> traced = tracing.wrap(stages, java.util.Arrays.asList(null, null, null, null, null,
                     "governance", "cache", null, "accounting", "upstream attempt"));
             // the request span (when tracing) and the observe stage also see requests refused before the pipeline
             this.pipeline = Pipeline.of(traced, traced.size() - stages.size() + 1);
         }
+        AccessControl access = AccessControl.create(config.admin(), cluster.adminTokens(), metrics::authRefused,
+                clock);
         this.server = clientLimits(WebServer.builder())
                 .host(config.server().host())
                 .port(config.server().port())
                 .connectionOptions(options -> options.tcpNoDelay(true))
+                .update(builder -> tls.ifPresent(t -> builder.tls(t.tls())))
                 .routing(routing -> {
+                    tls.flatMap(io.tollgate.node.http.ListenerTls::managementFilter).ifPresent(routing::addFilter);
                     ManagementRouting.register(routing, cluster, config, clock, balance.balancers(), cache,
                             () -> baseUri().toString(), this::nodeName,
-                            new ManagementRouting.Reconciling(catalog, imports));
-                    MetricsEndpoint.register(routing, metrics, config.admin());
+                            new ManagementRouting.Reconciling(catalog, imports), access);
+                    MetricsEndpoint.register(routing, metrics, access);
                     GatewayRouting.register(routing, config, catalog, pipeline, () -> ready, watchdog);
                 })
                 .build();
@@ -243,15 +260,19 @@ public final class TollgateNode implements AutoCloseable {
     public static TollgateNode start(TollgateConfig config, Clock clock, RequestTracing tracing) {
         TollgateNode node = new TollgateNode(config, clock, tracing);
         node.server.start();
+        io.tollgate.node.admin.ProviderAudit.recordIfChanged(node.cluster.audit(), config, clock, node.nodeName());
+        node.tls.ifPresent(t -> t.watch(node.server::reloadTls));
         node.publish();
         node.publisher.scheduleWithFixedDelay(node::publish, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        var ownerParents = io.tollgate.node.alerts.OwnerParents.from(node.cluster.registry());
         node.alerts = BudgetAlerts.create(config.alerts(), () -> budgets(node.cluster, clock),
-                () -> deadKeys(node.balancers), (from, to) -> spend(node.cluster, from, to),
+                () -> deadKeys(node.balancers), (from, to) -> spend(node.cluster, from, to), ownerParents,
                 node.cluster.alertClaims(), clock).start();
         node.marginAlerts = io.tollgate.node.alerts.MarginAlerts.create(config.alerts(),
                 io.tollgate.node.alerts.MarginAlerts.reading(node.cluster.registry(), node.cluster.revenue()),
-                node.cluster.alertClaims(), clock).start();
+                ownerParents, node.cluster.alertClaims(), clock).start();
         node.imports.start();
+        node.logShipper.ifPresent(io.tollgate.node.logship.LogShipper::start);
         node.ready = true;
         return node;
     }
@@ -296,13 +317,14 @@ public final class TollgateNode implements AutoCloseable {
         return server.port();
     }
 
-    /** The base URL clients use, for example {@code http://127.0.0.1:8080}. */
+    /** The base URL clients use, for example {@code http://127.0.0.1:8080} ({@code https} with TLS). */
     public URI baseUri() {
         String host = config.server().host();
         if (host.equals("0.0.0.0")) {
             host = "127.0.0.1";
         }
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+        String scheme = tls.isPresent() ? "https://" : "http://";
+        return URI.create(scheme + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
     }
 
     /** The configuration the node runs with. */
@@ -330,8 +352,10 @@ public final class TollgateNode implements AutoCloseable {
             alerts.close();
         }
         imports.close();
+        logShipper.ifPresent(io.tollgate.node.logship.LogShipper::close);
         publisher.shutdownNow();
         server.stop();
+        tls.ifPresent(io.tollgate.node.http.ListenerTls::close);
         settlements.close();
         cache.close();
         tracing.close();

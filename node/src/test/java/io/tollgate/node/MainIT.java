@@ -32,7 +32,7 @@ class MainIT {
                 new io.tollgate.config.StoreConfig(java.util.Optional.empty(), java.util.Optional.empty(),
                         java.util.Optional.empty(), java.nio.file.Path.of(io.tollgate.node.testing.NodeHarness.tempDir())),
                 defaults.cluster(), defaults.cache(), defaults.logging(),
-                defaults.alerts(), defaults.reconcile(), defaults.warnings());
+                defaults.alerts(), defaults.reconcile(), defaults.logExport(), defaults.warnings());
         try (TollgateNode node = TollgateNode.start(config, Clock.systemUTC())) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Main.banner(new PrintStream(out, true, StandardCharsets.UTF_8), node);

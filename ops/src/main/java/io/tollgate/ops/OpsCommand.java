@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "tollgate ops", sortOptions = false,
         description = "The operator CLI: reads and changes a Tollgate cluster through a node's management API.",
         subcommands = {StatusCommand.class, BudgetsCommand.class, MarginCommand.class, KeysCommand.class,
-                CacheCommand.class, VirtualKeyCommand.class, TeamCommand.class, CustomerCommand.class},
+                CacheCommand.class, VirtualKeyCommand.class, TeamCommand.class, CustomerCommand.class,
+                TokensCommand.class, AuditCommand.class, SpendCommand.class},
         footer = {"", "Exit codes: 0 done (status: healthy), 1 the API refused (status: not healthy),",
                 "2 usage, connection or admin-token problem."})
 final class OpsCommand implements Runnable, AutoCloseable {
@@ -69,7 +70,7 @@ final class OpsCommand implements Runnable, AutoCloseable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing command: status, budgets, keys, cache, vk, team or customer");
+                "missing command: status, budgets, spend, margin, keys, cache, vk, team, customer, tokens or audit");
     }
 
     /** The client of the node named by {@code --url}; created on first use. */

@@ -65,7 +65,7 @@ class GlobalOptionsIT extends FakeNodeTestBase {
         Cli.Result vk = run("vk");
 
         assertThat(top.exitCode()).isEqualTo(2);
-        assertThat(top.err()).startsWith("tollgate ops: missing command: status, budgets, keys, cache, vk, team or customer");
+        assertThat(top.err()).startsWith("tollgate ops: missing command: status, budgets, spend, margin, keys, cache, vk, team, customer, tokens or audit");
         assertThat(vk.exitCode()).isEqualTo(2);
         assertThat(vk.err()).startsWith("tollgate ops: missing command: list, get, create, update, rotate, disable, "
                 + "enable, delete\nTry 'tollgate ops vk --help'.");

@@ -69,6 +69,14 @@ public record BedrockSigner(String accessKeyId, String secretAccessKey, String s
     }
 
     /**
+     * Signs one S3 request (a signer whose service is {@code s3}): as {@link #sign}, but the path is signed as sent,
+     * neither encoded a second time nor normalized, as S3 requires.
+     */
+    public Map<String, String> signS3(String method, URI uri, Map<String, String> headers, byte[] body, Instant at) {
+        return sign(method, uri, headers, body, at, false);
+    }
+
+    /**
      * Signs with or without the double URL encoding (and path normalization) that every service but S3 uses;
      * S3's conventions serve the tests against AWS's published S3 examples.
      */

@@ -88,4 +88,23 @@ public interface Bridge {
         return client == Dialect.OPENAI ? OpenAiToAnthropicBridge.create(body, context)
                 : AnthropicToOpenAiBridge.create(body, context);
     }
+
+    /**
+     * The bridge for a Responses API request.
+     *
+     * @param upstream the upstream's dialect for the model
+     * @param nativeResponses true when the upstream offers the Responses API itself: the request passes through;
+     *     otherwise it goes as a chat request and its answer comes back as a Response
+     * @param body the client's Responses request (not modified)
+     * @throws GatewayException {@code INVALID_REQUEST} when the request cannot be expressed as a chat request
+     */
+    static Bridge forResponses(Dialect upstream, boolean nativeResponses, ObjectNode body, Context context) {
+        return nativeResponses ? ResponsesPassThrough.create(body, context)
+                : ResponsesOverChat.create(upstream, body, context);
+    }
+
+    /** The operation the upstream is sent: chat for a Responses request it has no native API for. */
+    static Operation upstreamOperation(Operation operation, boolean nativeResponses) {
+        return operation == Operation.RESPONSES && !nativeResponses ? Operation.CHAT : operation;
+    }
 }

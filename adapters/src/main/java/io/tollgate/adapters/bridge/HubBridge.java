@@ -3,13 +3,10 @@ package io.tollgate.adapters.bridge;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tollgate.adapters.Dialect;
 import io.tollgate.adapters.Json;
-import io.tollgate.adapters.SseEvent;
 import io.tollgate.adapters.StreamTranslator;
 import io.tollgate.adapters.Usage;
 import io.tollgate.adapters.gemini.Translation;
 import io.tollgate.adapters.translate.AnthropicToOpenAi;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A client of OpenAI's or Anthropic's format and an upstream of a third (Gemini, Bedrock), through OpenAI's Chat
@@ -61,41 +58,7 @@ final class HubBridge implements Bridge {
     public StreamTranslator stream() {
         StreamTranslator first = upstream.stream(context.clientModel(), "chatcmpl-" + context.requestId(),
                 context.createdEpochSeconds(), includeUsage);
-        return anthropicClient ? new Chained(first, AnthropicToOpenAi.stream(context.clientModel(),
+        return anthropicClient ? new ChainedTranslator(first, AnthropicToOpenAi.stream(context.clientModel(),
                 "msg_" + context.requestId())) : first;
-    }
-
-    /** Two translators in a row; the upstream's usage and end are the first one's. */
-    private record Chained(StreamTranslator first, StreamTranslator second) implements StreamTranslator {
-
-        @Override
-        public List<SseEvent> onEvent(SseEvent event) {
-            return through(first.onEvent(event));
-        }
-
-        @Override
-        public List<SseEvent> onEnd() {
-            List<SseEvent> out = new ArrayList<>(through(first.onEnd()));
-            out.addAll(second.onEnd());
-            return out;
-        }
-
-        private List<SseEvent> through(List<SseEvent> events) {
-            List<SseEvent> out = new ArrayList<>();
-            for (SseEvent event : events) {
-                out.addAll(second.onEvent(event));
-            }
-            return out;
-        }
-
-        @Override
-        public Usage usage() {
-            return first.usage();
-        }
-
-        @Override
-        public boolean completed() {
-            return first.completed();
-        }
     }
 }

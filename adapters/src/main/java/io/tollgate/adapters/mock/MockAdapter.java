@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tollgate.adapters.Dialect;
+import io.tollgate.adapters.ErrorKind;
+import io.tollgate.adapters.GatewayException;
 import io.tollgate.adapters.Json;
 import io.tollgate.adapters.Operation;
 import io.tollgate.adapters.spi.ProviderAdapter;
@@ -51,6 +53,12 @@ public final class MockAdapter implements ProviderAdapter {
         return Dialect.OPENAI;
     }
 
+    /** Responses requests reach the mock translated to chat. */
+    @Override
+    public boolean supports(Operation operation) {
+        return operation != Operation.RESPONSES;
+    }
+
     @Override
     public UpstreamResponse send(Operation operation, String model, ProviderKey key, byte[] body,
                                  Map<String, String> passHeaders) {
@@ -66,6 +74,8 @@ public final class MockAdapter implements ProviderAdapter {
         ObjectNode request = Json.parseObject(body);
         String id = "mock-" + n;
         return switch (operation) {
+            case RESPONSES -> throw GatewayException.of(ErrorKind.INVALID_REQUEST,
+                    "the mock answers Responses requests translated to chat");
             case EMBEDDINGS -> json(embeddings(request, model));
             case CHAT, COMPLETIONS -> request.path("stream").asBoolean(false)
                     ? MockResponse.of(200, Map.of("content-type", "text/event-stream"),

@@ -52,6 +52,12 @@ public final class OpenAiAdapter implements ProviderAdapter {
         return Dialect.OPENAI;
     }
 
+    /** The Responses API natively on OpenAI only; Azure and the other compatible servers get it translated to chat. */
+    @Override
+    public boolean supports(Operation operation) {
+        return operation != Operation.RESPONSES || config.type() == io.tollgate.config.ProviderType.OPENAI && !azure;
+    }
+
     @Override
     public UpstreamResponse send(Operation operation, String model, ProviderKey key, byte[] body,
                                  Map<String, String> passHeaders) {
@@ -72,6 +78,7 @@ public final class OpenAiAdapter implements ProviderAdapter {
             case CHAT -> "/chat/completions";
             case COMPLETIONS -> "/completions";
             case EMBEDDINGS -> "/embeddings";
+            case RESPONSES -> "/responses";
         };
         try {
             return URI.create(base + path + query);

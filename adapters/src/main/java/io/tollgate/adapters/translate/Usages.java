@@ -18,7 +18,9 @@ public final class Usages {
      * {@code prompt_tokens_details.cached_tokens} becomes the cached bucket and is taken out of the plain input;
      * {@code completion_tokens_details.reasoning_tokens} becomes the reasoning bucket and is taken out of the
      * plain output. Servers that report cache hits only as {@code prompt_cache_hit_tokens} (DeepSeek's documented
-     * usage, where {@code prompt_tokens} is hits plus misses) get the same treatment. Embeddings usage has only
+     * usage, where {@code prompt_tokens} is hits plus misses) get the same treatment.
+     * {@code prompt_tokens_details.cache_write_tokens} (OpenRouter, for models that bill cache writes) becomes the
+     * 5-minute cache-write bucket and is taken out of the plain input too. Embeddings usage has only
      * {@code prompt_tokens}, which becomes plain input.
      *
      * @param usage the {@code usage} node; missing or null gives {@link Usage#ZERO}
@@ -32,9 +34,10 @@ public final class Usages {
         JsonNode details = usage.path("prompt_tokens_details");
         long cached = Math.min(prompt, details.has("cached_tokens") ? Json.count(details, "cached_tokens")
                 : Json.count(usage, "prompt_cache_hit_tokens"));
+        long written = Math.min(prompt - cached, Json.count(details, "cache_write_tokens"));
         long reasoning = Math.min(completion,
                 Json.count(usage.path("completion_tokens_details"), "reasoning_tokens"));
-        return new Usage(prompt - cached, cached, 0, 0, completion - reasoning, reasoning);
+        return new Usage(prompt - cached - written, cached, written, 0, completion - reasoning, reasoning);
     }
 
     /**
@@ -93,6 +96,35 @@ public final class Usages {
         creation.put("ephemeral_5m_input_tokens", usage.cacheWriteTokens());
         creation.put("ephemeral_1h_input_tokens", usage.cacheWrite1hTokens());
         node.put("output_tokens", usage.completionTokens());
+        return node;
+    }
+
+    /**
+     * Reads a Responses API {@code usage} object: {@code input_tokens} counts every input token, of which
+     * {@code input_tokens_details.cached_tokens} were read from the prompt cache; {@code output_tokens} counts every
+     * output token, of which {@code output_tokens_details.reasoning_tokens} were reasoning.
+     *
+     * @param usage the {@code usage} node; missing or null gives {@link Usage#ZERO}
+     */
+    public static Usage fromResponses(JsonNode usage) {
+        if (usage == null || !usage.isObject()) {
+            return Usage.ZERO;
+        }
+        long input = Json.count(usage, "input_tokens");
+        long output = Json.count(usage, "output_tokens");
+        long cached = Math.min(input, Json.count(usage.path("input_tokens_details"), "cached_tokens"));
+        long reasoning = Math.min(output, Json.count(usage.path("output_tokens_details"), "reasoning_tokens"));
+        return new Usage(input - cached, cached, 0, 0, output - reasoning, reasoning);
+    }
+
+    /** Writes a Responses API {@code usage}: all input, all output, with the cached and reasoning details. */
+    public static ObjectNode toResponses(Usage usage) {
+        ObjectNode node = Json.object();
+        node.put("input_tokens", usage.promptTokens());
+        node.putObject("input_tokens_details").put("cached_tokens", usage.cachedInputTokens());
+        node.put("output_tokens", usage.completionTokens());
+        node.putObject("output_tokens_details").put("reasoning_tokens", usage.reasoningTokens());
+        node.put("total_tokens", usage.totalTokens());
         return node;
     }
 }

@@ -48,6 +48,23 @@ class OpenAiAdapterTest {
                 .doesNotContainKey("authorization");
     }
 
+    @Test
+    void shouldSendResponsesToOpenAisPathAndLeaveOtherServersToChat() {
+        AtomicReference<UpstreamRequest> sent = new AtomicReference<>();
+        OpenAiAdapter openai = OpenAiAdapter.create(provider("https://api.openai.com/v1", Optional.empty()),
+                capture(sent));
+        openai.send(Operation.RESPONSES, "gpt-4o", KEY, new byte[] {'{', '}'}, Map.of());
+        assertThat(sent.get().uri().toString()).isEqualTo("https://api.openai.com/v1/responses");
+        assertThat(openai.supports(Operation.RESPONSES)).isTrue();
+        assertThat(OpenAiAdapter.create(provider("https://res.openai.azure.com/openai/deployments/{model}",
+                Optional.of("2024-10-21")), capture(sent)).supports(Operation.RESPONSES)).as("azure").isFalse();
+        ProviderConfig groq = new ProviderConfig("groq", ProviderType.GROQ, "https://api.groq.com/openai/v1",
+                Optional.empty(), List.of(KEY), Map.of(), Timeouts.DEFAULT, HttpVersion.AUTO, MockOptions.DEFAULT,
+                Optional.empty());
+        assertThat(OpenAiAdapter.create(groq, capture(sent)).supports(Operation.RESPONSES)).isFalse();
+        assertThat(OpenAiAdapter.create(groq, capture(sent)).supports(Operation.CHAT)).isTrue();
+    }
+
     private static ProviderConfig provider(String baseUrl, Optional<String> apiVersion) {
         return new ProviderConfig("openai", ProviderType.OPENAI, baseUrl, apiVersion, List.of(KEY),
                 Map.of("x-extra", "1"), Timeouts.DEFAULT, HttpVersion.AUTO, MockOptions.DEFAULT, Optional.empty());

@@ -33,6 +33,21 @@ class UsagesTest {
     }
 
     @Test
+    void shouldReadOpenRoutersCacheWritesIntoTheCacheWriteBucket() {
+        // OpenRouter's usage accounting: prompt_tokens includes cached_tokens (reads) and cache_write_tokens
+        Usage usage = Usages.fromOpenAi(Fixtures.tree("""
+                {"prompt_tokens": 5000, "completion_tokens": 40, "total_tokens": 5040,
+                 "prompt_tokens_details": {"cached_tokens": 1000, "cache_write_tokens": 3500}}"""));
+
+        assertThat(usage).isEqualTo(new Usage(500, 1000, 3500, 0, 40, 0));
+        assertThat(usage.promptTokens()).isEqualTo(5000);
+        assertThat(Usages.fromOpenAi(Fixtures.tree("""
+                {"prompt_tokens": 100, "completion_tokens": 1,
+                 "prompt_tokens_details": {"cached_tokens": 60, "cache_write_tokens": 90}}""")))
+                .as("never more writes than the prompt left").isEqualTo(new Usage(0, 60, 40, 0, 1, 0));
+    }
+
+    @Test
     void shouldReadEmbeddingsUsageAsPlainInput() {
         assertThat(Usages.fromOpenAi(Fixtures.json("openai/usage_embeddings.json"))).isEqualTo(Usage.of(8, 0));
     }

@@ -61,6 +61,27 @@ final class Counters {
                 config.rateLimit());
     }
 
+    /** The budgets of one end user of the key (its override, else the key's end-user limits). */
+    static List<BudgetCharge> budgets(VirtualKey key, String endUser) {
+        return charges(endUserPrefix(key, endUser), Level.END_USER, key.id() + "/" + endUser,
+                key.limitsOf(endUser).budgets());
+    }
+
+    /** The rate-limit windows of one end user of the key. */
+    static List<WindowCharge> windows(VirtualKey key, String endUser) {
+        return windows(endUserPrefix(key, endUser), Level.END_USER, key.id() + "/" + endUser,
+                key.limitsOf(endUser).rateLimit());
+    }
+
+    /** The counters of one end user of the key. */
+    static Set<String> ids(VirtualKey key, String endUser) {
+        return ids(budgets(key, endUser), windows(key, endUser));
+    }
+
+    private static String endUserPrefix(VirtualKey key, String endUser) {
+        return "vk:" + key.id() + ":eu:" + endUser;
+    }
+
     static Set<String> ids(Customer customer) {
         return ids(budgets(customer), List.of());
     }

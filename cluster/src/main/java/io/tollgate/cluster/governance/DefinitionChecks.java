@@ -57,6 +57,18 @@ final class DefinitionChecks {
     }
 
     /** A copy of the budgets, at most one per reset duration (the duration names the budget's counter). */
+    /** A copy of the overrides, each end user's id usable (see {@link io.tollgate.config.TagsConfig#valueProblem}). */
+    static java.util.Map<String, EndUserLimits> endUserOverrides(java.util.Map<String, EndUserLimits> overrides) {
+        if (overrides.size() > VirtualKey.MAX_END_USER_OVERRIDES) {
+            throw GovernanceException.invalid("end_user_overrides", "at most " + VirtualKey.MAX_END_USER_OVERRIDES
+                    + " end users may have overrides; this key would have " + overrides.size());
+        }
+        overrides.keySet().forEach(user -> io.tollgate.config.TagsConfig.valueProblem(user).ifPresent(problem -> {
+            throw GovernanceException.invalid("end_user", "the end user's id " + problem);
+        }));
+        return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(overrides));
+    }
+
     static List<BudgetSpec> budgets(List<BudgetSpec> budgets, String field) {
         List<BudgetSpec> copy = List.copyOf(budgets);
         Set<String> seen = new HashSet<>();

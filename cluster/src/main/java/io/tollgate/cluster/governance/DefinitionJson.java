@@ -24,13 +24,14 @@ import java.util.function.Supplier;
 /**
  * The stored form of definitions: one JSON object per definition with {@code "v"} (the format version) and
  * {@code "rev"} (its revision), snake_case fields, money as decimal strings (exact), instants as ISO-8601.
- * Version 2 adds a key's {@code "fallbacks"}; version 1 rows still read, as keys without fallbacks. A node that
- * reads only version 1 refuses version 2 rows loudly instead of dropping the fallbacks. Thread-safe.
+ * Version 2 adds a key's {@code "fallbacks"}, version 3 its {@code "end_users"} and {@code "end_user_overrides"};
+ * older rows still read, as keys without them. A node that reads only an older version refuses newer rows loudly
+ * instead of dropping what it does not know. Thread-safe.
  */
 final class DefinitionJson {
 
     /** The version written. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     /** The oldest version still read. */
     static final int OLDEST_VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -64,6 +65,13 @@ final class DefinitionJson {
         node.set("budgets", budgets(key.budgets()));
         key.rateLimit().ifPresent(limit -> node.set("rate_limit", rateLimit(limit)));
         key.fallbacks().forEach(node.putArray("fallbacks")::add);
+        if (!key.endUsers().isEmpty()) {
+            node.set("end_users", endUserLimits(key.endUsers()));
+        }
+        if (!key.endUserOverrides().isEmpty()) {
+            ObjectNode overrides = node.putObject("end_user_overrides");
+            key.endUserOverrides().forEach((user, limits) -> overrides.set(user, endUserLimits(limits)));
+        }
         return footer(node, key.createdAt(), key.updatedAt());
     }
 
@@ -90,8 +98,29 @@ final class DefinitionJson {
                     optional(node, "expires_at").map(Instant::parse), optional(node, "team_id"),
                     optional(node, "customer_id"), configs, budgets(node.path("budgets")),
                     rateLimit(node.path("rate_limit")), strings(node.path("fallbacks")), instant(node, "created_at"),
-                    instant(node, "updated_at"));
+                    instant(node, "updated_at"), endUserLimits(node.path("end_users")), overrides(node));
         });
+    }
+
+    private static ObjectNode endUserLimits(EndUserLimits limits) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.set("budgets", budgets(limits.budgets()));
+        limits.rateLimit().ifPresent(limit -> node.set("rate_limit", rateLimit(limit)));
+        return node;
+    }
+
+    private static EndUserLimits endUserLimits(JsonNode node) {
+        if (!node.isObject()) {
+            return EndUserLimits.NONE;
+        }
+        return new EndUserLimits(budgets(node.path("budgets")), rateLimit(node.path("rate_limit")));
+    }
+
+    private static java.util.Map<String, EndUserLimits> overrides(JsonNode node) {
+        java.util.Map<String, EndUserLimits> overrides = new java.util.TreeMap<>();
+        node.path("end_user_overrides").properties().forEach(entry ->
+                overrides.put(entry.getKey(), endUserLimits(entry.getValue())));
+        return overrides;
     }
 
     /**

@@ -190,6 +190,12 @@ public final class HazelcastGovernanceRegistry implements GovernanceRegistry, Au
                         .orElseThrow(() -> GovernanceException.notFound("provider config", id));
                 yield new OwnerCounters(defs.accountOf(key), Counters.ids(config, key));
             }
+            case END_USER -> {
+                int slash = id.indexOf('/');
+                VirtualKey key = defs.keys.require(slash < 0 ? id : id.substring(0, slash)).value();
+                yield new OwnerCounters(defs.accountOf(key), Counters.ids(key, slash < 0 ? "" : id.substring(slash + 1)));
+            }
+            case TAG -> throw GovernanceException.notFound("owner (tag budgets are configured, not governed here)", id);
         };
     }
 

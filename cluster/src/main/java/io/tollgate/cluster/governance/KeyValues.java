@@ -62,7 +62,13 @@ public final class KeyValues {
 
     /** A new key value: {@code tg-} and 43 random base62 characters. */
     public String newValue() {
-        return VALUE_PREFIX + randomChars(VALUE_CHARS);
+        return newValue(VALUE_PREFIX);
+    }
+
+    /** A new secret of another kind (admin API tokens): {@code prefix} and 43 random base62 characters. */
+    public String newValue(String prefix) {
+        Objects.requireNonNull(prefix, "prefix");
+        return prefix + randomChars(VALUE_CHARS);
     }
 
     /** A new id: {@code prefix} ({@code cust_}, {@code team_}, {@code vk_}) and 16 random base62 characters. */

@@ -27,7 +27,8 @@ final class KeyWrites {
         Instant now = defs.now();
         VirtualKey key = new VirtualKey(defs.values.newId(KeyValues.KEY_PREFIX), draft.name(), KeyValues.hash(value),
                 KeyValues.hint(value), draft.active(), draft.expiresAt(), draft.teamId(), draft.customerId(),
-                draft.providerConfigs(), draft.budgets(), draft.rateLimit(), draft.fallbacks(), now, now);
+                draft.providerConfigs(), draft.budgets(), draft.rateLimit(), draft.fallbacks(), now, now,
+                draft.endUsers(), draft.endUserOverrides());
         defs.insert(defs.keys, key, key.id(), claims(key));
         return new CreatedKey(key, new Secret(value));
     }
@@ -61,7 +62,7 @@ final class KeyWrites {
             return Optional.of(new VirtualKey(id, draft.name(), hash, value.map(KeyValues::hint)
                     .orElse(old.valueHint()), draft.active(), draft.expiresAt(), draft.teamId(), draft.customerId(),
                     draft.providerConfigs(), draft.budgets(), draft.rateLimit(), draft.fallbacks(), old.createdAt(),
-                    defs.now()));
+                    defs.now(), draft.endUsers(), draft.endUserOverrides()));
         }, KeyWrites::claims);
         VirtualKey before = change.before();
         VirtualKey after = change.after();

@@ -39,6 +39,26 @@ public record Path(String accountId, String keyId, String provider, Optional<Key
         windows = List.copyOf(windows);
     }
 
+    /**
+     * This path with the budgets and rate-limit windows of one end user of its key appended (same account, so one
+     * admission checks them with the rest); this path itself when the end user has no limits.
+     */
+    public Path withEndUser(VirtualKey key, String endUser) {
+        if (!key.id().equals(keyId)) {
+            throw new IllegalArgumentException("key " + key.id() + " is not this path's key " + keyId);
+        }
+        List<BudgetCharge> userBudgets = Counters.budgets(key, endUser);
+        List<WindowCharge> userWindows = Counters.windows(key, endUser);
+        if (userBudgets.isEmpty() && userWindows.isEmpty()) {
+            return this;
+        }
+        List<BudgetCharge> allBudgets = new ArrayList<>(userBudgets);
+        allBudgets.addAll(budgets);
+        List<WindowCharge> allWindows = new ArrayList<>(windows);
+        allWindows.addAll(userWindows);
+        return new Path(accountId, keyId, provider, providerConfig, providerAllowed, models, allBudgets, allWindows);
+    }
+
     /** True when the key may use this provider for {@code model}. */
     public boolean allows(String model) {
         return providerAllowed && models.allows(model);

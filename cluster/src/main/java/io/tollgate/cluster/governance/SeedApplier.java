@@ -74,14 +74,16 @@ final class SeedApplier {
         Optional<String> teamId = seed.team().map(name -> reference(Claims.team(name), "team", name));
         Optional<String> customerId = seed.customer().map(name -> reference(Claims.customer(name), "customer", name));
         VirtualKeyDraft draft = new VirtualKeyDraft(seed.name(), seed.active(), seed.expiresAt(), teamId, customerId,
-                seed.providerConfigs(), seed.budgets(), seed.rateLimit(), seed.fallbacks());
+                seed.providerConfigs(), seed.budgets(), seed.rateLimit(), seed.fallbacks(),
+                new EndUserLimits(seed.endUserBudgets(), seed.endUserRateLimit()), java.util.Map.of());
         String value = seed.value().reveal();
         if (value.length() > KeyValues.MAX_VALUE_LENGTH) {
             throw GovernanceException.invalid("value", "must be at most " + KeyValues.MAX_VALUE_LENGTH
                     + " characters, was " + value.length());
         }
         upsert(Claims.key(seed.name()), () -> keys.create(draft, value), defs.keys,
-                id -> keys.change(id, current -> draft, Optional.of(value)));
+                id -> keys.change(id, current -> draft.withEndUserOverrides(current.endUserOverrides()),
+                        Optional.of(value)));
     }
 
     /** Creates the definition when no one holds its name, else updates it; counts which it was. */

@@ -6,6 +6,7 @@ import io.tollgate.config.KeyProviderSpec;
 import io.tollgate.config.RateLimitSpec;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,13 +29,19 @@ import java.util.Optional;
  *     fails and the request names no fallbacks of its own; at most {@link Fallbacks#MAX}, empty for none
  * @param createdAt when it was created
  * @param updatedAt when it last changed (a rotation is a change)
+ * @param endUsers the limits of each of its end users (the default for end users without an override)
+ * @param endUserOverrides the limits of named end users, instead of {@code endUsers}; at most
+ *     {@link #MAX_END_USER_OVERRIDES}
  * @throws GovernanceException of kind INVALID naming the field
  */
 public record VirtualKey(String id, String name, String valueHash, String valueHint, boolean active,
                          Optional<Instant> expiresAt, Optional<String> teamId, Optional<String> customerId,
                          List<KeyProviderSpec> providerConfigs, List<BudgetSpec> budgets,
                          Optional<RateLimitSpec> rateLimit, List<String> fallbacks, Instant createdAt,
-                         Instant updatedAt) {
+                         Instant updatedAt, EndUserLimits endUsers, Map<String, EndUserLimits> endUserOverrides) {
+
+    /** The most end users one key may have overrides for. */
+    public static final int MAX_END_USER_OVERRIDES = 1_000;
 
     public VirtualKey {
         DefinitionChecks.id(id, KeyValues.KEY_PREFIX);
@@ -49,6 +56,18 @@ public record VirtualKey(String id, String name, String valueHash, String valueH
         fallbacks = DefinitionChecks.fallbacks(fallbacks);
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(endUsers, "endUsers");
+        endUserOverrides = DefinitionChecks.endUserOverrides(endUserOverrides);
+    }
+
+    /** A key without end-user limits. */
+    public VirtualKey(String id, String name, String valueHash, String valueHint, boolean active,
+                      Optional<Instant> expiresAt, Optional<String> teamId, Optional<String> customerId,
+                      List<KeyProviderSpec> providerConfigs, List<BudgetSpec> budgets,
+                      Optional<RateLimitSpec> rateLimit, List<String> fallbacks, Instant createdAt,
+                      Instant updatedAt) {
+        this(id, name, valueHash, valueHint, active, expiresAt, teamId, customerId, providerConfigs, budgets,
+                rateLimit, fallbacks, createdAt, updatedAt, EndUserLimits.NONE, Map.of());
     }
 
     /** A key without fallbacks. */
@@ -78,6 +97,11 @@ public record VirtualKey(String id, String name, String valueHash, String valueH
     /** The draft that would produce this key's current definition (the value is not part of it). */
     public VirtualKeyDraft toDraft() {
         return new VirtualKeyDraft(name, active, expiresAt, teamId, customerId, providerConfigs, budgets, rateLimit,
-                fallbacks);
+                fallbacks, endUsers, endUserOverrides);
+    }
+
+    /** The limits the end user is held to: its override, else the key's end-user limits. */
+    public EndUserLimits limitsOf(String endUser) {
+        return endUserOverrides.getOrDefault(endUser, endUsers);
     }
 }

@@ -6,6 +6,7 @@ import io.tollgate.config.KeyProviderSpec;
 import io.tollgate.config.RateLimitSpec;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,11 +24,14 @@ import java.util.Optional;
  * @param rateLimit its request and token limits, if any
  * @param fallbacks model addresses ({@code provider/model}, providers configured) tried in order when the requested
  *     model fails; at most {@link Fallbacks#MAX}, empty for none
+ * @param endUsers the limits of each of its end users without an override
+ * @param endUserOverrides the limits of named end users
  * @throws GovernanceException of kind INVALID naming the field
  */
 public record VirtualKeyDraft(String name, boolean active, Optional<Instant> expiresAt, Optional<String> teamId,
                               Optional<String> customerId, List<KeyProviderSpec> providerConfigs,
-                              List<BudgetSpec> budgets, Optional<RateLimitSpec> rateLimit, List<String> fallbacks) {
+                              List<BudgetSpec> budgets, Optional<RateLimitSpec> rateLimit, List<String> fallbacks,
+                              EndUserLimits endUsers, Map<String, EndUserLimits> endUserOverrides) {
 
     public VirtualKeyDraft {
         DefinitionChecks.name(name);
@@ -37,6 +41,22 @@ public record VirtualKeyDraft(String name, boolean active, Optional<Instant> exp
         budgets = DefinitionChecks.budgets(budgets, "budgets");
         Objects.requireNonNull(rateLimit, "rateLimit");
         fallbacks = DefinitionChecks.fallbacks(fallbacks);
+        Objects.requireNonNull(endUsers, "endUsers");
+        endUserOverrides = DefinitionChecks.endUserOverrides(endUserOverrides);
+    }
+
+    /** This draft with these end-user overrides (seeds keep the overrides made through the API). */
+    public VirtualKeyDraft withEndUserOverrides(Map<String, EndUserLimits> overrides) {
+        return new VirtualKeyDraft(name, active, expiresAt, teamId, customerId, providerConfigs, budgets, rateLimit,
+                fallbacks, endUsers, overrides);
+    }
+
+    /** A draft without end-user limits. */
+    public VirtualKeyDraft(String name, boolean active, Optional<Instant> expiresAt, Optional<String> teamId,
+                           Optional<String> customerId, List<KeyProviderSpec> providerConfigs,
+                           List<BudgetSpec> budgets, Optional<RateLimitSpec> rateLimit, List<String> fallbacks) {
+        this(name, active, expiresAt, teamId, customerId, providerConfigs, budgets, rateLimit, fallbacks,
+                EndUserLimits.NONE, Map.of());
     }
 
     /** A draft without fallbacks. */

@@ -72,8 +72,15 @@ public final class Grid implements AutoCloseable {
                 .setTypeClass(java.util.Properties.class).setImplementation(new PropertiesSerializer()));
         var network = config.getNetworkConfig();
         network.setPort(settings.port() == 0 ? 5701 : settings.port()).setPortAutoIncrement(true).setPortCount(200);
-        network.getInterfaces().setEnabled(true).addInterface(settings.host());
-        config.setProperty("hazelcast.local.localAddress", settings.host());
+        if (settings.wildcardHost()) {
+            // only with cluster.allow_public_interface: every interface, Hazelcast picks the address it advertises
+            config.setProperty("hazelcast.socket.bind.any", "true");
+        } else {
+            // listen on the configured address only: by default Hazelcast binds 0.0.0.0 and merely advertises it
+            config.setProperty("hazelcast.socket.bind.any", "false");
+            network.getInterfaces().setEnabled(true).addInterface(settings.host());
+            config.setProperty("hazelcast.local.localAddress", settings.host());
+        }
         JoinConfig join = network.getJoin();
         join.getAutoDetectionConfig().setEnabled(false);
         join.getMulticastConfig().setEnabled(settings.multicast());

@@ -41,6 +41,18 @@ public record GridSettings(String clusterName, String host, int port, List<Strin
         }
     }
 
+    /** True when {@code host} is the wildcard address of IPv4 or IPv6: the member listens on every interface. */
+    public boolean wildcardHost() {
+        if (!host.matches("\\d+(\\.\\d+){3}") && !host.contains(":")) {
+            return false; // a host name, never looked up here
+        }
+        try {
+            return java.net.InetAddress.getByName(host).isAnyLocalAddress(); // a literal: parsed, no lookup
+        } catch (java.net.UnknownHostException notAnAddress) {
+            return false;
+        }
+    }
+
     /** A one-member cluster on loopback with a free port and this name. */
     public static GridSettings local(String clusterName) {
         return new GridSettings(clusterName, "127.0.0.1", 0, List.of());

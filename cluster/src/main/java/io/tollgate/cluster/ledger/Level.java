@@ -11,7 +11,11 @@ public enum Level {
     /** A team. */
     TEAM,
     /** A customer. */
-    CUSTOMER;
+    CUSTOMER,
+    /** One end user of a virtual key (owner id {@code keyId/endUser}). */
+    END_USER,
+    /** One value of a request tag, across keys (owner id {@code name=value}). */
+    TAG;
 
     /** The name used in error messages and the API ({@code virtual_key}, ...). */
     public String apiName() {

@@ -1,6 +1,7 @@
 package io.tollgate.cluster.log;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,11 +21,14 @@ import java.util.Optional;
  * @param source only rows of this origin: gateway traffic, or usage ingested from outside the gateway
  * @param limit rows per page, 1 to 1000 (exports ignore it)
  * @param cursor where the page starts: a previous page's {@link LogPage#nextCursor()}
+ * @param endUser only this end user's rows
+ * @param tag only rows carrying this tag value ({@code name} and {@code value})
  */
 public record LogQuery(Optional<Instant> from, Optional<Instant> to, Optional<String> virtualKeyId,
                        Optional<String> teamId, Optional<String> customerId, Optional<String> provider,
                        Optional<String> model, Optional<Integer> status, Optional<String> cacheStatus,
-                       Optional<Long> minCostNanos, Optional<Source> source, int limit, Optional<String> cursor) {
+                       Optional<Long> minCostNanos, Optional<Source> source, int limit, Optional<String> cursor,
+                       Optional<String> endUser, Optional<Map.Entry<String, String>> tag) {
 
     /** The page size when none is given. */
     public static final int DEFAULT_LIMIT = 100;
@@ -44,6 +48,8 @@ public record LogQuery(Optional<Instant> from, Optional<Instant> to, Optional<St
         Objects.requireNonNull(minCostNanos, "minCostNanos");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(cursor, "cursor");
+        Objects.requireNonNull(endUser, "endUser");
+        Objects.requireNonNull(tag, "tag");
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }
@@ -58,7 +64,7 @@ public record LogQuery(Optional<Instant> from, Optional<Instant> to, Optional<St
     /** The same query from another cursor. */
     public LogQuery withCursor(Optional<String> next) {
         return new LogQuery(from, to, virtualKeyId, teamId, customerId, provider, model, status, cacheStatus,
-                minCostNanos, source, limit, next);
+                minCostNanos, source, limit, next, endUser, tag);
     }
 
     /** Where a row's usage came from. */
@@ -84,6 +90,8 @@ public record LogQuery(Optional<Instant> from, Optional<Instant> to, Optional<St
         private Optional<Source> source = Optional.empty();
         private int limit = DEFAULT_LIMIT;
         private Optional<String> cursor = Optional.empty();
+        private Optional<String> endUser = Optional.empty();
+        private Optional<Map.Entry<String, String>> tag = Optional.empty();
 
         private Builder() {
         }
@@ -160,6 +168,18 @@ public record LogQuery(Optional<Instant> from, Optional<Instant> to, Optional<St
             return this;
         }
 
+        /** Only this end user's rows. */
+        public Builder endUser(String value) {
+            endUser = Optional.of(value);
+            return this;
+        }
+
+        /** Only rows carrying this value of this tag. */
+        public Builder tag(String name, String value) {
+            tag = Optional.of(Map.entry(name, value));
+            return this;
+        }
+
         /** Start after the row a previous page's cursor names. */
         public Builder cursor(String value) {
             cursor = Optional.of(value);
@@ -173,7 +193,7 @@ public record LogQuery(Optional<Instant> from, Optional<Instant> to, Optional<St
          */
         public LogQuery build() {
             return new LogQuery(from, to, virtualKeyId, teamId, customerId, provider, model, status, cacheStatus,
-                    minCostNanos, source, limit, cursor);
+                    minCostNanos, source, limit, cursor, endUser, tag);
         }
     }
 }

@@ -113,10 +113,14 @@ final class LogReader {
             case MODEL -> "COALESCE(model, '')";
             case DAY -> date;
             case SOURCE -> "CASE WHEN route = '" + LogRecord.INGEST_ROUTE + "' THEN 'ingest' ELSE 'gateway' END";
+            case END_USER -> "COALESCE(end_user, '')";
+            case TAG -> tagValue(query.tagName().orElseThrow());
         };
         boolean daily = query.daily() && query.groupBy() != SpendQuery.GroupBy.DAY;
         String groups = daily ? group + ", " + date : group;
         Filter filter = new Filter(query.from(), query.to());
+        query.customerId().ifPresent(value -> filter.add("customer_id = ?", value));
+        query.teamId().ifPresent(value -> filter.add("team_id = ?", value));
         String sql = "SELECT " + group + " AS spend_group" + (daily ? ", " + date + " AS spend_day" : "")
                 + ", COUNT(*) AS requests, SUM(input_tokens) AS input_tokens,"
                 + " SUM(output_tokens) AS output_tokens, SUM(cost_nanos) AS cost_nanos, SUM(saved_nanos) AS saved_nanos,"
@@ -133,6 +137,9 @@ final class LogReader {
                     String name = query.groupBy() == SpendQuery.GroupBy.DAY
                             ? result.getObject("spend_group", LocalDate.class).toString()
                             : result.getString("spend_group");
+                    if (query.groupBy() == SpendQuery.GroupBy.TAG && !name.isEmpty()) {
+                        name = LogDimensions.parse(Optional.of(";x=" + name + ";")).get("x");
+                    }
                     LocalDate day = daily ? result.getObject("spend_day", LocalDate.class) : null;
                     String dayText = day != null ? day.toString()
                             : query.daily() && query.groupBy() == SpendQuery.GroupBy.DAY ? name : "";
@@ -145,6 +152,19 @@ final class LogReader {
             throw new StoreException("summing spend from the request log failed: " + e.getMessage(), e);
         }
         return List.copyOf(rows);
+    }
+
+    /**
+     * The SQL of a tag's stored value in a row (still percent-encoded), or {@code ''} when the row lacks the tag:
+     * standard {@code POSITION} and {@code SUBSTRING}, which both databases speak. The name is checked against
+     * {@link SpendQuery}'s pattern, so it is safe to inline.
+     */
+    private static String tagValue(String name) {
+        String marker = "';" + name + "='";
+        String tags = "COALESCE(tags, '')";
+        String start = "POSITION(" + marker + " IN " + tags + ") + " + (name.length() + 2);
+        return "CASE WHEN POSITION(" + marker + " IN " + tags + ") = 0 THEN '' ELSE SUBSTRING(" + tags + " FROM "
+                + start + " FOR POSITION(';' IN SUBSTRING(" + tags + " FROM " + start + ")) - 1) END";
     }
 
     /** A {@code WHERE} clause and its parameters, in order. */
@@ -167,6 +187,9 @@ final class LogReader {
             query.status().ifPresent(value -> filter.add("status = ?", value));
             query.cacheStatus().ifPresent(value -> filter.add("cache_status = ?", value));
             query.minCostNanos().ifPresent(value -> filter.add("cost_nanos >= ?", value));
+            query.endUser().ifPresent(value -> filter.add("end_user = ?", value));
+            query.tag().ifPresent(tag -> filter.add("POSITION(? IN COALESCE(tags, '')) > 0",
+                    LogDimensions.pair(tag.getKey(), tag.getValue())));
             query.source().ifPresent(value -> filter.add(value == LogQuery.Source.INGEST ? "route = ?" : "route <> ?",
                     LogRecord.INGEST_ROUTE));
             query.cursor().map(LogCursor::decode).ifPresent(cursor -> {

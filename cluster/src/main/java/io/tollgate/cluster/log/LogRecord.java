@@ -44,6 +44,7 @@ import java.util.Set;
  * @param requestBody the prompt, when content logging is on
  * @param responseBody the completion, when content logging is on
  * @param attemptLog the upstream calls, by increasing attempt number, none numbered above {@code attempts}
+ * @param dimensions the request's tags and end user
  */
 public record LogRecord(String requestId, Instant time, String node, Optional<String> virtualKeyId,
                         Optional<String> teamId, Optional<String> customerId, String route, Optional<String> provider,
@@ -53,7 +54,7 @@ public record LogRecord(String requestId, Instant time, String node, Optional<St
                         long outputTokens, long costNanos, long savedNanos, long latencyMicros,
                         Optional<Long> timeToFirstTokenMicros, long upstreamMicros, long overheadMicros,
                         Optional<String> requestBody, Optional<String> responseBody,
-                        List<AttemptRecord> attemptLog) {
+                        List<AttemptRecord> attemptLog, LogDimensions dimensions) {
 
     /** The route of usage ingested from outside the gateway. */
     public static final String INGEST_ROUTE = "ingest.usage";
@@ -65,6 +66,7 @@ public record LogRecord(String requestId, Instant time, String node, Optional<St
     static final int MAX_ID = 128;
 
     public LogRecord {
+        Objects.requireNonNull(dimensions, "dimensions");
         text("requestId", requestId, MAX_ID);
         Objects.requireNonNull(time, "time");
         time = time.truncatedTo(ChronoUnit.MICROS);
@@ -116,6 +118,22 @@ public record LogRecord(String requestId, Instant time, String node, Optional<St
         }
     }
 
+    /** A record without tags or end user. */
+    public LogRecord(String requestId, Instant time, String node, Optional<String> virtualKeyId,
+                     Optional<String> teamId, Optional<String> customerId, String route, Optional<String> provider,
+                     Optional<String> model, Optional<String> keyName, int status, Optional<String> errorType,
+                     int attempts, int fallbackIndex, boolean streamed, String cacheStatus, double cacheSimilarity,
+                     long inputTokens, long cachedInputTokens, long cacheWriteTokens, long reasoningTokens,
+                     long outputTokens, long costNanos, long savedNanos, long latencyMicros,
+                     Optional<Long> timeToFirstTokenMicros, long upstreamMicros, long overheadMicros,
+                     Optional<String> requestBody, Optional<String> responseBody, List<AttemptRecord> attemptLog) {
+        this(requestId, time, node, virtualKeyId, teamId, customerId, route, provider, model, keyName, status,
+                errorType, attempts, fallbackIndex, streamed, cacheStatus, cacheSimilarity, inputTokens,
+                cachedInputTokens, cacheWriteTokens, reasoningTokens, outputTokens, costNanos, savedNanos,
+                latencyMicros, timeToFirstTokenMicros, upstreamMicros, overheadMicros, requestBody, responseBody,
+                attemptLog, LogDimensions.NONE);
+    }
+
     /** A record without attempt rows (the 30 columns of the request row alone). */
     public LogRecord(String requestId, Instant time, String node, Optional<String> virtualKeyId,
                      Optional<String> teamId, Optional<String> customerId, String route, Optional<String> provider,
@@ -129,7 +147,7 @@ public record LogRecord(String requestId, Instant time, String node, Optional<St
                 errorType, attempts, fallbackIndex, streamed, cacheStatus, cacheSimilarity, inputTokens,
                 cachedInputTokens, cacheWriteTokens, reasoningTokens, outputTokens, costNanos, savedNanos,
                 latencyMicros, timeToFirstTokenMicros, upstreamMicros, overheadMicros, requestBody, responseBody,
-                List.of());
+                List.of(), LogDimensions.NONE);
     }
 
     /** This record without bodies, or with each cut to {@code maxBytes} UTF-8 bytes. */
@@ -142,7 +160,8 @@ public record LogRecord(String requestId, Instant time, String node, Optional<St
         return new LogRecord(requestId, time, node, virtualKeyId, teamId, customerId, route, provider, model, keyName,
                 status, errorType, attempts, fallbackIndex, streamed, cacheStatus, cacheSimilarity, inputTokens,
                 cachedInputTokens, cacheWriteTokens, reasoningTokens, outputTokens, costNanos, savedNanos,
-                latencyMicros, timeToFirstTokenMicros, upstreamMicros, overheadMicros, request, response, attemptLog);
+                latencyMicros, timeToFirstTokenMicros, upstreamMicros, overheadMicros, request, response, attemptLog,
+                dimensions);
     }
 
     /** This record with these attempt rows (as read back from the attempts table). */
@@ -151,7 +170,16 @@ public record LogRecord(String requestId, Instant time, String node, Optional<St
                 status, errorType, this.attempts, fallbackIndex, streamed, cacheStatus, cacheSimilarity, inputTokens,
                 cachedInputTokens, cacheWriteTokens, reasoningTokens, outputTokens, costNanos, savedNanos,
                 latencyMicros, timeToFirstTokenMicros, upstreamMicros, overheadMicros, requestBody, responseBody,
-                attempts);
+                attempts, dimensions);
+    }
+
+    /** This record attributed to these tags and end user. */
+    public LogRecord withDimensions(LogDimensions attributed) {
+        return new LogRecord(requestId, time, node, virtualKeyId, teamId, customerId, route, provider, model, keyName,
+                status, errorType, attempts, fallbackIndex, streamed, cacheStatus, cacheSimilarity, inputTokens,
+                cachedInputTokens, cacheWriteTokens, reasoningTokens, outputTokens, costNanos, savedNanos,
+                latencyMicros, timeToFirstTokenMicros, upstreamMicros, overheadMicros, requestBody, responseBody,
+                attemptLog, attributed);
     }
 
     static void text(String name, String value, int max) {

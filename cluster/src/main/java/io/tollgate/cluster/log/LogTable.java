@@ -19,8 +19,8 @@ final class LogTable {
             + " provider, model, key_name, status, error_type, attempts, fallback_index, streamed, cache_status,"
             + " cache_similarity, input_tokens, cached_input_tokens, cache_write_tokens, reasoning_tokens,"
             + " output_tokens, cost_nanos, saved_nanos, latency_micros, ttft_micros, upstream_micros, overhead_micros,"
-            + " request_body, response_body";
-    private static final String PARAMETERS = "?" + ", ?".repeat(30);
+            + " request_body, response_body, tags, end_user";
+    private static final String PARAMETERS = "?" + ", ?".repeat(32);
 
     private LogTable() {
     }
@@ -76,6 +76,8 @@ final class LogTable {
         statement.setLong(++i, row.overheadMicros());
         text(statement, ++i, row.requestBody());
         text(statement, ++i, row.responseBody());
+        text(statement, ++i, LogDimensions.text(row.dimensions().tags()));
+        text(statement, ++i, row.dimensions().endUser());
     }
 
     /** The record in the current row of a {@code SELECT} of {@link #COLUMNS}. */
@@ -97,7 +99,8 @@ final class LogTable {
                 rows.getLong("cache_write_tokens"), rows.getLong("reasoning_tokens"), rows.getLong("output_tokens"),
                 rows.getLong("cost_nanos"), rows.getLong("saved_nanos"), rows.getLong("latency_micros"),
                 timeToFirstToken, rows.getLong("upstream_micros"), rows.getLong("overhead_micros"),
-                text(rows, "request_body"), text(rows, "response_body"));
+                text(rows, "request_body"), text(rows, "response_body"))
+                .withDimensions(new LogDimensions(LogDimensions.parse(text(rows, "tags")), text(rows, "end_user")));
     }
 
     private static void text(PreparedStatement statement, int index, Optional<String> value) throws SQLException {

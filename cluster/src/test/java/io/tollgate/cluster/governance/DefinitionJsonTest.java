@@ -42,9 +42,11 @@ class DefinitionJsonTest {
         VirtualKey key = new VirtualKey("vk_K", "svc", Fixtures.HASH, "tg-\u2026wxyz", false,
                 Optional.of(Fixtures.T0.plusSeconds(3600)), Optional.empty(), Optional.of("cust_A"), List.of(config),
                 List.of(aligned), Optional.of(limit(0, "never", 1000, "1d")), List.of("anthropic/claude-sonnet-4-5",
-                "openai/gpt-4o-mini"), Fixtures.T0, Fixtures.T0.plusSeconds(5));
+                "openai/gpt-4o-mini"), Fixtures.T0, Fixtures.T0.plusSeconds(5),
+                new EndUserLimits(List.of(budget("0.5", "1d")), Optional.of(limit(10, "1m", 0, "never"))),
+                java.util.Map.of("alice", new EndUserLimits(List.of(budget("2", "1d")), Optional.empty())));
         String json = DefinitionJson.encode(key, 3);
-        assertThat(json).contains("\"v\":2", "\"rev\":3",
+        assertThat(json).contains("\"v\":3", "\"rev\":3", "\"end_users\":{", "\"end_user_overrides\":{\"alice\":",
                 "\"fallbacks\":[\"anthropic/claude-sonnet-4-5\",\"openai/gpt-4o-mini\"]", "\"max_limit\":\"12.50\"", "\"timezone\":\"Europe/Paris\"");
         assertThat(DefinitionJson.key(json)).isEqualTo(new Stored<>(key, 3));
     }
@@ -74,12 +76,12 @@ class DefinitionJsonTest {
 
     @Test
     void shouldRejectOtherFormatVersionNamingIt() {
-        assertThatThrownBy(() -> DefinitionJson.customer("{\"v\":3,\"id\":\"cust_A\"}"))
+        assertThatThrownBy(() -> DefinitionJson.customer("{\"v\":4,\"id\":\"cust_A\"}"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("stored definition has format version 3, this version reads 1 to 2");
+                .hasMessage("stored definition has format version 4, this version reads 1 to 3");
         assertThatThrownBy(() -> DefinitionJson.customer("{\"v\":0,\"id\":\"cust_A\"}"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("stored definition has format version 0, this version reads 1 to 2");
+                .hasMessage("stored definition has format version 0, this version reads 1 to 3");
     }
 
     @Test

@@ -185,7 +185,7 @@ class HazelcastGovernanceRegistryIT extends RegistryTestBase {
             assertThat(stored).noneMatch(text -> text.contains(secretPart));
         }
         assertThat(grid.instance().<String, String>getMap(HazelcastGovernanceRegistry.KEYS_MAP)
-                .get(created.key().id())).contains("\"v\":2", KeyValues.hash(rotated.value().reveal()));
+                .get(created.key().id())).contains("\"v\":3", KeyValues.hash(rotated.value().reveal()));
     }
 
     @Test

@@ -41,7 +41,18 @@ final class LogRows {
                 i % 3 == 0, cache, cache.equals("hit-semantic") ? 0.93 : 0, 10L * i, i, 0, i % 4, 7L * i,
                 hit ? 0 : 1_234_567L * i + 1, hit ? 987_654_321L + i : 0, 1_000L + i,
                 i % 3 == 0 ? Optional.of(50L + i) : Optional.empty(), 800L + i, 200, Optional.of("prompt " + i),
-                Optional.of("answer " + i)), i);
+                Optional.of("answer " + i)), i).withDimensions(dimensions(i));
+    }
+
+    /** Tags and end users of varied shapes: some absent, one value with the stored form's delimiters in it. */
+    static LogDimensions dimensions(int i) {
+        java.util.Map<String, String> tags = new java.util.TreeMap<>();
+        tags.put("feature", i % 3 == 2 ? "x;y=z%" : "f" + (i % 3));
+        if (i % 2 == 0) {
+            tags.put("env", "prod");
+        }
+        return new LogDimensions(i % 5 == 1 ? java.util.Map.of() : tags,
+                i % 4 == 0 ? Optional.empty() : Optional.of("user-" + (i % 4)));
     }
 
     /** The record with its calls: none for a cache hit, else the attempts and fallback the record counts. */

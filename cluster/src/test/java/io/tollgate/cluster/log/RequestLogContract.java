@@ -61,6 +61,11 @@ abstract class RequestLogContract {
         expectQuery(LogQuery.builder().provider("anthropic"), row -> row.provider().equals(Optional.of("anthropic")));
         expectQuery(LogQuery.builder().model("model-2"), row -> row.model().equals(Optional.of("model-2")));
         expectQuery(LogQuery.builder().status(500), row -> row.status() == 500);
+        expectQuery(LogQuery.builder().endUser("user-2"), row -> row.dimensions().endUser().equals(Optional.of("user-2")));
+        expectQuery(LogQuery.builder().tag("feature", "x;y=z%"),
+                row -> "x;y=z%".equals(row.dimensions().tags().get("feature")));
+        expectQuery(LogQuery.builder().tag("env", "prod").tag("env", "prod"),
+                row -> "prod".equals(row.dimensions().tags().get("env")));
         expectQuery(LogQuery.builder().cacheStatus("hit-semantic"), row -> row.cacheStatus().equals("hit-semantic"));
         expectQuery(LogQuery.builder().minCostNanos(50_000_001L), row -> row.costNanos() >= 50_000_001L);
         expectQuery(LogQuery.builder().from(LogRows.NOW.minus(Duration.ofHours(3))).to(LogRows.NOW),
@@ -127,6 +132,35 @@ abstract class RequestLogContract {
                 .extracting(SpendRow::group).containsExactly("2026-11-28", "2026-11-29");
         assertThat(log.spend(new SpendQuery(SpendQuery.GroupBy.DAY, Optional.of(LogRows.NOW.plusSeconds(1)),
                 Optional.empty()))).isEmpty();
+    }
+
+    @Test
+    void shouldSumOnlyOneOwnersSpendWhenAskedTo() {
+        String customer = written.stream().flatMap(row -> row.customerId().stream()).findFirst().orElseThrow();
+        String team = written.stream().flatMap(row -> row.teamId().stream()).findFirst().orElseThrow();
+
+        List<SpendRow> customers = log.spend(new SpendQuery(SpendQuery.GroupBy.PROVIDER, false, Optional.empty(),
+                Optional.empty(), Optional.of(customer), Optional.empty(), Optional.empty()));
+        List<SpendRow> teams = log.spend(new SpendQuery(SpendQuery.GroupBy.PROVIDER, false, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(team), Optional.empty()));
+
+        assertThat(customers.stream().mapToLong(SpendRow::costNanos).sum()).isEqualTo(written.stream()
+                .filter(row -> row.customerId().equals(Optional.of(customer))).mapToLong(LogRecord::costNanos).sum());
+        assertThat(customers.stream().mapToLong(SpendRow::requests).sum()).isEqualTo(written.stream()
+                .filter(row -> row.customerId().equals(Optional.of(customer))).count());
+        assertThat(teams.stream().mapToLong(SpendRow::requests).sum()).isEqualTo(written.stream()
+                .filter(row -> row.teamId().equals(Optional.of(team))).count());
+    }
+
+    @Test
+    void shouldSumSpendPerTagValueAndPerEndUser() {
+        for (String tag : List.of("feature", "env")) {
+            assertThat(log.spend(new SpendQuery(SpendQuery.GroupBy.TAG, false, Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.of(tag)))).as("spend by tag %s", tag)
+                    .containsExactlyElementsOf(expected(row -> row.dimensions().tags().getOrDefault(tag, ""),
+                            row -> "").values());
+        }
+        expectSpend(SpendQuery.GroupBy.END_USER, row -> row.dimensions().endUser().orElse(""));
     }
 
     @Test

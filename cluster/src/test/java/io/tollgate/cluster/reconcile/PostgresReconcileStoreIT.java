@@ -8,22 +8,15 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class PostgresReconcileStoreIT extends ReconcileStoreContract {
 
-    private PostgresSchema schema;
+    private final PostgresSchema.PerTest schema = new PostgresSchema.PerTest();
 
     @Override
     StoreConfig freshDatabase() {
-        schema = PostgresSchema.create();
         return schema.config();
     }
 
     @Override
     void dropDatabase() {
-        if (schema != null) {
-            try {
-                schema.close();
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        schema.drop();
     }
 }

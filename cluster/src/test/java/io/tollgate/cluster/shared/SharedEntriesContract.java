@@ -178,7 +178,8 @@ abstract class SharedEntriesContract {
 
         assertThat(rebuilt).as("delivered before subscribe returns").containsExactlyInAnyOrder("added a=1", "added b=2");
         listener.await("the changes", seen -> seen.events().size() == 4, patience());
-        assertThat(listener.events().subList(2, 4)).containsExactly("added c=3", "removed a REMOVED");
+        // Hazelcast orders events per partition only: changes of two keys may arrive in either order
+        assertThat(listener.events().subList(2, 4)).containsExactlyInAnyOrder("added c=3", "removed a REMOVED");
         assertThat(listener.view()).containsOnly(Map.entry("b", "2"), Map.entry("c", "3"));
     }
 

@@ -87,6 +87,32 @@ public final class PostgresSchema implements AutoCloseable {
         }
     }
 
+    /**
+     * A fresh schema per test, for store contracts whose {@code freshDatabase()} is called before each test:
+     * {@link #config()} creates one, {@link #drop()} drops it (nothing when none was created).
+     */
+    public static final class PerTest {
+
+        private PostgresSchema schema;
+
+        /** Creates a schema and answers its store configuration. */
+        public StoreConfig config() {
+            schema = create();
+            return schema.config();
+        }
+
+        /** Drops the schema made by the last {@link #config()}. */
+        public void drop() {
+            if (schema != null) {
+                try {
+                    schema.close();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
     @Override
     public void close() throws SQLException {
         try (Connection connection = DriverManager.getConnection(SERVER, user, "");

@@ -7,6 +7,7 @@ import io.tollgate.cluster.governance.Customer;
 import io.tollgate.cluster.governance.CustomerDraft;
 import io.tollgate.cluster.governance.Team;
 import io.tollgate.cluster.governance.TeamDraft;
+import io.tollgate.cluster.governance.EndUserLimits;
 import io.tollgate.cluster.governance.VirtualKey;
 import io.tollgate.cluster.governance.VirtualKeyDraft;
 import io.tollgate.config.GovernanceSpecs;
@@ -28,7 +29,9 @@ final class Drafts {
     private static final Set<String> TEAM_FIELDS = Set.of("name", "customer_id", "budgets", "budget",
             "plan", "reset_budget_usage");
     private static final Set<String> KEY_FIELDS = Set.of("name", "is_active", "expires_at", "team_id", "customer_id",
-            "provider_configs", "budgets", "budget", "rate_limit", "fallbacks", "reset_budget_usage", "description");
+            "provider_configs", "budgets", "budget", "rate_limit", "fallbacks", "reset_budget_usage", "description",
+            "end_user_budgets", "end_user_budget", "end_user_rate_limit");
+    private static final Set<String> END_USER_FIELDS = Set.of("budgets", "budget", "rate_limit");
 
     private final Map<String, ProviderConfig> providers;
 
@@ -66,7 +69,18 @@ final class Drafts {
                         .orElse(java.util.List.of()),
                 body.has("rate_limit") ? GovernanceSpecs.rateLimit(body) : existing.flatMap(VirtualKey::rateLimit),
                 body.has("fallbacks") ? GovernanceSpecs.fallbacks(body, providers)
-                        : existing.map(VirtualKey::fallbacks).orElse(java.util.List.of()));
+                        : existing.map(VirtualKey::fallbacks).orElse(java.util.List.of()),
+                new EndUserLimits(body.has("end_user_budgets") ? GovernanceSpecs.budgets(body, "end_user_budgets")
+                        : existing.map(key -> key.endUsers().budgets()).orElse(java.util.List.of()),
+                        body.has("end_user_rate_limit") ? GovernanceSpecs.rateLimit(body, "end_user_rate_limit")
+                                : existing.flatMap(key -> key.endUsers().rateLimit())),
+                existing.map(VirtualKey::endUserOverrides).orElse(Map.of()));
+    }
+
+    /** An end user's own limits ({@code {"budgets", "rate_limit"}}), replacing the key's for that end user. */
+    static EndUserLimits endUser(ObjectNode body) {
+        check(body, END_USER_FIELDS);
+        return new EndUserLimits(GovernanceSpecs.budgets(body), GovernanceSpecs.rateLimit(body));
     }
 
     /** True when the body asks to reset the owner's budget usage. */
@@ -75,10 +89,12 @@ final class Drafts {
     }
 
     private static void check(ObjectNode body, Set<String> allowed) {
-        if (body.has("budget") && !body.has("budgets")) {
-            JsonNode single = body.remove("budget");
-            if (!single.isNull()) {
-                body.putArray("budgets").add(single);
+        for (String prefix : new String[] {"", "end_user_"}) {
+            if (body.has(prefix + "budget") && !body.has(prefix + "budgets")) {
+                JsonNode single = body.remove(prefix + "budget");
+                if (!single.isNull()) {
+                    body.putArray(prefix + "budgets").add(single);
+                }
             }
         }
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {

@@ -78,7 +78,19 @@ final class GovernanceJson {
         out.set("budgets", budgets(key.budgets()));
         key.rateLimit().ifPresent(limit -> out.set("rate_limit", rateLimit(limit)));
         key.fallbacks().forEach(out.putArray("fallbacks")::add);
+        out.set("end_user_budgets", budgets(key.endUsers().budgets()));
+        key.endUsers().rateLimit().ifPresent(limit -> out.set("end_user_rate_limit", rateLimit(limit)));
+        ObjectNode overrides = out.putObject("end_user_overrides");
+        key.endUserOverrides().forEach((user, limits) -> overrides.set(user, endUser(limits)));
         times(out, key.createdAt(), key.updatedAt());
+        return out;
+    }
+
+    /** An end user's limits as the API shows them: {@code {"budgets", "rate_limit"}}. */
+    static ObjectNode endUser(io.tollgate.cluster.governance.EndUserLimits limits) {
+        ObjectNode out = Json.object();
+        out.set("budgets", budgets(limits.budgets()));
+        limits.rateLimit().ifPresent(limit -> out.set("rate_limit", rateLimit(limit)));
         return out;
     }
 

@@ -16,9 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
- * Sends claimed alerts to every configured channel (webhooks, e-mail) on a thread of its own, retrying a failed
- * delivery with exponential backoff from 500 ms up to 30 s, at most {@code max_attempts} times per channel; marks
- * the alert delivered once every channel took it. With no channel, alerts are logged only.
+ * Sends claimed alerts to every configured channel that takes them (webhooks, e-mail, PagerDuty, Teams, each with
+ * its route: minimum severity, owners) on a thread of its own, retrying a failed delivery with exponential backoff
+ * from 500 ms up to 30 s, at most {@code max_attempts} times per channel; a destination that refuses an alert for
+ * good ({@link AlertRefusedException}) is not asked again. Marks the alert delivered once every channel that takes it
+ * took it; an alert no channel takes is logged only, and counts as delivered.
  */
 final class AlertSender implements AutoCloseable {
 
@@ -27,14 +29,14 @@ final class AlertSender implements AutoCloseable {
     private static final long MAX_BACKOFF_MS = 30_000;
 
     private final int maxAttempts;
-    private final List<AlertChannel> channels;
+    private final List<RoutedChannel> channels;
     private final Optional<HttpClient> http;
     private final AlertClaims claims;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
             .daemon().name("tollgate-alert-sender").factory());
     private final AtomicInteger pending = new AtomicInteger();
 
-    private AlertSender(int maxAttempts, List<AlertChannel> channels, Optional<HttpClient> http,
+    private AlertSender(int maxAttempts, List<RoutedChannel> channels, Optional<HttpClient> http,
                         AlertClaims claims) {
         this.maxAttempts = maxAttempts;
         this.channels = List.copyOf(channels);
@@ -42,24 +44,37 @@ final class AlertSender implements AutoCloseable {
         this.claims = claims;
     }
 
-    /** A sender to the config's webhooks (one HTTP client for all) and e-mail; {@code clock} dates the e-mails. */
+    /**
+     * A sender to the config's channels: webhooks, PagerDuty services and Teams channels over one HTTP client, and
+     * e-mail; {@code clock} dates the e-mails.
+     */
     static AlertSender create(AlertsConfig config, AlertClaims claims, Clock clock) {
-        Optional<HttpClient> http = config.webhooks().isEmpty() ? Optional.empty()
-                : Optional.of(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
-        List<AlertChannel> channels = new ArrayList<>();
-        config.webhooks().forEach(webhook -> channels.add(WebhookChannel.create(webhook, http.orElseThrow())));
-        config.email().ifPresent(email -> channels.add(EmailChannel.create(email, clock)));
+        Optional<HttpClient> http = config.hasHttpChannels()
+                ? Optional.of(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) : Optional.empty();
+        List<RoutedChannel> channels = new ArrayList<>();
+        config.webhooks().forEach(webhook -> channels.add(new RoutedChannel(
+                WebhookChannel.create(webhook, http.orElseThrow()), webhook.route())));
+        config.email().ifPresent(email -> channels.add(new RoutedChannel(EmailChannel.create(email, clock),
+                email.route())));
+        config.pagerduty().forEach(service -> channels.add(new RoutedChannel(
+                new PagerDutyChannel(service, http.orElseThrow()), service.route())));
+        config.teams().forEach(teams -> channels.add(new RoutedChannel(
+                new TeamsChannel(teams, http.orElseThrow()), teams.route())));
         return new AlertSender(config.maxAttempts(), channels, http, claims);
     }
 
-    void send(String alertKey, Alert alert) {
+    /** Sends a claimed alert (claimed under {@link Alert#key()}) to every channel that takes it. */
+    void send(Alert alert) {
         LOG.warning(alert.text());
-        if (channels.isEmpty()) {
+        String alertKey = alert.key();
+        List<AlertChannel> taking = channels.stream().filter(channel -> channel.takes(alert))
+                .map(RoutedChannel::channel).toList();
+        if (taking.isEmpty()) {
             claims.delivered(alertKey);
             return;
         }
-        AtomicInteger left = new AtomicInteger(channels.size());
-        for (AlertChannel channel : channels) {
+        AtomicInteger left = new AtomicInteger(taking.size());
+        for (AlertChannel channel : taking) {
             pending.incrementAndGet();
             worker.execute(() -> attempt(alertKey, alert, channel, 1, left));
         }
@@ -72,6 +87,10 @@ final class AlertSender implements AutoCloseable {
             if (left.decrementAndGet() == 0) {
                 claims.delivered(alertKey);
             }
+            pending.decrementAndGet();
+            return;
+        } catch (AlertRefusedException e) {
+            LOG.severe("alert " + alertKey + " refused by " + channel.describe() + " (" + e.getMessage() + ")");
             pending.decrementAndGet();
             return;
         } catch (IOException e) {

@@ -20,9 +20,9 @@ import java.util.logging.Logger;
  * Watches budgets off the request path and alerts when one crosses a threshold: every {@code check_interval_ms}
  * each node reads the budgets; for the highest threshold a budget has reached in its current period it claims the
  * alert on the grid ({@link AlertClaims}: one winner in the cluster, however many nodes see it at the same moment).
- * The winner sends it to every channel (webhooks, e-mail), retrying with backoff, and claims the lower thresholds
- * too, so a budget that jumps past several sends one alert, for the highest. A provider key marked dead alerts once
- * per marking the same way. Thread-safe.
+ * The winner sends it to every channel that takes it (webhooks, e-mail, PagerDuty, Teams), retrying with backoff,
+ * and claims the lower thresholds too, so a budget that jumps past several sends one alert, for the highest. A
+ * provider key marked dead alerts once per marking the same way. Thread-safe.
  */
 public final class BudgetAlerts implements AutoCloseable {
 
@@ -37,15 +37,17 @@ public final class BudgetAlerts implements AutoCloseable {
     private final Supplier<List<BudgetState>> budgets;
     private final Supplier<List<DeadKey>> deadKeys;
     private final Optional<CostSpikes> spikes;
+    private final OwnerParents parents;
     private final AlertClaims claims;
     private final Clock clock;
     private final AlertSender sender;
     private final ScheduledExecutorService timer;
 
     private BudgetAlerts(AlertsConfig config, Supplier<List<BudgetState>> budgets, Supplier<List<DeadKey>> deadKeys,
-                         BiFunction<Instant, Instant, Long> spendNanos, AlertClaims claims, Clock clock,
-                         AlertSender sender) {
+                         BiFunction<Instant, Instant, Long> spendNanos, OwnerParents parents, AlertClaims claims,
+                         Clock clock, AlertSender sender) {
         this.config = config;
+        this.parents = parents;
         this.spikes = config.costSpike().map(spike -> new CostSpikes(spike, spendNanos));
         this.budgets = budgets;
         this.deadKeys = deadKeys;
@@ -84,7 +86,19 @@ public final class BudgetAlerts implements AutoCloseable {
     public static BudgetAlerts create(AlertsConfig config, Supplier<List<BudgetState>> budgets,
                                       Supplier<List<DeadKey>> deadKeys, BiFunction<Instant, Instant, Long> spendNanos,
                                       AlertClaims claims, Clock clock) {
-        return new BudgetAlerts(config, budgets, deadKeys, spendNanos, claims, clock,
+        return create(config, budgets, deadKeys, spendNanos, OwnerParents.none(), claims, clock);
+    }
+
+    /**
+     * Alerts for budgets, dead keys and cost spikes whose budget alerts carry their owner's parents, for routing by
+     * owner (a team's channel hears about its keys' budgets).
+     *
+     * @param parents the owners above a budget's owner (the governance registry's)
+     */
+    public static BudgetAlerts create(AlertsConfig config, Supplier<List<BudgetState>> budgets,
+                                      Supplier<List<DeadKey>> deadKeys, BiFunction<Instant, Instant, Long> spendNanos,
+                                      OwnerParents parents, AlertClaims claims, Clock clock) {
+        return new BudgetAlerts(config, budgets, deadKeys, spendNanos, parents, claims, clock,
                 AlertSender.create(config, claims, clock));
     }
 
@@ -132,21 +146,21 @@ public final class BudgetAlerts implements AutoCloseable {
                 }
             }
             if (highest > 0) {
-                sender.send(key(counter, highest), Alert.budget(budget, highest, now));
+                sender.send(Alert.budget(budget, highest, parents.of(counter.level(), counter.ownerId()), now));
                 sent++;
             }
         }
         if (spikes.isPresent()) {
             var spike = spikes.get().check(now);
-            if (spike.isPresent() && claims.claim(spike.get().getKey(), spikes.get().hold())) {
-                sender.send(spike.get().getKey(), spike.get().getValue());
+            if (spike.isPresent() && claims.claim(spike.get().key(), spikes.get().hold())) {
+                sender.send(spike.get());
                 sent++;
             }
         }
         for (DeadKey key : deadKeys.get()) {
-            String alertKey = "key-dead:" + key.provider() + "/" + key.keyName() + ":" + key.since();
-            if (claims.claim(alertKey, DEAD_KEY_HOLD)) {
-                sender.send(alertKey, Alert.deadKey(key, now));
+            Alert alert = Alert.deadKey(key, now);
+            if (claims.claim(alert.key(), DEAD_KEY_HOLD)) {
+                sender.send(alert);
                 sent++;
             }
         }

@@ -24,8 +24,8 @@ final class CostSpikes {
         this.spendNanos = spendNanos;
     }
 
-    /** The alert's key and the alert, when the last window is a spike. */
-    Optional<java.util.Map.Entry<String, Alert>> check(Instant now) {
+    /** The alert, when the last window is a spike; its key names the window. */
+    Optional<Alert> check(Instant now) {
         Duration window = Duration.ofMinutes(config.windowMinutes());
         Duration baseline = Duration.ofMinutes(config.baselineMinutes());
         long recent = spendNanos.apply(now.minus(window), now);
@@ -38,7 +38,7 @@ final class CostSpikes {
         }
         long bucket = now.getEpochSecond() / window.toSeconds();
         String key = "cost-spike:" + Instant.ofEpochSecond(bucket * window.toSeconds());
-        return Optional.of(java.util.Map.entry(key, Alert.costSpike(recentPerHour, baselinePerHour, config, now)));
+        return Optional.of(Alert.costSpike(key, recentPerHour, baselinePerHour, config, now));
     }
 
     /** How long a spike's claim holds: two windows. */

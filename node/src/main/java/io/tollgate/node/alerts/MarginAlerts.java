@@ -6,6 +6,7 @@ import io.tollgate.adapters.pricing.Money;
 import io.tollgate.cluster.alerts.AlertClaims;
 import io.tollgate.cluster.revenue.Margins;
 import io.tollgate.cluster.revenue.RevenueBook;
+import io.tollgate.config.AlertSeverity;
 import io.tollgate.config.AlertsConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,15 +36,17 @@ public final class MarginAlerts implements AutoCloseable {
 
     private final AlertsConfig config;
     private final Function<YearMonth, List<Margins.Breach>> breaches;
+    private final OwnerParents parents;
     private final AlertClaims claims;
     private final Clock clock;
     private final AlertSender sender;
     private final ScheduledExecutorService timer;
 
-    private MarginAlerts(AlertsConfig config, Function<YearMonth, List<Margins.Breach>> breaches, AlertClaims claims,
-                         Clock clock) {
+    private MarginAlerts(AlertsConfig config, Function<YearMonth, List<Margins.Breach>> breaches,
+                         OwnerParents parents, AlertClaims claims, Clock clock) {
         this.config = config;
         this.breaches = breaches;
+        this.parents = parents;
         this.claims = claims;
         this.clock = clock;
         this.sender = AlertSender.create(config, claims, clock);
@@ -58,7 +61,17 @@ public final class MarginAlerts implements AutoCloseable {
      */
     public static MarginAlerts create(AlertsConfig config, Function<YearMonth, List<Margins.Breach>> breaches,
                                       AlertClaims claims, Clock clock) {
-        return new MarginAlerts(config, breaches, claims, clock);
+        return create(config, breaches, OwnerParents.none(), claims, clock);
+    }
+
+    /**
+     * Margin alerts whose alerts carry a team's customer, for routing by owner.
+     *
+     * @param parents the owners above a team (the governance registry's)
+     */
+    public static MarginAlerts create(AlertsConfig config, Function<YearMonth, List<Margins.Breach>> breaches,
+                                      OwnerParents parents, AlertClaims claims, Clock clock) {
+        return new MarginAlerts(config, breaches, parents, claims, clock);
     }
 
     /** Starts checking every {@code check_interval_ms}. */
@@ -84,14 +97,18 @@ public final class MarginAlerts implements AutoCloseable {
             String key = "margin:" + breach.kind().name().toLowerCase(Locale.ROOT) + ":" + breach.row().ownerId() + ":"
                     + month;
             if (claims.claim(key, keep)) {
-                sender.send(key, alert(breach, now));
+                var level = io.tollgate.cluster.ledger.Level.valueOf(breach.kind().name());
+                List<AlertOwner> owners = new java.util.ArrayList<>();
+                owners.add(new AlertOwner(level, breach.row().ownerId(), breach.row().name()));
+                owners.addAll(parents.of(level, breach.row().ownerId()));
+                sender.send(alert(key, breach, owners, now));
                 sent++;
             }
         }
         return sent;
     }
 
-    static Alert alert(Margins.Breach breach, Instant now) {
+    static Alert alert(String key, Margins.Breach breach, List<AlertOwner> owners, Instant now) {
         var row = breach.row();
         String level = breach.kind().name().toLowerCase(Locale.ROOT);
         String revenue = Money.ofNanos(row.revenueNanos()).usd().stripTrailingZeros().toPlainString();
@@ -112,7 +129,8 @@ public final class MarginAlerts implements AutoCloseable {
         row.marginPercent().ifPresentOrElse(p -> json.put("margin_percent", p), () -> json.putNull("margin_percent"));
         json.put("threshold_percent", breach.thresholdPercent());
         json.put("time", now.toString());
-        return new Alert(json, "Tollgate: the margin of " + level + " '" + row.name() + "' in " + breach.period()
+        return Alert.of(key, AlertSeverity.WARNING, "margin of " + level + " '" + row.name() + "'", owners, now, json,
+                "Tollgate: the margin of " + level + " '" + row.name() + "' in " + breach.period()
                 + " is " + percent + " ($" + margin + ": revenue $" + revenue + ", LLM cost $" + cost
                 + "), below its alert threshold of " + threshold + "%.",
                 "Tollgate alert: " + level + " '" + row.name() + "' margin " + percent + ", below " + threshold + "%");

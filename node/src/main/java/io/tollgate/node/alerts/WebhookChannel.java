@@ -4,19 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tollgate.adapters.Json;
 import io.tollgate.config.AlertsConfig;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 
 /**
  * A webhook: the alert POSTed as Slack's {@code {"text": ...}} or as Tollgate's JSON; any status but 2xx is a
  * failed delivery.
  */
 final class WebhookChannel implements AlertChannel {
-
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final AlertsConfig.Webhook webhook;
     private final HttpClient http;
@@ -38,18 +32,9 @@ final class WebhookChannel implements AlertChannel {
 
     @Override
     public void deliver(Alert alert) throws IOException {
-        HttpResponse<Void> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(webhook.url()).timeout(REQUEST_TIMEOUT)
-                    .header("content-type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body(alert))).build(),
-                    HttpResponse.BodyHandlers.discarding());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted");
-        }
-        if (response.statusCode() / 100 != 2) {
-            throw new IOException("status " + response.statusCode());
+        AlertPost answer = AlertPost.send(http, webhook.url(), body(alert));
+        if (!answer.ok()) {
+            throw new IOException("status " + answer.status());
         }
     }
 

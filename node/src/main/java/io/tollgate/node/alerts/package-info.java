@@ -1,5 +1,5 @@
 /**
- * Budget alerts: thresholds watched off the request path, claimed once for the cluster, sent to webhooks and by
- * e-mail.
+ * Alerts: budget thresholds, dead provider keys, cost spikes and margins watched off the request path, claimed once
+ * for the cluster, graded by severity and routed by severity and owner to webhooks, e-mail, PagerDuty and Teams.
  */
 package io.tollgate.node.alerts;

@@ -53,7 +53,9 @@ final class ApiHandler implements Handler {
     private static final String[] KEPT_HEADERS = {"anthropic-version", "anthropic-beta", "traceparent", "tracestate",
         "openai-organization", "openai-project", "authorization", "x-api-key", "api-key", "x-tollgate-vk",
         "x-bf-vk", "x-tollgate-cache-mode", "x-tollgate-cache-ttl", "x-tollgate-cache-threshold",
-        "x-tollgate-cache-no-store", "x-tollgate-cache-force", "x-tollgate-cache-key"};
+        "x-tollgate-cache-no-store", "x-tollgate-cache-force", "x-tollgate-cache-key", "x-tollgate-end-user"};
+    /** Request tags come in headers named with this prefix and the tag's name. */
+    public static final String TAG_HEADER_PREFIX = "x-tollgate-tag-";
     private static final HeaderName REQUEST_ID = HeaderNames.create("x-request-id");
 
     private final Dialect dialect;
@@ -170,6 +172,12 @@ final class ApiHandler implements Handler {
         Map<String, String> kept = new HashMap<>(4);
         for (String name : KEPT_HEADERS) {
             request.headers().first(HeaderNames.create(name)).ifPresent(value -> kept.put(name, value));
+        }
+        for (io.helidon.http.Header header : request.headers()) {
+            String name = header.name().toLowerCase(java.util.Locale.ROOT);
+            if (name.startsWith(TAG_HEADER_PREFIX)) {
+                kept.put(name, header.get());
+            }
         }
         edge.keep(request, kept);
         return kept;

@@ -22,6 +22,7 @@ public final class GatewayRouting {
             "POST /v1/chat/completions        OpenAI chat (also under /openai)",
             "POST /v1/completions             OpenAI legacy completions (also under /openai)",
             "POST /v1/embeddings              OpenAI embeddings (also under /openai)",
+            "POST /v1/responses               OpenAI Responses (also under /openai)",
             "GET  /v1/models                  models by provider/model (also under /openai)",
             "POST /anthropic/v1/messages      Anthropic Messages",
             "POST /genai/v1beta/models/{model}:generateContent, :streamGenerateContent   Google GenAI (Gemini)",
@@ -51,6 +52,8 @@ public final class GatewayRouting {
                     new ApiHandler(Dialect.OPENAI, Operation.COMPLETIONS, pipeline, bodies));
             routing.post(prefix + "/v1/embeddings",
                     new ApiHandler(Dialect.OPENAI, Operation.EMBEDDINGS, pipeline, bodies));
+            routing.post(prefix + "/v1/responses",
+                    new ApiHandler(Dialect.OPENAI, Operation.RESPONSES, pipeline, bodies));
             routing.get(prefix + "/v1/models", models);
         }
         routing.post("/anthropic/v1/messages", new ApiHandler(Dialect.ANTHROPIC, Operation.CHAT, pipeline, bodies));

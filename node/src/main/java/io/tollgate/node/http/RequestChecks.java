@@ -78,6 +78,18 @@ public final class RequestChecks {
                     throw GatewayException.invalid("input", "'input' must be a string or an array.");
                 }
             }
+            case RESPONSES -> {
+                required(body, "model");
+                JsonNode input = required(body, "input");
+                if (!input.isTextual() && !input.isArray()) {
+                    throw GatewayException.invalid("input", "'input' must be a string or an array of items.");
+                }
+                optional(body, "instructions", JsonNode::isTextual, "a string");
+                optional(body, "max_output_tokens", n -> n.isIntegralNumber() && n.asLong() >= 1,
+                        "a positive integer");
+                optional(body, "tools", JsonNode::isArray, "an array");
+                optional(body, "temperature", JsonNode::isNumber, "a number");
+            }
         }
     }
 

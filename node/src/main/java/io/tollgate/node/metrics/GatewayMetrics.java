@@ -35,6 +35,7 @@ public final class GatewayMetrics {
     private final StateGauges state;
     private final Clock clock;
     private Instant refreshed = Instant.MIN;
+    private volatile java.util.Set<String> labelled = java.util.Set.of();
 
     private GatewayMetrics(NodeStats stats, ClusterServices cluster, Map<String, KeyBalancer> balancers,
                            ResponseCache cache, Clock clock) {
@@ -84,9 +85,64 @@ public final class GatewayMetrics {
         try {
             int answered = status == 200 ? exchange.response().map(Exchange.Response::status).orElse(200) : status;
             requests.record(exchange, answered, end);
+            if (answered == 401 || answered == 403) {
+                authRefused("inference", answered);
+            }
+            tagged(exchange);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "could not record metrics of request " + exchange.id(), e);
         }
+    }
+
+    /**
+     * Counts one refused call ({@code tollgate_auth_refusals_total}): a 401 (no or unknown credentials) or a 403
+     * (a role, scope or model the credentials do not cover).
+     *
+     * @param api {@code inference}, {@code management} or {@code metrics}
+     * @param status 401 or 403
+     */
+    public void authRefused(String api, int status) {
+        io.micrometer.core.instrument.Counter.builder("tollgate.auth.refusals")
+                .description("Calls refused for their credentials: 401 (none or unknown) and 403 (not allowed)")
+                .tag("api", api).tag("status", Integer.toString(status)).register(registry).increment();
+    }
+
+    /**
+     * Counts a request and its cost per value of every tag declared {@code metric_label: true}
+     * ({@code tollgate_tag_requests_total{tag, value}}, {@code tollgate_tag_cost_usd_total{tag, value}}): bounded,
+     * since such a tag has at most its {@code max_values} values.
+     */
+    private void tagged(Exchange exchange) {
+        exchange.dimensions().tags().forEach((name, value) -> {
+            if (labelled.contains(name)) {
+                io.micrometer.core.instrument.Counter.builder("tollgate.tag.requests")
+                        .description("Requests per value of tags declared as metric labels")
+                        .tag("tag", name).tag("value", value).register(registry).increment();
+                if (exchange.priced() && exchange.cost().nanos() != 0) {
+                    io.micrometer.core.instrument.Counter.builder("tollgate.tag.cost.usd")
+                            .description("Cost per value of tags declared as metric labels, in US dollars")
+                            .tag("tag", name).tag("value", value).register(registry)
+                            .increment(exchange.cost().nanos() / 1e9);
+                }
+            }
+        });
+    }
+
+    /**
+     * Counts a tag left out of a request's attribution ({@code governance.tags.on_unknown: drop}).
+     *
+     * @param reason {@code unknown_name} or {@code over_cardinality}
+     */
+    public void tagDropped(String reason) {
+        io.micrometer.core.instrument.Counter.builder("tollgate.tags.dropped")
+                .description("Request tags dropped: undeclared names, or values past their name's bound")
+                .tag("reason", reason).register(registry).increment();
+    }
+
+    /** Declares which tags are counted per value ({@code metric_label: true} under {@code governance.tags}). */
+    public GatewayMetrics labelTags(java.util.Set<String> names) {
+        this.labelled = java.util.Set.copyOf(names);
+        return this;
     }
 
     /** Every metric in the Prometheus text format (version 0.0.4). */

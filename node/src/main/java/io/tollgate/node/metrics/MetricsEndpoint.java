@@ -1,19 +1,19 @@
 package io.tollgate.node.metrics;
 
 import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import io.tollgate.config.AdminConfig;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Optional;
+import io.tollgate.adapters.GatewayException;
+import io.tollgate.cluster.access.Role;
+import io.tollgate.node.admin.AccessControl;
+import io.tollgate.node.admin.Principal;
 
 /**
- * {@code GET /metrics}: the Prometheus text, behind the admin token like the management API (the listener also
- * serves clients, and the labels name budgets' owners and provider keys). Without a configured admin token the
- * endpoint answers 401 to everyone. Prometheus sends the token with {@code authorization: { credentials: ... }}.
+ * {@code GET /metrics}: the Prometheus text, behind an admin API token like the management API (the listener also
+ * serves clients, and the labels name budgets' owners and provider keys): any role, but not a token scoped to a
+ * customer or team (the metrics cover every owner). Prometheus sends the token with
+ * {@code authorization: { credentials: ... }}. Refusals are plain text with their status (401, 403, 429).
  */
 public final class MetricsEndpoint {
 
@@ -21,34 +21,32 @@ public final class MetricsEndpoint {
     public static final String PATH = "/metrics";
 
     private final GatewayMetrics metrics;
-    private final Optional<byte[]> token;
+    private final AccessControl access;
 
-    private MetricsEndpoint(GatewayMetrics metrics, AdminConfig admin) {
+    private MetricsEndpoint(GatewayMetrics metrics, AccessControl access) {
         this.metrics = metrics;
-        this.token = admin.token().map(secret -> secret.reveal().getBytes(StandardCharsets.UTF_8));
+        this.access = access;
     }
 
-    /** Adds {@code GET /metrics} serving these metrics to the routing, guarded by the admin token. */
-    public static void register(HttpRouting.Builder routing, GatewayMetrics metrics, AdminConfig admin) {
-        MetricsEndpoint endpoint = new MetricsEndpoint(metrics, admin);
+    /** Adds {@code GET /metrics} serving these metrics to the routing, guarded by {@code access}. */
+    public static void register(HttpRouting.Builder routing, GatewayMetrics metrics, AccessControl access) {
+        MetricsEndpoint endpoint = new MetricsEndpoint(metrics, access);
         routing.get(PATH, endpoint::handle);
     }
 
     private void handle(ServerRequest req, ServerResponse res) {
-        if (!authorized(req.headers().first(HeaderNames.AUTHORIZATION))) {
-            res.status(Status.UNAUTHORIZED_401).header(HeaderNames.WWW_AUTHENTICATE, "Bearer")
-                    .send(token.isEmpty() ? "metrics are disabled: no admin token is configured\n"
-                            : "send the admin token as 'Authorization: Bearer <admin token>'\n");
+        try {
+            Principal principal = access.check(req, "metrics", Role.VIEWER);
+            access.requireUnscoped(principal, "metrics", "read the metrics of the whole gateway");
+        } catch (GatewayException refused) {
+            refused.retryAfter().ifPresent(after -> res.header(HeaderNames.RETRY_AFTER,
+                    Long.toString(after.toSeconds())));
+            if (refused.status() == 401) {
+                res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+            }
+            res.status(refused.status()).send(refused.getMessage() + "\n");
             return;
         }
         res.header(HeaderNames.CONTENT_TYPE, GatewayMetrics.contentType()).send(metrics.scrape());
-    }
-
-    private boolean authorized(Optional<String> authorization) {
-        Optional<String> bearer = authorization.map(String::trim)
-                .filter(value -> value.length() > 7 && value.substring(0, 7).equalsIgnoreCase("Bearer "))
-                .map(value -> value.substring(7).trim());
-        return token.isPresent() && bearer.isPresent()
-                && MessageDigest.isEqual(token.get(), bearer.get().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -33,6 +33,22 @@ public final class ErrorBodies {
         return dialect == Dialect.ANTHROPIC ? SseEvent.named("error", data) : SseEvent.data(data);
     }
 
+    /**
+     * The error as a stream event for a client of this dialect and operation: a Responses API stream gets its own
+     * {@code error} event ({@code {"type":"error","code","message","param"}}).
+     */
+    public static SseEvent event(Dialect dialect, io.tollgate.adapters.Operation operation, GatewayException error) {
+        if (operation != io.tollgate.adapters.Operation.RESPONSES) {
+            return event(dialect, error);
+        }
+        ObjectNode inner = (ObjectNode) tree(dialect, error).get("error");
+        ObjectNode event = Json.object().put("type", "error");
+        event.set("code", inner.get("code").isNull() ? inner.get("type") : inner.get("code"));
+        event.set("message", inner.get("message"));
+        event.set("param", inner.get("param"));
+        return SseEvent.named("error", Json.string(event));
+    }
+
     private static ObjectNode tree(Dialect dialect, GatewayException error) {
         String message = error.getMessage() == null ? "error" : error.getMessage();
         ObjectNode root = Json.object();

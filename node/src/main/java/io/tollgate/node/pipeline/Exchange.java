@@ -39,6 +39,7 @@ public final class Exchange {
     private boolean streamed;
     private ClientChannel.EventSink events;
     private Governed governed;
+    private io.tollgate.cluster.log.LogDimensions dimensions = io.tollgate.cluster.log.LogDimensions.NONE;
     private List<Target> candidates = List.of();
     private int candidate;
     private int attempts;
@@ -135,6 +136,26 @@ public final class Exchange {
     /** A request header by lower-case name. */
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name));
+    }
+
+    /** The kept request headers whose lower-case names start with {@code prefix}, by name. */
+    public Map<String, String> headersStartingWith(String prefix) {
+        Map<String, String> found = new java.util.TreeMap<>();
+        headers.forEach((name, value) -> {
+            if (name.startsWith(prefix)) {
+                found.put(name, value);
+            }
+        });
+        return found;
+    }
+
+    /** The request's tags and end user (none until the attribute stage ran). */
+    public io.tollgate.cluster.log.LogDimensions dimensions() {
+        return dimensions;
+    }
+
+    public void dimensions(io.tollgate.cluster.log.LogDimensions attributed) {
+        this.dimensions = Objects.requireNonNull(attributed, "dimensions");
     }
 
     public ClientChannel channel() {

@@ -5,6 +5,7 @@ import io.tollgate.adapters.GatewayException;
 import io.tollgate.adapters.Operation;
 import io.tollgate.adapters.pricing.Price;
 import io.tollgate.cluster.governance.GovernanceRegistry;
+import io.tollgate.cluster.governance.Path;
 import io.tollgate.cluster.ledger.Admission;
 import io.tollgate.cluster.ledger.AdmissionRequest;
 import io.tollgate.cluster.ledger.BudgetLedger;
@@ -16,12 +17,16 @@ import io.tollgate.config.KeyProviderSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
  * Holds the request to its virtual key's limits before any upstream call: the provider and model must be allowed,
  * then one atomic admission on the key's account reserves the worst-case cost on every budget of the path
- * (provider config, key, team, customer) and counts it in every rate-limit window, or refuses naming the limit.
+ * (the request's end user under the key, provider config, key, team, customer) and counts it in every rate-limit
+ * window, or refuses naming the limit; then each tag value of the request that has budgets is admitted on its own
+ * account ({@link TagBudgets}), and a refusal there releases what was reserved before.
  * After the call, in {@code finally}, exactly one settlement charges the actual cost and releases the rest.
  * Requests without a virtual key (enforcement off) pass ungoverned.
  */
@@ -33,10 +38,12 @@ public final class GovernStage implements Stage {
     private final GovernanceConfig config;
     private final Settlements settlements;
     private final boolean openOnPartition;
+    private final TagBudgets tagBudgets;
 
     private GovernStage(GovernanceRegistry registry, BudgetLedger ledger, Clock clock, GovernanceConfig config,
                         Settlements settlements, boolean openOnPartition) {
         this.openOnPartition = openOnPartition;
+        this.tagBudgets = TagBudgets.of(config.tags());
         this.registry = registry;
         this.ledger = ledger;
         this.clock = clock;
@@ -62,36 +69,56 @@ public final class GovernStage implements Stage {
         }
         Governed governed = exchange.governed().get();
         Target target = exchange.target().orElseThrow(() -> new IllegalStateException("govern before route"));
-        var path = registry.path(governed.key(), target.model().provider());
-        checkAllowed(governed, target, path);
-        if (path.budgets().isEmpty() && path.windows().isEmpty()) {
+        var keyPath = registry.path(governed.key(), target.model().provider());
+        checkAllowed(governed, target, keyPath);
+        var path = exchange.dimensions().endUser().map(user -> keyPath.withEndUser(governed.key(), user))
+                .orElse(keyPath);
+        List<Path> tagPaths = tagBudgets.paths(exchange.dimensions().tags(), path);
+        if (path.budgets().isEmpty() && path.windows().isEmpty() && tagPaths.isEmpty()) {
             next.proceed(exchange);
             return;
         }
-        boolean hard = path.budgets().stream().anyMatch(b -> b.spec().mode() == BudgetMode.HARD);
+        boolean hard = java.util.stream.Stream.concat(path.budgets().stream(),
+                tagPaths.stream().flatMap(tagPath -> tagPath.budgets().stream()))
+                .anyMatch(b -> b.spec().mode() == BudgetMode.HARD);
         if (hard && target.price().isEmpty()) {
             throw GatewayException.of(ErrorKind.PERMISSION, "Model '" + target.model().address() + "' has no price, "
                     + "and virtual key '" + governed.key().name() + "' has a hard budget that cannot count an "
                     + "unknown cost. Add the model under 'pricing' in the configuration.").withCode("model_blocked");
         }
-        Reservation reservation;
+        List<Reservation> reservations = new ArrayList<>(1 + tagPaths.size());
         try {
-            reservation = admit(exchange, path, target, hard);
-        } catch (LedgerUnavailableException e) {
+            WorstCase worst = worstCase(exchange, target, hard);
+            reservations.add(admit(exchange, path, worst, exchange.ledgerId()));
+            for (Path tagPath : tagPaths) {
+                reservations.add(admit(exchange, tagPath, worst, TagBudgets.ledgerId(exchange.ledgerId(), tagPath)));
+            }
+        } catch (LedgerUnavailableException | GatewayException e) {
+            // what was reserved on the accounts before is released: nothing was served
+            reservations.forEach(held -> settlements.settle(held.accountId(), held.ledgerId(), 0, 0, exchange));
+            if (e instanceof GatewayException refused) {
+                throw refused;
+            }
             boolean open = config.onStateUnavailable() == GovernanceConfig.StateUnavailable.OPEN
-                    || (e.quorumLost() && openOnPartition);
+                    || (((LedgerUnavailableException) e).quorumLost() && openOnPartition);
             if (!open) {
                 throw GatewayException.of(ErrorKind.UNAVAILABLE, "Budgets and rate limits cannot be checked right "
                         + "now (the governance state is unavailable), so the request was refused.", e)
                         .withCode("governance_unavailable");
             }
-            serveUnenforced(exchange, path, next);
+            serveUnenforced(exchange, path, tagPaths, next);
             return;
+        }
+        if (exchange.stream()) {
+            // without max_tokens the stream may outgrow its reservation and is extended or cut; with it the upstream
+            // stops within the reservation, and the guard only meters what was sent, to bill a stream cut short
+            exchange.governed().get().guard(StreamAllowance.create(ledger, clock, reservations,
+                    config.defaultOutputTokens(), registry, exchange.channel()));
         }
         try {
             next.proceed(exchange);
         } finally {
-            settle(exchange, reservation);
+            settle(exchange, reservations);
         }
     }
 
@@ -99,20 +126,27 @@ public final class GovernStage implements Stage {
      * {@code on_state_unavailable: open}: serves without a reservation and records the spend for settlement once
      * the ledger answers again.
      */
-    private void serveUnenforced(Exchange exchange, io.tollgate.cluster.governance.Path path, Chain next) {
+    private void serveUnenforced(Exchange exchange, Path path, List<Path> tagPaths, Chain next) {
         exchange.channel().header("x-tollgate-governance", "unenforced");
         try {
             next.proceed(exchange);
         } finally {
             long cost = exchange.priced() ? exchange.cost().nanos() : 0;
-            settlements.record(new AdmissionRequest(path.accountId(), exchange.ledgerId(), clock.instant(), path.budgets(),
-                    path.windows(), new WorstCase(0, 0, 0, 0), false,
-                    Duration.ofMillis(config.reservationTimeoutMs()), true), cost, exchange.usage().totalTokens());
+            record(path, exchange.ledgerId(), cost, exchange);
+            for (Path tagPath : tagPaths) {
+                record(tagPath, TagBudgets.ledgerId(exchange.ledgerId(), tagPath), cost, exchange);
+            }
         }
     }
 
-    private Reservation admit(Exchange exchange, io.tollgate.cluster.governance.Path path, Target target,
-                              boolean hard) {
+    private void record(Path path, String ledgerId, long cost, Exchange exchange) {
+        settlements.record(new AdmissionRequest(path.accountId(), ledgerId, clock.instant(), path.budgets(),
+                path.windows(), new WorstCase(0, 0, 0, 0), false, Duration.ofMillis(config.reservationTimeoutMs()),
+                true), cost, exchange.usage().totalTokens());
+    }
+
+    /** What the request may cost at most; a hard budget without {@code max_tokens} bounds its output. */
+    private WorstCase worstCase(Exchange exchange, Target target, boolean hard) {
         long inputTokens = TokenBounds.input(exchange.operation(), exchange.body());
         // the tier of the prompt's upper bound: a long prompt reserves at its long-context rates
         Price price = target.price().map(p -> p.at(inputTokens)).orElse(new Price("unpriced", 0, 0, 0, 0, 0, 0));
@@ -125,11 +159,16 @@ public final class GovernStage implements Stage {
             exchange.channel().header("x-tollgate-max-tokens", Long.toString(config.defaultOutputTokens()));
         }
         long inputRate = Math.max(price.input(), Math.max(price.cacheWrite(), price.cacheWrite1h()));
-        WorstCase worst = new WorstCase(Math.ceilDiv(Math.multiplyExact(inputTokens, inputRate), 1_000_000L),
+        return new WorstCase(Math.ceilDiv(Math.multiplyExact(inputTokens, inputRate), 1_000_000L),
                 outputTokens, Math.max(price.output(), price.reasoning()), inputTokens);
+    }
+
+    /** One atomic admission on one account: the key's path, or one tag value's. */
+    private Reservation admit(Exchange exchange, Path path, WorstCase worst, String ledgerId) {
         Instant now = clock.instant();
-        Admission admission = ledger.admit(new AdmissionRequest(path.accountId(), exchange.ledgerId(), now, path.budgets(),
-                path.windows(), worst, !exchange.stream() && exchange.operation() != Operation.EMBEDDINGS,
+        boolean first = ledgerId.equals(exchange.ledgerId());
+        Admission admission = ledger.admit(new AdmissionRequest(path.accountId(), ledgerId, now, path.budgets(),
+                path.windows(), worst, first && !exchange.stream() && exchange.operation() != Operation.EMBEDDINGS,
                 Duration.ofMillis(config.reservationTimeoutMs())));
         if (admission instanceof Admission.Rejected rejected) {
             throw Rejections.toException(rejected, path, registry, worst.totalNanos(), exchange.channel(), now);
@@ -139,18 +178,13 @@ public final class GovernStage implements Stage {
             MaxTokens.set(exchange, admitted.outputTokens() / TokenBounds.choices(exchange.body()));
             exchange.channel().header("x-tollgate-max-tokens-clamped", Long.toString(admitted.outputTokens()));
         }
-        LimitHeaders.write(exchange.channel(), admitted.counters(), now);
-        Reservation reservation = new Reservation(path.accountId(), worst, admitted);
-        if (exchange.stream()) {
-            // without max_tokens the stream may outgrow its reservation and is extended or cut; with it the upstream
-            // stops within the reservation, and the guard only meters what was sent, to bill a stream cut short
-            exchange.governed().get().guard(StreamAllowance.create(ledger, clock, exchange.ledgerId(), reservation,
-                    config.defaultOutputTokens(), path, registry, exchange.channel()));
+        if (first) {
+            LimitHeaders.write(exchange.channel(), admitted.counters(), now);
         }
-        return reservation;
+        return new Reservation(path.accountId(), ledgerId, worst, admitted, path);
     }
 
-    private static void checkAllowed(Governed governed, Target target, io.tollgate.cluster.governance.Path path) {
+    private static void checkAllowed(Governed governed, Target target, Path path) {
         var key = governed.key();
         if (!path.providerAllowed()) {
             throw GatewayException.of(ErrorKind.PERMISSION, "Virtual key '" + key.name() + "' may not use provider '"
@@ -163,16 +197,27 @@ public final class GovernStage implements Stage {
         }
     }
 
-    private void settle(Exchange exchange, Reservation reservation) {
+    private void settle(Exchange exchange, List<Reservation> reservations) {
         long cost = exchange.priced() ? exchange.cost().nanos() : 0;
         if (exchange.usageEstimated() && exchange.governed().get().guard() instanceof StreamAllowance allowance) {
             // an estimate of a cut stream never bills more than was reserved for it
             cost = Math.min(cost, allowance.reservedNanos());
         }
-        settlements.settle(reservation.accountId(), exchange.ledgerId(), cost, exchange.usage().totalTokens(), exchange);
+        for (Reservation reservation : reservations) {
+            settlements.settle(reservation.accountId(), reservation.ledgerId(), cost, exchange.usage().totalTokens(),
+                    exchange);
+        }
     }
 
-    /** What was reserved for one request. */
-    record Reservation(String accountId, WorstCase worst, Admission.Admitted admitted) {
+    /**
+     * What was reserved for one request on one account.
+     *
+     * @param accountId the account
+     * @param ledgerId the request's id on that account
+     * @param worst what the request may cost at most
+     * @param admitted the ledger's answer
+     * @param path what was checked on the account
+     */
+    record Reservation(String accountId, String ledgerId, WorstCase worst, Admission.Admitted admitted, Path path) {
     }
 }

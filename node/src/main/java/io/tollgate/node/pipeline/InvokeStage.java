@@ -3,6 +3,7 @@ package io.tollgate.node.pipeline;
 import io.tollgate.adapters.Dialect;
 import io.tollgate.adapters.ErrorKind;
 import io.tollgate.adapters.GatewayException;
+import io.tollgate.adapters.Operation;
 import io.tollgate.adapters.bridge.Bridge;
 import io.tollgate.adapters.spi.UpstreamResponse;
 import io.tollgate.adapters.translate.UpstreamErrors;
@@ -56,15 +57,21 @@ public final class InvokeStage implements Stage {
     @Override
     public void handle(Exchange exchange, Chain next) {
         Route route = exchange.route().orElseThrow(() -> new IllegalStateException("no route"));
-        Bridge bridge = Bridge.create(exchange.dialect(), upstreamDialect(route), exchange.body(),
-                new Bridge.Context(exchange.id(), exchange.operation(), exchange.body().path("model").asText(),
-                        route.model().model(), clock.instant().getEpochSecond(), DEFAULT_MAX_TOKENS));
+        Bridge.Context context = new Bridge.Context(exchange.id(), exchange.operation(),
+                exchange.body().path("model").asText(), route.model().model(), clock.instant().getEpochSecond(),
+                DEFAULT_MAX_TOKENS);
+        boolean nativeResponses = upstreamDialect(route) == Dialect.OPENAI
+                && route.adapter().supports(Operation.RESPONSES);
+        Bridge bridge = exchange.operation() == Operation.RESPONSES
+                ? Bridge.forResponses(upstreamDialect(route), nativeResponses, exchange.body(), context)
+                : Bridge.create(exchange.dialect(), upstreamDialect(route), exchange.body(), context);
         long sent = System.nanoTime();
         Map<String, String> headers = passHeaders(exchange, route);
         headers.putAll(traceHeaders.get());
         UpstreamResponse response;
         try {
-            response = route.adapter().send(exchange.operation(), route.model().model(), route.key(),
+            response = route.adapter().send(Bridge.upstreamOperation(exchange.operation(), nativeResponses),
+                    route.model().model(), route.key(),
                     bridge.request(), headers, exchange.stream());
         } catch (RuntimeException unreachable) {
             exchange.addUpstreamTime(System.nanoTime() - sent);

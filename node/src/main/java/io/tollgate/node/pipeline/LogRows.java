@@ -64,6 +64,6 @@ final class LogRows {
                 upstreamNanos / 1_000, (latencyNanos - upstreamNanos) / 1_000,
                 config.content() ? Optional.of(exchange.candidateBody().toString()) : Optional.empty(),
                 config.content() ? exchange.response().map(r -> new String(r.body(), StandardCharsets.UTF_8))
-                        : Optional.empty(), exchange.attemptLog());
+                        : Optional.empty(), exchange.attemptLog(), exchange.dimensions());
     }
 }

@@ -11,7 +11,9 @@ final class MaxTokens {
 
     static void set(Exchange exchange, long tokens) {
         ObjectNode body = exchange.body().deepCopy();
-        if (exchange.dialect() == Dialect.OPENAI && body.has("max_completion_tokens")) {
+        if (exchange.operation() == io.tollgate.adapters.Operation.RESPONSES) {
+            body.put("max_output_tokens", tokens);
+        } else if (exchange.dialect() == Dialect.OPENAI && body.has("max_completion_tokens")) {
             body.put("max_completion_tokens", tokens);
         } else {
             body.put("max_tokens", tokens);

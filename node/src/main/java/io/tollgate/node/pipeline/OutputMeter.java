@@ -5,20 +5,30 @@ import io.tollgate.adapters.SseEvent;
 /**
  * Counts the UTF-8 bytes of generated text in client events without parsing them: the string values of the
  * fields that carry output ({@code content}, {@code text}, {@code arguments}, {@code partial_json},
- * {@code thinking}, {@code reasoning_content}). An upper bound of the output tokens, cheap enough per chunk.
+ * {@code thinking}, {@code reasoning_content}); of a Responses API event only the {@code delta} of its
+ * {@code *.delta} events (its {@code *.done} and {@code response.completed} events repeat the text). An upper
+ * bound of the output tokens, cheap enough per chunk.
  */
 final class OutputMeter {
 
     private static final String[] FIELDS = {"\"content\":\"", "\"text\":\"", "\"arguments\":\"",
         "\"partial_json\":\"", "\"thinking\":\"", "\"reasoning_content\":\""};
+    private static final String[] RESPONSES_FIELDS = {"\"delta\":\""};
 
     private OutputMeter() {
     }
 
     static long bytes(SseEvent event) {
         String data = event.data();
+        String[] fields = FIELDS;
+        if (event.event().startsWith("response.")) {
+            if (!event.event().endsWith(".delta")) {
+                return 0;
+            }
+            fields = RESPONSES_FIELDS;
+        }
         long total = 0;
-        for (String field : FIELDS) {
+        for (String field : fields) {
             int from = 0;
             while (true) {
                 int at = data.indexOf(field, from);

@@ -62,6 +62,13 @@ final class Rejections {
                 yield "provider '" + provider + "' of virtual key '" + registry.key(keyId).map(k -> k.name())
                         .orElse(keyId) + "'";
             }
+            case END_USER -> {
+                int slash = id.indexOf('/');
+                String keyId = slash < 0 ? id : id.substring(0, slash);
+                yield "end user '" + (slash < 0 ? "" : id.substring(slash + 1)) + "' of virtual key '"
+                        + registry.key(keyId).map(k -> k.name()).orElse(keyId) + "'";
+            }
+            case TAG -> "tag " + id;
         } + " (level " + counter.level().apiName() + ")";
     }
 

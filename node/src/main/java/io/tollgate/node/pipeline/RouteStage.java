@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tollgate.adapters.ErrorKind;
 import io.tollgate.adapters.GatewayException;
 import io.tollgate.adapters.ModelRef;
+import io.tollgate.adapters.Operation;
 import io.tollgate.adapters.pricing.PricingCatalog;
 import io.tollgate.adapters.spi.ProviderAdapter;
 import io.tollgate.config.TollgateConfig;
@@ -95,7 +96,8 @@ public final class RouteStage implements Stage {
             throw param.equals("model") ? missing : GatewayException.invalid(param, "Fallback '" + address
                     + "': provider '" + ref.provider() + "' is not available.");
         }
-        if (!adapter.supports(exchange.operation())) {
+        boolean overChat = exchange.operation() == Operation.RESPONSES && adapter.supports(Operation.CHAT);
+        if (!adapter.supports(exchange.operation()) && !overChat) {
             throw GatewayException.invalid(param, "Provider '" + ref.provider() + "' ("
                     + adapter.config().type().configName() + ") does not offer "
                     + exchange.operation().name().toLowerCase(java.util.Locale.ROOT)

@@ -1,12 +1,12 @@
 package io.tollgate.node.pipeline;
 
 import io.tollgate.adapters.GatewayException;
-import io.tollgate.cluster.governance.Path;
 import io.tollgate.cluster.governance.GovernanceRegistry;
 import io.tollgate.cluster.ledger.Admission;
 import io.tollgate.cluster.ledger.BudgetLedger;
 import io.tollgate.cluster.ledger.LedgerUnavailableException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,54 +19,69 @@ final class StreamAllowance implements Governed.OutputGuard {
 
     private final BudgetLedger ledger;
     private final Clock clock;
-    private final String requestId;
     private final GovernStage.Reservation reservation;
+    private final List<GovernStage.Reservation> tagReservations;
     private final long chunk;
-    private final Path path;
     private final GovernanceRegistry registry;
     private final ClientChannel channel;
     private long reservedOutput;
     private long reservedNanos;
     private long produced;
 
-    private StreamAllowance(BudgetLedger ledger, Clock clock, String requestId, GovernStage.Reservation reservation,
-                            long chunk, Path path, GovernanceRegistry registry, ClientChannel channel) {
+    private StreamAllowance(BudgetLedger ledger, Clock clock, List<GovernStage.Reservation> reservations, long chunk,
+                            GovernanceRegistry registry, ClientChannel channel) {
         this.ledger = ledger;
         this.clock = clock;
-        this.requestId = requestId;
-        this.reservation = reservation;
+        this.reservation = reservations.getFirst();
+        this.tagReservations = List.copyOf(reservations.subList(1, reservations.size()));
         this.chunk = chunk;
-        this.path = path;
         this.registry = registry;
         this.channel = channel;
         this.reservedOutput = reservation.admitted().outputTokens();
         this.reservedNanos = reservation.admitted().reservedNanos();
     }
 
-    static StreamAllowance create(BudgetLedger ledger, Clock clock, String requestId,
-                                  GovernStage.Reservation reservation, long chunk, Path path,
-                                  GovernanceRegistry registry, ClientChannel channel) {
-        return new StreamAllowance(ledger, clock, requestId, reservation, chunk, path, registry, channel);
+    /**
+     * The allowance of a stream admitted with these reservations: the key's first, then its tag values' (each
+     * extended with the key's, all or the stream ends).
+     */
+    static StreamAllowance create(BudgetLedger ledger, Clock clock, List<GovernStage.Reservation> reservations,
+                                  long chunk, GovernanceRegistry registry, ClientChannel channel) {
+        return new StreamAllowance(ledger, clock, reservations, chunk, registry, channel);
     }
 
     @Override
     public Optional<GatewayException> onOutput(long outputTokens) {
         produced = outputTokens;
         while (produced > reservedOutput) {
-            Admission extended;
-            try {
-                extended = ledger.extend(reservation.accountId(), requestId, reservation.worst().outputNanos(chunk),
-                        chunk, clock.instant());
-            } catch (LedgerUnavailableException e) {
-                return Optional.of(GatewayException.of(io.tollgate.adapters.ErrorKind.UNAVAILABLE,
-                        "The stream was ended: its budget could not be extended (governance state unavailable).", e)
-                        .withCode("governance_unavailable"));
+            Optional<GatewayException> refused = extend(reservation);
+            for (int i = 0; refused.isEmpty() && i < tagReservations.size(); i++) {
+                refused = extend(tagReservations.get(i));
             }
-            if (extended instanceof Admission.Rejected rejected) {
-                return Optional.of(Rejections.toException(rejected, path, registry,
-                        reservation.worst().outputNanos(chunk), channel, clock.instant()));
+            if (refused.isPresent()) {
+                return refused;
             }
             reservedOutput += chunk;
+        }
+        return Optional.empty();
+    }
+
+    /** Extends one account's reservation by a chunk; the error that ends the stream when it cannot. */
+    private Optional<GatewayException> extend(GovernStage.Reservation held) {
+        Admission extended;
+        try {
+            extended = ledger.extend(held.accountId(), held.ledgerId(), held.worst().outputNanos(chunk), chunk,
+                    clock.instant());
+        } catch (LedgerUnavailableException e) {
+            return Optional.of(GatewayException.of(io.tollgate.adapters.ErrorKind.UNAVAILABLE,
+                    "The stream was ended: its budget could not be extended (governance state unavailable).", e)
+                    .withCode("governance_unavailable"));
+        }
+        if (extended instanceof Admission.Rejected rejected) {
+            return Optional.of(Rejections.toException(rejected, held.path(), registry, held.worst().outputNanos(chunk),
+                    channel, clock.instant()));
+        }
+        if (held == reservation) {
             reservedNanos = ((Admission.Admitted) extended).reservedNanos();
         }
         return Optional.empty();

@@ -6,13 +6,19 @@ import io.tollgate.adapters.Json;
 import io.tollgate.adapters.SseEvent;
 import java.util.List;
 
-/** The events that end a stream the gateway cuts short: a finish for length, in the client's dialect. */
+/**
+ * The events that end a stream the gateway cuts short: a finish for length, in the client's dialect (none for a
+ * Responses API stream, which the error event ends).
+ */
 final class StreamEnds {
 
     private StreamEnds() {
     }
 
     static List<SseEvent> lengthFinish(Exchange exchange) {
+        if (exchange.operation() == io.tollgate.adapters.Operation.RESPONSES) {
+            return List.of();   // a Responses stream has no finish event of its own: the error event ends it
+        }
         if (exchange.dialect() == Dialect.ANTHROPIC) {
             ObjectNode delta = Json.object();
             delta.put("type", "message_delta");

@@ -1,6 +1,5 @@
 package io.tollgate.node.pipeline;
 
-import io.tollgate.adapters.Dialect;
 import io.tollgate.adapters.ErrorKind;
 import io.tollgate.adapters.GatewayException;
 import io.tollgate.adapters.SseEvent;
@@ -75,13 +74,13 @@ final class StreamRelay {
             LOG.log(Level.FINE, "client went away during stream {0}", exchange.id());
         } catch (GatewayException failure) {
             exchange.markStreamFailed();
-            writeError(sink, exchange.dialect(), failure);
+            writeError(sink, exchange, failure);
         } catch (RuntimeException fault) {
             // a fault while translating must not cut the stream without a word: the client gets an error event
             LOG.log(Level.SEVERE, "stream " + exchange.id() + " failed inside the gateway", fault);
             exchange.markStreamFailed();
-            writeError(sink, exchange.dialect(), GatewayException.of(ErrorKind.INTERNAL, "The gateway failed to "
-                    + "relay the rest of the stream (request id " + exchange.id() + ")."));
+            writeError(sink, exchange, GatewayException.of(ErrorKind.INTERNAL, "The gateway failed to relay the "
+                    + "rest of the stream (request id " + exchange.id() + ")."));
         } finally {
             recordUsage(exchange, translator, guard);
         }
@@ -110,9 +109,9 @@ final class StreamRelay {
         }
     }
 
-    private static void writeError(EventSink sink, Dialect dialect, GatewayException failure) {
+    private static void writeError(EventSink sink, Exchange exchange, GatewayException failure) {
         try {
-            sink.write(ErrorBodies.event(dialect, failure).toWire());
+            sink.write(ErrorBodies.event(exchange.dialect(), exchange.operation(), failure).toWire());
         } catch (IOException ignored) {
             // the client is gone too; nothing left to tell it
         }

@@ -8,8 +8,9 @@ import java.util.OptionalLong;
 /**
  * Safe upper bounds of a request's tokens, for reservations that must never be too small. Input: every UTF-8
  * byte of the request's text counts as a token (tokenizers never make a token of less than one byte), plus a
- * fixed overhead per message, and a flat allowance per image. Output: {@code max_completion_tokens} /
- * {@code max_tokens} times {@code n}. Over-estimates are settled to the real usage afterwards.
+ * fixed overhead per message (a Responses input item counts as one), and a flat allowance per image. Output:
+ * {@code max_output_tokens} (Responses) / {@code max_completion_tokens} / {@code max_tokens} times {@code n}.
+ * Over-estimates are settled to the real usage afterwards.
  */
 final class TokenBounds {
 
@@ -36,13 +37,27 @@ final class TokenBounds {
             }
             case COMPLETIONS -> tokens += text(body.path("prompt"));
             case EMBEDDINGS -> tokens += text(body.path("input"));
+            case RESPONSES -> {
+                tokens += text(body.path("instructions")) + text(body.path("tools")) + text(body.path("text"));
+                JsonNode input = body.path("input");
+                if (input.isArray()) {
+                    for (JsonNode item : input) {
+                        tokens += MESSAGE_OVERHEAD + text(item);
+                    }
+                } else {
+                    tokens += MESSAGE_OVERHEAD + text(input);
+                }
+            }
         }
         return tokens;
     }
 
     /** The output the request asks for at most ({@code max_tokens} times {@code n}), if it says. */
     static OptionalLong requestedOutput(JsonNode body) {
-        JsonNode max = body.get("max_completion_tokens");
+        JsonNode max = body.get("max_output_tokens");
+        if (max == null || !max.canConvertToLong()) {
+            max = body.get("max_completion_tokens");
+        }
         if (max == null || !max.canConvertToLong()) {
             max = body.get("max_tokens");
         }

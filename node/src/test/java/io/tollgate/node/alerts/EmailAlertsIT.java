@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.tollgate.cluster.alerts.AlertClaims;
 import io.tollgate.cluster.ledger.CounterKind;
 import io.tollgate.cluster.ledger.CounterView;
 import io.tollgate.cluster.ledger.Level;
 import io.tollgate.config.AlertsConfig;
 import io.tollgate.config.Secret;
 import io.tollgate.node.testing.CapturedLogs;
+import io.tollgate.node.testing.MemoryAlertClaims;
 import io.tollgate.node.testing.NodeClient;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
@@ -23,10 +23,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -48,7 +45,7 @@ class EmailAlertsIT {
         int port = freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        MemoryClaims claims = new MemoryClaims();
+        MemoryAlertClaims claims = new MemoryAlertClaims();
         try (BudgetAlerts alerts = BudgetAlerts.create(config(email(port, Optional.empty(), Optional.empty()), 4),
                 () -> List.of(budget(8_500_000_000L)), claims, CLOCK)) {
             assertThat(alerts.check()).isEqualTo(1);
@@ -56,7 +53,7 @@ class EmailAlertsIT {
             assertThat(alerts.check()).as("claimed: never sent again").isZero();
             alerts.awaitDeliveries(Duration.ofSeconds(10));
 
-            assertThat(claims.delivered).containsExactly("budget:team:team_search:" + RESET + ":80");
+            assertThat(claims.delivered()).containsExactly("budget:team:team_search:" + RESET + ":80");
             assertThat(smtp.getReceivedMessages()).as("one message, delivered to each of two recipients").hasSize(2);
             for (String address : TO) {
                 List<MimeMessage> received = smtp.findReceivedMessages(user -> user.getEmail().equals(address),
@@ -88,18 +85,18 @@ class EmailAlertsIT {
     @Test
     void shouldDeliverThroughRetriesWhenTheServerComesUpLate() throws Exception {
         int port = freePort();   // nothing listens on it yet
-        MemoryClaims claims = new MemoryClaims();
+        MemoryAlertClaims claims = new MemoryAlertClaims();
         GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         try (BudgetAlerts alerts = BudgetAlerts.create(config(email(port, Optional.empty(), Optional.empty()), 6),
                 () -> List.of(budget(10_000_000_000L)), claims, CLOCK)) {
             assertThat(alerts.check()).isEqualTo(1);
             Thread.sleep(1_000);
-            assertThat(claims.delivered).as("not delivered while the server is down").isEmpty();
+            assertThat(claims.delivered()).as("not delivered while the server is down").isEmpty();
 
             smtp.start();
             alerts.awaitDeliveries(Duration.ofSeconds(30));
 
-            assertThat(claims.delivered).containsExactly("budget:team:team_search:" + RESET + ":100");
+            assertThat(claims.delivered()).containsExactly("budget:team:team_search:" + RESET + ":100");
             for (String address : TO) {
                 assertThat(smtp.findReceivedMessages(user -> user.getEmail().equals(address), message -> true))
                         .as(address).hasSize(1);
@@ -119,8 +116,8 @@ class EmailAlertsIT {
             AlertsConfig right = config(email(port, Optional.of("tollgate"), Optional.of(new Secret(PASSWORD))), 2);
             AlertsConfig wrong = config(email(port, Optional.of("tollgate"),
                     Optional.of(new Secret(PASSWORD + "-wrong"))), 2);
-            MemoryClaims rightClaims = new MemoryClaims();
-            MemoryClaims wrongClaims = new MemoryClaims();
+            MemoryAlertClaims rightClaims = new MemoryAlertClaims();
+            MemoryAlertClaims wrongClaims = new MemoryAlertClaims();
             try (BudgetAlerts withRight = BudgetAlerts.create(right, () -> List.of(budget(8_000_000_000L)), rightClaims,
                     CLOCK);
                  BudgetAlerts withWrong = BudgetAlerts.create(wrong, () -> List.of(budget(9_000_000_000L)), wrongClaims,
@@ -130,8 +127,8 @@ class EmailAlertsIT {
                 withWrong.awaitDeliveries(Duration.ofSeconds(10));
             }
 
-            assertThat(rightClaims.delivered).as("logged in and sent").hasSize(1);
-            assertThat(wrongClaims.delivered).as("the server refused the wrong password").isEmpty();
+            assertThat(rightClaims.delivered()).as("logged in and sent").hasSize(1);
+            assertThat(wrongClaims.delivered()).as("the server refused the wrong password").isEmpty();
             assertThat(smtp.getReceivedMessages()).hasSize(TO.size());
             assertThat(smtp.getReceivedMessages()[0].getSubject()).endsWith("at 80%");
             assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains(
@@ -163,28 +160,6 @@ class EmailAlertsIT {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** Claims in one JVM's memory: each alert key is claimed once. */
-    private static final class MemoryClaims implements AlertClaims {
-
-        private final Map<String, Boolean> claims = new ConcurrentHashMap<>();
-        final Set<String> delivered = ConcurrentHashMap.newKeySet();
-
-        @Override
-        public boolean claim(String alertKey, Duration keep) {
-            return claims.putIfAbsent(alertKey, Boolean.TRUE) == null;
-        }
-
-        @Override
-        public void delivered(String alertKey) {
-            delivered.add(alertKey);
-        }
-
-        @Override
-        public boolean claimed(String alertKey) {
-            return claims.containsKey(alertKey);
         }
     }
 }

@@ -39,14 +39,24 @@ public final class NodeClient {
 
     /** Posts a chat body with the key. */
     public HttpResponse<String> chat(NodeProcess node, String key, String body) {
-        return call(HttpRequest.newBuilder(URI.create(node.url() + "/v1/chat/completions"))
+        return chat(node.url(), key, body);
+    }
+
+    /** Posts a chat body with the key to the node at {@code baseUrl} (a process, a container). */
+    public HttpResponse<String> chat(String baseUrl, String key, String body) {
+        return call(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/chat/completions"))
                 .header("content-type", "application/json").header("authorization", "Bearer " + key)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** A management call with the admin token. */
     public HttpResponse<String> send(NodeProcess node, String method, String path, String body) {
-        return call(HttpRequest.newBuilder(URI.create(node.url() + path))
+        return send(node.url(), method, path, body);
+    }
+
+    /** A management call with the admin token to the node at {@code baseUrl}. */
+    public HttpResponse<String> send(String baseUrl, String method, String path, String body) {
+        return call(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("content-type", "application/json").header("authorization", "Bearer " + adminToken)
                 .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body)));
@@ -54,14 +64,24 @@ public final class NodeClient {
 
     /** A management GET that must answer 200, parsed. */
     public JsonNode get(NodeProcess node, String path) {
-        HttpResponse<String> response = send(node, "GET", path, "");
+        return get(node.url(), path);
+    }
+
+    /** A management GET to the node at {@code baseUrl} that must answer 200, parsed. */
+    public JsonNode get(String baseUrl, String path) {
+        HttpResponse<String> response = send(baseUrl, "GET", path, "");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return parse(response.body());
     }
 
     /** The usage of the owner's budget as the node lists it, asserting nothing is still reserved. */
     public BigDecimal budgetUsage(NodeProcess node, String owner) {
-        for (JsonNode budget : get(node, "/api/governance/budgets").path("budgets")) {
+        return budgetUsage(node.url(), owner);
+    }
+
+    /** The usage of the owner's budget as the node at {@code baseUrl} lists it, asserting nothing is reserved. */
+    public BigDecimal budgetUsage(String baseUrl, String owner) {
+        for (JsonNode budget : get(baseUrl, "/api/governance/budgets").path("budgets")) {
             if (budget.path("owner_name").asText().equals(owner)) {
                 assertThat(budget.path("reserved_usd").decimalValue()).isZero();
                 return budget.path("usage_usd").decimalValue();

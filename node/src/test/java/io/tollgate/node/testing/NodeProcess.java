@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A Tollgate node in a JVM process of its own, started with {@code io.tollgate.node.Main --config FILE} on the
@@ -34,15 +35,18 @@ public final class NodeProcess implements AutoCloseable {
     private final int httpPort;
     private final String host;
     private final List<String> prefix;
+    private final Map<String, String> env;
     private Process process;
 
-    private NodeProcess(String name, Path config, Path log, String host, int httpPort, List<String> prefix) {
+    private NodeProcess(String name, Path config, Path log, String host, int httpPort, List<String> prefix,
+                        Map<String, String> env) {
         this.name = name;
         this.config = config;
         this.log = log;
         this.host = host;
         this.httpPort = httpPort;
         this.prefix = List.copyOf(prefix);
+        this.env = Map.copyOf(env);
     }
 
     /**
@@ -61,7 +65,15 @@ public final class NodeProcess implements AutoCloseable {
      * cluster with a quorum wait for each other at start, so they are launched together and then awaited.
      */
     public static NodeProcess launch(Path dir, String name, String yaml, int httpPort) {
-        return launch(dir, name, yaml, "127.0.0.1", httpPort, List.of());
+        return launch(dir, name, yaml, httpPort, Map.of());
+    }
+
+    /**
+     * Like {@link #launch(Path, String, String, int)} with environment variables added to this JVM's, for a
+     * configuration whose {@code ${NAME}} references they fill.
+     */
+    public static NodeProcess launch(Path dir, String name, String yaml, int httpPort, Map<String, String> env) {
+        return launch(dir, name, yaml, "127.0.0.1", httpPort, List.of(), env);
     }
 
     /**
@@ -70,10 +82,16 @@ public final class NodeProcess implements AutoCloseable {
      */
     public static NodeProcess launch(Path dir, String name, String yaml, String host, int httpPort,
                                      List<String> prefix) {
+        return launch(dir, name, yaml, host, httpPort, prefix, Map.of());
+    }
+
+    private static NodeProcess launch(Path dir, String name, String yaml, String host, int httpPort,
+                                      List<String> prefix, Map<String, String> env) {
         try {
             Path config = dir.resolve(name + ".yaml");
             Files.writeString(config, yaml);
-            NodeProcess node = new NodeProcess(name, config, dir.resolve(name + ".log"), host, httpPort, prefix);
+            NodeProcess node = new NodeProcess(name, config, dir.resolve(name + ".log"), host, httpPort, prefix,
+                    env);
             node.spawn();
             return node;
         } catch (IOException e) {
@@ -107,8 +125,10 @@ public final class NodeProcess implements AutoCloseable {
         command.add("--config");
         command.add(config.toString());
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -51,6 +51,11 @@ public final class PostgresSchema implements AutoCloseable {
         return name;
     }
 
+    /** The database user the schema was created as (trust auth: no password is checked). */
+    public String user() {
+        return user;
+    }
+
     /** The JDBC URL that puts this schema first on the search path. */
     public String url() {
         return SERVER + "?currentSchema=" + name;

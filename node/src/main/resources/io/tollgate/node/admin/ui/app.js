@@ -117,13 +117,14 @@ const pages = {
     const now = new Date();
     const today = isoDay(now) + 'T00:00:00Z';
     const month = isoDay(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1))) + 'T00:00:00Z';
-    const [day, byDay, customers, teams, keys, models] = await Promise.all([
+    const [day, byDay, customers, teams, keys, models, endUsers] = await Promise.all([
       api('/api/spend?group_by=provider&from=' + today),
       api('/api/spend?group_by=day&from=' + month),
       api('/api/spend?group_by=customer&from=' + month),
       api('/api/spend?group_by=team&from=' + month),
       api('/api/spend?group_by=virtual_key&from=' + month),
       api('/api/spend?group_by=model&from=' + month),
+      api('/api/spend?group_by=end_user&from=' + month),
     ]);
     const [customerList, teamList, keyList] = await Promise.all([api('/api/governance/customers'),
       api('/api/governance/teams'), api('/api/governance/virtual-keys')]);
@@ -137,10 +138,11 @@ const pages = {
       { label: 'Saved', num: true, value: r => usd(r.saved_usd) },
     ];
     const chartBox = el('div');
-    const by = el('select', { id: 'chart-by' }, ['provider', 'model', 'team', 'customer'].map(v =>
-      el('option', { value: v, ...(chartState.by === v ? { selected: '' } : {}) }, v)));
+    const tagNames = (await api('/api/tags')).tags.map(t => 'tag:' + t.name);
+    const by = el('select', { id: 'chart-by' }, ['provider', 'model', 'team', 'customer', 'end_user', ...tagNames]
+      .map(v => el('option', { value: v, ...(chartState.by === v ? { selected: '' } : {}) }, v)));
     const drawChart = async () => {
-      const answer = await api(`/api/spend?group_by=${chartState.by}&interval=day&from=${month}`);
+      const answer = await api(`/api/spend?group_by=${encodeURIComponent(chartState.by)}&interval=day&from=${month}`);
       chartBox.replaceChildren(spendChart(answer, new Date(month), new Date(today), (id) => names.get(id)));
     };
     by.addEventListener('change', () => { chartState.by = by.value; drawChart().catch(e => chartBox.replaceChildren(
@@ -161,6 +163,7 @@ const pages = {
       el('h2', {}, 'Top teams'), table(spendColumns, top(teams)),
       el('h2', {}, 'Top virtual keys'), table(spendColumns, top(keys)),
       el('h2', {}, 'By model'), table(spendColumns, top(models)),
+      el('h2', {}, 'Top end users'), table(spendColumns, top(endUsers)),
     ];
   },
 
