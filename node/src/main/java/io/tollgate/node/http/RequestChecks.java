@@ -85,8 +85,8 @@ public final class RequestChecks {
                     throw GatewayException.invalid("input", "'input' must be a string or an array of items.");
                 }
                 optional(body, "instructions", JsonNode::isTextual, "a string");
-                optional(body, "max_output_tokens", n -> n.isIntegralNumber() && n.asLong() >= 1,
-                        "a positive integer");
+                optional(body, "max_output_tokens", n -> outputTokens(n) && n.asLong() >= 1,
+                        "an integer from 1 to " + MAX_OUTPUT_TOKENS);
                 optional(body, "tools", JsonNode::isArray, "an array");
                 optional(body, "temperature", JsonNode::isNumber, "a number");
             }

@@ -31,7 +31,8 @@ class ClientLimitsIT {
     private static final int MAX_BODY = 200_000;
     private static final String CHAT = "{\"model\":\"mock/echo\",\"max_tokens\":5,"
             + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-    private static final List<String> ROUTES = List.of("/v1/chat/completions", "/anthropic/v1/messages",
+    private static final List<String> ROUTES = List.of("/v1/chat/completions", "/v1/responses",
+            "/anthropic/v1/messages",
             "/genai/v1beta/models/mock/echo:generateContent", "/bedrock/model/mock%2Fecho/converse");
     private static NodeHarness node;
     private static URI base;

@@ -63,6 +63,13 @@ class HostileInputIT {
                     + "\"max_tokens\":5}"), List.of("/model", "/prompt", "/max_tokens", "/stream")),
             new Route("POST", "/v1/embeddings", List.of("{\"model\":\"mock/echo\",\"input\":[\"a\",\"b\"]}"),
                     List.of("/model", "/input", "/input/0", "/dimensions")),
+            new Route("POST", "/v1/responses", List.of("{\"model\":\"mock/echo\",\"input\":\"hi\","
+                    + "\"max_output_tokens\":16}", "{\"model\":\"mock/echo\",\"instructions\":\"be brief\",\"input\":"
+                    + "[{\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"hi\"}]}],\"stream\":true,"
+                    + "\"tools\":[{\"type\":\"function\",\"name\":\"f\",\"parameters\":{\"type\":\"object\"}}]}"),
+                    List.of("/model", "/input", "/input/0", "/input/0/role", "/input/0/content",
+                            "/input/0/content/0", "/input/0/content/0/type", "/instructions", "/max_output_tokens",
+                            "/stream", "/tools", "/tools/0", "/text", "/reasoning", "/previous_response_id")),
             new Route("POST", "/anthropic/v1/messages", List.of("{\"model\":\"mock/echo\",\"max_tokens\":8,"
                     + "\"system\":\"be brief\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\","
                     + "\"text\":\"hi\"}]}]}", "{\"model\":\"mock/echo\",\"max_tokens\":8,\"stream\":true,"
@@ -104,7 +111,7 @@ class HostileInputIT {
     static void start() {
         node = NodeHarness.start("""
                 server: { port: 0, max_body_bytes: 65536 }
-                admin: { token: %s }
+                admin: { token: %s, login_failures_per_minute: 1000000 }   # the fuzzing fails to log in by design
                 providers:
                   mock: { type: mock }
                 pricing:
