@@ -47,11 +47,13 @@ public final class GatewayException extends RuntimeException {
      * An error the upstream answered with, keeping its status and message.
      *
      * @param status the upstream's HTTP status
-     * @param message the upstream's message
+     * @param message the upstream's message; when it is blank, one naming the status (clients always get one)
      * @param upstreamType the upstream's own error type ({@code invalid_request_error}, ...), empty if unknown
      */
     public static GatewayException upstream(int status, String message, String upstreamType) {
-        return new GatewayException(ErrorKind.UPSTREAM_ERROR, status, message, "", "", upstreamType, Duration.ZERO,
+        String shown = message == null || message.isBlank()
+                ? "The upstream answered with an error (status " + status + ") and no message." : message;
+        return new GatewayException(ErrorKind.UPSTREAM_ERROR, status, shown, "", "", upstreamType, Duration.ZERO,
                 null);
     }
 

@@ -18,7 +18,8 @@ final class ConfigBinder {
     static final Set<String> TOP_LEVEL_KEYS = Set.of("server", "admin", "providers", "pricing", "governance", "store",
             "cluster", "cache", "logging", "alerts", "reconcile", "log_export");
     /** Keys allowed under {@code server}. */
-    static final Set<String> SERVER_KEYS = Set.of("host", "port", "max_body_bytes", "pass_through", "tls");
+    static final Set<String> SERVER_KEYS = Set.of("host", "port", "max_body_bytes", "pass_through", "tls",
+            "header_timeout_ms", "body_timeout_ms", "idle_timeout_ms");
     /** Keys allowed under {@code admin}. */
     static final Set<String> ADMIN_KEYS = Set.of("token", "login_failures_per_minute");
 
@@ -66,7 +67,12 @@ final class ConfigBinder {
         long maxBodyBytes = node.longOr("max_body_bytes", defaults.maxBodyBytes());
         boolean passThrough = node.boolOr("pass_through", defaults.passThrough());
         Optional<TlsConfig> tls = node.field("tls").map(TlsBinder::bind);
-        return node.build(SERVER_KEYS, () -> new ServerConfig(host, port, maxBodyBytes, passThrough, tls));
+        ServerConfig.Timeouts timeouts = defaults.timeouts();
+        long headerMs = node.longOr("header_timeout_ms", timeouts.headerMs());
+        long bodyMs = node.longOr("body_timeout_ms", timeouts.bodyMs());
+        long idleMs = node.longOr("idle_timeout_ms", timeouts.idleMs());
+        return node.build(SERVER_KEYS, () -> new ServerConfig(host, port, maxBodyBytes, passThrough, tls,
+                new ServerConfig.Timeouts(headerMs, bodyMs, idleMs)));
     }
 
     /**

@@ -20,6 +20,9 @@ import java.util.function.Supplier;
  */
 final class ConfigNode {
 
+    /** The largest decimal exponent, either way, a number may have ({@code 1e10000}). */
+    private static final int MAX_EXPONENT = 10_000;
+
     private final JsonNode node;
     private final String path;
     private final String source;
@@ -281,6 +284,15 @@ final class ConfigNode {
     }
 
     private BigDecimal number(String kind) {
+        BigDecimal number = unbounded(kind);
+        if (Math.abs((long) number.scale()) > MAX_EXPONENT) {
+            // printing or rounding 1e-100000000 runs for minutes (a management API body may hold one)
+            throw error("must be " + kind + ", was a number with an exponent beyond " + MAX_EXPONENT + " either way");
+        }
+        return number;
+    }
+
+    private BigDecimal unbounded(String kind) {
         if (node != null && node.isNumber() && !node.isFloatingPointNumber()) {
             return new BigDecimal(node.bigIntegerValue());
         }

@@ -90,6 +90,8 @@ class ConfigLoaderTest {
         assertThat(parse("server: { port: 9090 }").server()).isEqualTo(new ServerConfig("127.0.0.1", 9090, 10_485_760));
         assertThat(parse("server: { host: 0.0.0.0 }").server()).isEqualTo(new ServerConfig("0.0.0.0", 8080, 10_485_760));
         assertThat(parse("server:\nadmin:\n").server()).isEqualTo(ServerConfig.DEFAULT);
+        assertThat(parse("server: { body_timeout_ms: 5000 }").server().timeouts())
+                .isEqualTo(new ServerConfig.Timeouts(20_000, 5_000, 60_000));
     }
 
     @Test

@@ -144,7 +144,7 @@ public final class TollgateNode implements AutoCloseable {
         }
         AccessControl access = AccessControl.create(config.admin(), cluster.adminTokens(), metrics::authRefused,
                 clock);
-        this.server = WebServer.builder()
+        this.server = clientLimits(WebServer.builder())
                 .host(config.server().host())
                 .port(config.server().port())
                 .connectionOptions(options -> options.tcpNoDelay(true))
@@ -156,7 +156,7 @@ public final class TollgateNode implements AutoCloseable {
                             new ManagementRouting.Reconciling(catalog, imports), access);
                     MetricsEndpoint.register(routes.recording(routing, RouteTable.Scope.METRICS), metrics, access);
                     GatewayRouting.register(routes.recording(routing, RouteTable.Scope.GATEWAY), config, catalog,
-                            pipeline, () -> ready);
+                            pipeline, () -> ready, watchdog);
                 })
                 .build();
     }
@@ -164,6 +164,12 @@ public final class TollgateNode implements AutoCloseable {
     /** Every route this node registered, classified (the route-enumeration test reads it). */
     public RouteTable routes() {
         return routes;
+    }
+
+    /** The listener's limits on slow and hostile clients; their timers run on the watchdog thread. */
+    private io.helidon.webserver.WebServerConfig.Builder clientLimits(
+            io.helidon.webserver.WebServerConfig.Builder builder) {
+        return io.tollgate.node.http.ClientLimits.apply(builder, config.server().timeouts(), watchdog);
     }
 
     /**

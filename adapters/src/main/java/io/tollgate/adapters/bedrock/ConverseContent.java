@@ -167,6 +167,9 @@ final class ConverseContent {
                 converted.set("input", use.path("input").isObject() ? use.path("input").deepCopy() : Trees.object());
             } else if (block.has("toolResult")) {
                 out.add(toolResultToAnthropic(block.path("toolResult"), pp + ".toolResult"));
+            } else if (!block.isObject() || block.isEmpty()) {
+                throw GatewayException.invalid(pp, "a content block must be an object with one of text, image, "
+                        + "toolUse or toolResult");
             } else if (!block.has("cachePoint") && !block.has("reasoningContent")) {
                 throw GatewayException.invalid(pp, "content block " + block.fieldNames().next()
                         + " is not supported by this route; use text, image, toolUse or toolResult");

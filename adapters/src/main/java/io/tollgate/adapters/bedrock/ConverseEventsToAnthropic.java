@@ -30,7 +30,7 @@ final class ConverseEventsToAnthropic extends RenamingStream {
     public List<SseEvent> onEvent(SseEvent upstream) {
         JsonNode event = Trees.parseUpstream(upstream.data());
         String type = upstream.event();
-        if (type.isEmpty() && event.size() == 1) {
+        if (type.isEmpty() && event.isObject() && event.size() == 1) {
             // the JSON form of the stream wraps each event in an object named after it
             type = event.fieldNames().next();
             event = event.path(type);

@@ -45,7 +45,7 @@ final class EventStreamSse extends InputStream {
         }
         while (position == pending.length) {
             if (!decoded.isEmpty()) {
-                pending = sse(decoded.poll()).toWire().getBytes(StandardCharsets.UTF_8);
+                pending = wire(decoded.poll());
                 position = 0;
             } else if (ended) {
                 return -1;
@@ -77,11 +77,27 @@ final class EventStreamSse extends InputStream {
         }
         try {
             decoder.feed(chunk, 0, n);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            ended = true;
-            throw GatewayException.of(ErrorKind.UPSTREAM_ERROR,
-                    "Bedrock sent a corrupt event-stream frame: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // the SDK's decoder throws IllegalArgumentException for a bad length or CRC, but whatever else it throws
+            // (BufferUnderflowException for headers cut short inside a frame whose CRCs are right) is a corrupt frame
+            throw corrupt(e);
         }
+    }
+
+    private byte[] wire(Message message) {
+        try {
+            return sse(message).toWire().getBytes(StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            throw corrupt(e);   // a header of another type where a string belongs
+        }
+    }
+
+    private GatewayException corrupt(RuntimeException e) {
+        ended = true;
+        decoded.clear();
+        String why = e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage()
+                : "malformed headers";
+        return GatewayException.of(ErrorKind.UPSTREAM_ERROR, "Bedrock sent a corrupt event-stream frame: " + why, e);
     }
 
     /**

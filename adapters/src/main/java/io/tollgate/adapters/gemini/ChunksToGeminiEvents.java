@@ -66,7 +66,7 @@ final class ChunksToGeminiEvents extends ChunkStream {
                         Json.array().add(Json.object().put("text", text)), null)), false));
             }
             JsonNode calls = delta.path("tool_calls");
-            for (int i = 0; i < calls.size(); i++) {
+            for (int i = 0; calls.isArray() && i < calls.size(); i++) {
                 collect(choice, calls.get(i), i);
             }
             if (choiceNode.path("finish_reason").isTextual()) {

@@ -94,7 +94,7 @@ public final class MockAdapter implements ProviderAdapter {
         out.put("object", chat ? "chat.completion" : "text_completion");
         out.put("created", created());
         out.put("model", model);
-        int choices = Math.max(1, request.path("n").asInt(1));
+        int choices = MockReplies.choices(request);
         List<String> words = MockReplies.replyWords(request);
         int max = MockReplies.maxWords(request);
         List<String> reply = words.size() > max ? words.subList(0, max) : words;
@@ -137,7 +137,7 @@ public final class MockAdapter implements ProviderAdapter {
         } else {
             inputs.add(input.asText());
         }
-        int dimensions = Math.max(1, request.path("dimensions").asInt(16));
+        int dimensions = Math.clamp(request.path("dimensions").asInt(16), 1, MockReplies.MAX_DIMENSIONS);
         ObjectNode out = Json.object();
         out.put("object", "list");
         ArrayNode data = out.putArray("data");

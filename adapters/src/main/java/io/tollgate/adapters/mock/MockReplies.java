@@ -60,6 +60,16 @@ final class MockReplies {
         return words;
     }
 
+    /** The most choices ({@code n}) the mock answers with, as OpenAI: a client's n of a billion is not built. */
+    static final int MAX_CHOICES = 128;
+    /** The longest embedding the mock makes ({@code dimensions}). */
+    static final int MAX_DIMENSIONS = 4096;
+
+    /** The number of choices the request asks for ({@code n}), 1 to {@link #MAX_CHOICES}. */
+    static int choices(JsonNode request) {
+        return Math.clamp(request.path("n").asInt(1), 1, MAX_CHOICES);
+    }
+
     /** The most output tokens the request allows ({@code max_completion_tokens}, {@code max_tokens}, or 64). */
     static int maxWords(JsonNode request) {
         long max = request.path("max_completion_tokens").asLong(request.path("max_tokens").asLong(DEFAULT_MAX_WORDS));

@@ -22,7 +22,7 @@ final class MockStreams {
         List<String> reply = words.size() > max ? words.subList(0, max) : words;
         String finish = words.size() > max ? "length" : "stop";
         String tool = chat ? MockReplies.forcedTool(request) : "";
-        int choices = Math.max(1, request.path("n").asInt(1));
+        int choices = MockReplies.choices(request);
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < choices; i++) {
             if (chat) {

@@ -28,7 +28,18 @@ public record Money(long nanos) implements Comparable<Money> {
      * @throws ArithmeticException if the amount has more than nine decimal places or does not fit
      */
     public static Money ofUsd(BigDecimal usd) {
-        return new Money(usd.movePointRight(9).setScale(0, RoundingMode.UNNECESSARY).longValueExact());
+        // refused before the arithmetic, which for 1e100000000 or 1e-100000000 would run for minutes: more than 19
+        // digits before the point overflow a long of nano-dollars, more than 9 after it are not exact
+        BigDecimal exact = usd.stripTrailingZeros();
+        if (exact.scale() > 9) {
+            throw new ArithmeticException("more than nine decimal places: " + usd.precision() + " digits, scale "
+                    + usd.scale());
+        }
+        if ((long) exact.precision() - exact.scale() > 19) {
+            throw new ArithmeticException("too large for nano-dollars: " + exact.precision() + " digits, scale "
+                    + exact.scale());
+        }
+        return new Money(exact.movePointRight(9).setScale(0, RoundingMode.UNNECESSARY).longValueExact());
     }
 
     /** Exactly this many dollars, written as a decimal string ({@code "0.15"}). */

@@ -76,7 +76,7 @@ final class OpenAiEvents {
             deltas.add(delta);
         }
         JsonNode calls = message.path("tool_calls");
-        for (int t = 0; t < calls.size(); t++) {
+        for (int t = 0; calls.isArray() && t < calls.size(); t++) {
             toolCall(t, calls.get(t), deltas);
         }
         return deltas;

@@ -96,14 +96,32 @@ public final class Replay {
         return dialect == Dialect.OPENAI ? OpenAiAssembly.of(events) : AnthropicAssembly.of(events);
     }
 
+    /**
+     * Whether {@link #events} and {@link #whole} can replay this answer: an object with a {@code choices} array
+     * (OpenAI) or a {@code content} array (Anthropic) of objects. An upstream may answer 200 with anything; only
+     * answers that pass are worth keeping.
+     */
+    public static boolean replayable(Dialect dialect, JsonNode whole) {
+        JsonNode items = whole.path(dialect == Dialect.OPENAI ? "choices" : "content");
+        if (!whole.isObject() || !items.isArray()) {
+            return false;
+        }
+        for (JsonNode item : items) {
+            if (!item.isObject()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void check(Dialect dialect, JsonNode whole, ReplayOptions options) {
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(whole, "whole");
         Objects.requireNonNull(options, "options");
         String array = dialect == Dialect.OPENAI ? "choices" : "content";
-        if (!whole.isObject() || !whole.path(array).isArray()) {
+        if (!replayable(dialect, whole)) {
             throw GatewayException.of(ErrorKind.INTERNAL, "cannot replay a cached " + dialect + " answer: expected an"
-                    + " object with a '" + array + "' array, got " + whole.getNodeType());
+                    + " object with a '" + array + "' array of objects, got " + whole.getNodeType());
         }
     }
 }

@@ -62,7 +62,7 @@ final class ChunksToAnthropicEvents extends ChunkStream {
         text(delta.path("content").asText(""), out);
         text(delta.path("refusal").asText(""), out);
         JsonNode calls = delta.path("tool_calls");
-        for (int i = 0; i < calls.size(); i++) {
+        for (int i = 0; calls.isArray() && i < calls.size(); i++) {
             toolCall(calls.get(i), i, out);
         }
         JsonNode finish = choice.path("finish_reason");

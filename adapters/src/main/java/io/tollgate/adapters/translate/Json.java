@@ -16,7 +16,7 @@ import io.tollgate.adapters.GatewayException;
  */
 public final class Json {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = JsonMapper.builder(io.tollgate.adapters.Json.factory()).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {

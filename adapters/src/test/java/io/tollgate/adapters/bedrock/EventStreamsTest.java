@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tollgate.adapters.ErrorKind;
 import io.tollgate.adapters.GatewayException;
 import io.tollgate.adapters.SseEvent;
+import io.tollgate.adapters.fuzz.CutStream;
 import io.tollgate.adapters.sse.SseReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -39,7 +40,7 @@ class EventStreamsTest {
                 specFrame(DELTA),
                 EventStreams.encode(SseEvent.named("messageStop", "{\"stopReason\":\"end_turn\"}")));
 
-        List<SseEvent> events = read(EventStreams.sse(new Trickle(stream, 7)));
+        List<SseEvent> events = read(EventStreams.sse(new CutStream(stream, List.of(7))));
 
         assertThat(events).containsExactly(SseEvent.named("messageStart", "{\"role\":\"assistant\"}"),
                 SseEvent.named("contentBlockDelta", DELTA),
@@ -49,7 +50,7 @@ class EventStreamsTest {
     @Test
     void shouldGiveAnEventAsSoonAsItsFrameIsWhole() throws IOException {
         byte[] first = EventStreams.encode(SseEvent.named("messageStart", "{\"role\":\"assistant\"}"));
-        InputStream source = new Trickle(concat(first, new byte[] {0, 0}), first.length);
+        InputStream source = new CutStream(concat(first, new byte[] {0, 0}), List.of(first.length));
         SseReader reader = SseReader.create(EventStreams.sse(source));
 
         assertThat(reader.next()).contains(SseEvent.named("messageStart", "{\"role\":\"assistant\"}"));
@@ -98,7 +99,7 @@ class EventStreamsTest {
             wire.write(EventStreams.encode(event));
         }
 
-        List<SseEvent> received = read(EventStreams.sse(new Trickle(wire.toByteArray(), 3)));
+        List<SseEvent> received = read(EventStreams.sse(new CutStream(wire.toByteArray(), List.of(3))));
 
         assertThat(received).isEqualTo(sent);
     }
@@ -143,7 +144,8 @@ class EventStreamsTest {
         return buffer.array();
     }
 
-    private static byte[] frame(List<byte[]> headers, byte[] payload) {
+    /** A frame with these raw headers and payload and both CRCs right. */
+    static byte[] frame(List<byte[]> headers, byte[] payload) {
         byte[] head = concat(headers.toArray(new byte[0][]));
         int total = 12 + head.length + payload.length + 4;
         ByteBuffer buffer = ByteBuffer.allocate(total);
@@ -166,33 +168,5 @@ class EventStreamsTest {
             out.writeBytes(part);
         }
         return out.toByteArray();
-    }
-
-    /** Gives at most {@code step} bytes per read, as a slow network would. */
-    private static final class Trickle extends InputStream {
-        private final byte[] bytes;
-        private final int step;
-        private int position;
-
-        Trickle(byte[] bytes, int step) {
-            this.bytes = bytes;
-            this.step = step;
-        }
-
-        @Override
-        public int read() {
-            return position < bytes.length ? bytes[position++] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (position >= bytes.length) {
-                return -1;
-            }
-            int n = Math.min(Math.min(length, step), bytes.length - position);
-            System.arraycopy(bytes, position, buffer, offset, n);
-            position += n;
-            return n;
-        }
     }
 }

@@ -112,6 +112,18 @@ class MockAdapterTest {
         assertThat(first.at("/usage/prompt_tokens").asLong()).isEqualTo(4);
     }
 
+    @Test
+    void shouldCapChoicesAndDimensionsAHostileClientAsksFor() throws IOException {
+        MockAdapter mock = mock(MockOptions.DEFAULT);
+        JsonNode chat = body(mock.send(Operation.CHAT, "echo", KEY, bytes("{\"model\":\"echo\",\"n\":1000000000,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"), Map.of()));
+        JsonNode embedding = body(mock.send(Operation.EMBEDDINGS, "emb", KEY,
+                bytes("{\"model\":\"emb\",\"input\":\"a\",\"dimensions\":\"1e100000000\"}"), Map.of()));
+
+        assertThat(chat.path("choices")).hasSize(MockReplies.MAX_CHOICES);
+        assertThat(embedding.at("/data/0/embedding")).hasSize(MockReplies.MAX_DIMENSIONS);
+    }
+
     private static MockAdapter mock(MockOptions options) {
         return MockAdapter.create(new ProviderConfig("mock", ProviderType.MOCK, "", Optional.empty(), List.of(KEY),
                 Map.of(), Timeouts.DEFAULT, HttpVersion.AUTO, options, Optional.empty()), CLOCK);

@@ -39,6 +39,17 @@ class MoneyTest {
     }
 
     @Test
+    void shouldRejectAbsurdExponentsAtOnce() {
+        // rounding 1e100000000 to nano-dollars the plain way runs for minutes
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(1), () -> {
+            assertThatThrownBy(() -> Money.ofUsd("1e100000000")).isInstanceOf(ArithmeticException.class);
+            assertThatThrownBy(() -> Money.ofUsd("-1e100000000")).isInstanceOf(ArithmeticException.class);
+            assertThatThrownBy(() -> Money.ofUsd("1e-100000000")).isInstanceOf(ArithmeticException.class);
+        });
+        assertThat(Money.ofUsd("12.500000000000000000000000000000").nanos()).isEqualTo(12_500_000_000L);
+    }
+
+    @Test
     void shouldAddAndSubtractExactly() {
         Money a = Money.ofUsd("0.15");
         Money b = Money.ofNanos(150);

@@ -17,9 +17,19 @@ public record WorstCase(long inputNanos, long outputTokens, long outputNanosPerM
         }
     }
 
-    /** The cost of {@code tokens} output tokens, rounded up to the next nano-dollar. */
+    /**
+     * The cost of {@code tokens} output tokens, rounded up to the next nano-dollar. Exact whenever the cost fits in
+     * a {@code long}: a billion tokens at $10,000 per million is 10^16 nano-dollars, though tokens times the rate
+     * per million is 10^22.
+     *
+     * @throws ArithmeticException when the cost does not fit
+     */
     public long outputNanos(long tokens) {
-        return Math.ceilDiv(Math.multiplyExact(tokens, outputNanosPerMillionTokens), 1_000_000L);
+        long whole = outputNanosPerMillionTokens / 1_000_000L;
+        long part = outputNanosPerMillionTokens % 1_000_000L;
+        // tokens * rate / 10^6 = tokens * whole + tokens * part / 10^6, the second product below 10^6 * tokens
+        return Math.addExact(Math.multiplyExact(tokens, whole),
+                Math.ceilDiv(Math.multiplyExact(tokens, part), 1_000_000L));
     }
 
     /** The whole worst-case cost. */

@@ -3,6 +3,7 @@ package io.tollgate.node.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -118,10 +119,19 @@ final class ApiHandler implements Handler {
                 channel.send(whole.status(), whole.contentType(), whole.body());
             }
         } catch (GatewayException e) {
+            boolean unread = exchange == null && !consumed(request);
             if (exchange == null) {
                 observeRefusal(id, start, request, helidon, e);
             }
+            if (unread) {
+                helidon.header("connection", "close");
+            }
             fail(helidon, e);
+            if (unread) {
+                // a body refused unread (too large, too slow) is neither drained nor read as the next request: the
+                // connection ends with the answer
+                throw new CloseConnectionException("the request body was refused unread");
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "request " + id + " failed inside the gateway", e);
             fail(helidon, GatewayException.of(ErrorKind.INTERNAL,
@@ -153,6 +163,14 @@ final class ApiHandler implements Handler {
         e.retryAfter().ifPresent(after -> channel.header("retry-after", Long.toString(after.toSeconds())));
         edge.errorHeaders(e).forEach(channel::header);
         channel.send(e.status(), "application/json", edge.error(e));
+    }
+
+    private static boolean consumed(ServerRequest request) {
+        try {
+            return request.content().consumed();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private Map<String, String> kept(ServerRequest request) {

@@ -8,9 +8,10 @@ import io.tollgate.adapters.GatewayException;
 import io.tollgate.adapters.Operation;
 import io.tollgate.adapters.pricing.PricingCatalog;
 import io.tollgate.config.TollgateConfig;
-import io.tollgate.node.pipeline.ErrorBodies;
 import io.tollgate.node.pipeline.Pipeline;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 
 /** Registers every route of a node on a Helidon routing builder. */
@@ -42,10 +43,12 @@ public final class GatewayRouting {
      * Adds the routes.
      *
      * @param ready tells whether the node is ready to serve (false while starting or stopping)
+     * @param timer sweeps the deadlines of request bodies ({@code server.body_timeout_ms})
      */
     public static void register(HttpRouting.Builder routing, TollgateConfig config, PricingCatalog catalog,
-                                Pipeline pipeline, BooleanSupplier ready) {
-        RequestBodies bodies = new RequestBodies(config.server().maxBodyBytes());
+                                Pipeline pipeline, BooleanSupplier ready, ScheduledExecutorService timer) {
+        RequestBodies bodies = new RequestBodies(config.server().maxBodyBytes(),
+                Deadlines.start(Duration.ofMillis(config.server().timeouts().bodyMs()), timer));
         ModelsHandler models = new ModelsHandler(config, catalog);
         for (String prefix : List.of("", "/openai")) {
             routing.post(prefix + "/v1/chat/completions", new ApiHandler(Dialect.OPENAI, Operation.CHAT, pipeline, bodies));
@@ -90,12 +93,13 @@ public final class GatewayRouting {
             }
         });
         routing.any((req, res) -> {
-            boolean anthropic = req.path().path().startsWith("/anthropic");
             GatewayException e = GatewayException.of(ErrorKind.NOT_FOUND, "Unknown route: "
                     + req.prologue().method().text() + " " + req.path().path() + ".").withCode("unknown_route");
+            RouteErrors.Answer answer = RouteErrors.of(req.path().path(), e);
             res.status(404);
             res.header(HeaderNames.CONTENT_TYPE, "application/json");
-            res.send(ErrorBodies.body(anthropic ? Dialect.ANTHROPIC : Dialect.OPENAI, e));
+            answer.headers().forEach((name, value) -> res.header(HeaderNameCache.of(name), value));
+            res.send(answer.body());
         });
     }
 

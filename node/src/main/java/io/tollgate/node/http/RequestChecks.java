@@ -12,6 +12,14 @@ import io.tollgate.adapters.Operation;
  */
 public final class RequestChecks {
 
+    /**
+     * The most output tokens a request may ask for, per choice: the APIs' own 32-bit limit, far beyond any model.
+     * Within it the worst-case cost a budget reserves fits in nano-dollars.
+     */
+    static final long MAX_OUTPUT_TOKENS = Integer.MAX_VALUE;
+    /** The most choices ({@code n}) a request may ask for, as OpenAI allows. */
+    static final int MAX_CHOICES = 128;
+
     private RequestChecks() {
     }
 
@@ -41,14 +49,18 @@ public final class RequestChecks {
                 }
                 if (dialect == Dialect.ANTHROPIC) {
                     JsonNode max = required(body, "max_tokens");
-                    if (!max.canConvertToLong() || !max.isIntegralNumber() || max.asLong() < 1) {
-                        throw GatewayException.invalid("max_tokens", "'max_tokens' must be a positive integer.");
+                    if (!max.canConvertToLong() || !max.isIntegralNumber() || max.asLong() < 1
+                            || max.asLong() > MAX_OUTPUT_TOKENS) {
+                        throw GatewayException.invalid("max_tokens", "'max_tokens' must be a positive integer up to "
+                                + MAX_OUTPUT_TOKENS + ".");
                     }
                 } else {
-                    optional(body, "max_tokens", n -> n.isIntegralNumber() && n.asLong() >= 0, "a non-negative integer");
-                    optional(body, "max_completion_tokens", n -> n.isIntegralNumber() && n.asLong() >= 0,
-                            "a non-negative integer");
-                    optional(body, "n", n -> n.isIntegralNumber() && n.asInt() >= 1, "a positive integer");
+                    optional(body, "max_tokens", RequestChecks::outputTokens,
+                            "an integer from 0 to " + MAX_OUTPUT_TOKENS);
+                    optional(body, "max_completion_tokens", RequestChecks::outputTokens,
+                            "an integer from 0 to " + MAX_OUTPUT_TOKENS);
+                    optional(body, "n", n -> n.isIntegralNumber() && n.canConvertToInt() && n.asInt() >= 1
+                            && n.asInt() <= MAX_CHOICES, "an integer from 1 to " + MAX_CHOICES);
                 }
                 optional(body, "temperature", JsonNode::isNumber, "a number");
                 optional(body, "top_p", JsonNode::isNumber, "a number");
@@ -105,12 +117,17 @@ public final class RequestChecks {
                     throw GatewayException.invalid("input", "'input' must be a string or an array of items.");
                 }
                 optional(body, "instructions", JsonNode::isTextual, "a string");
-                optional(body, "max_output_tokens", n -> n.isIntegralNumber() && n.asLong() >= 1,
-                        "a positive integer");
+                optional(body, "max_output_tokens", n -> outputTokens(n) && n.asLong() >= 1,
+                        "an integer from 1 to " + MAX_OUTPUT_TOKENS);
                 optional(body, "tools", JsonNode::isArray, "an array");
                 optional(body, "temperature", JsonNode::isNumber, "a number");
             }
         }
+    }
+
+    private static boolean outputTokens(JsonNode value) {
+        return value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 0
+                && value.asLong() <= MAX_OUTPUT_TOKENS;
     }
 
     private static JsonNode required(ObjectNode body, String field) {

@@ -129,6 +129,7 @@ public final class CacheStage implements Stage {
         }
         Optional<Exchange.Response> response = exchange.response().filter(whole -> whole.status() == 200);
         return () -> response.map(whole -> Json.parseObject(whole.body()))
+                .filter(answer -> Replay.replayable(dialect, answer))   // an upstream's 200 may be any JSON
                 .filter(answer -> !(adapted && truncated(answer))).map(Json::bytes);
     }
 

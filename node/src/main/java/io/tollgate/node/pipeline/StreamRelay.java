@@ -75,6 +75,12 @@ final class StreamRelay {
         } catch (GatewayException failure) {
             exchange.markStreamFailed();
             writeError(sink, exchange, failure);
+        } catch (RuntimeException fault) {
+            // a fault while translating must not cut the stream without a word: the client gets an error event
+            LOG.log(Level.SEVERE, "stream " + exchange.id() + " failed inside the gateway", fault);
+            exchange.markStreamFailed();
+            writeError(sink, exchange, GatewayException.of(ErrorKind.INTERNAL, "The gateway failed to relay the "
+                    + "rest of the stream (request id " + exchange.id() + ")."));
         } finally {
             recordUsage(exchange, translator, guard);
         }

@@ -46,6 +46,11 @@ final class FigureBook {
 
     /** US dollars to nano-dollars, rounded half up at the ninth decimal (reports give floats or cents). */
     static long nanos(BigDecimal usd) {
+        if (Math.abs((long) usd.scale()) > 10_000) {
+            // rounding 1e-100000000 runs for minutes; a report's amounts never look like that
+            throw new ArithmeticException("an amount with an exponent beyond 10000 either way (scale " + usd.scale()
+                    + ")");
+        }
         return usd.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 

@@ -25,8 +25,12 @@ class RouteTableTest {
     private final HttpRouting.Builder management = table.recording(HttpRouting.builder(),
             RouteTable.Scope.MANAGEMENT);
 
+    private static final java.util.concurrent.ScheduledExecutorService TIMER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
+
     private static ApiHandler governed(Operation operation) {
-        return new ApiHandler(Dialect.OPENAI, operation, Pipeline.of(List.of()), new RequestBodies(1024));
+        return new ApiHandler(Dialect.OPENAI, operation, Pipeline.of(List.of()), new RequestBodies(1024,
+                Deadlines.start(java.time.Duration.ofMinutes(1), TIMER)));
     }
 
     private Kind only() {
