@@ -140,13 +140,16 @@ public final class Exchange {
 
     /** The kept request headers whose lower-case names start with {@code prefix}, by name. */
     public Map<String, String> headersStartingWith(String prefix) {
-        Map<String, String> found = new java.util.TreeMap<>();
-        headers.forEach((name, value) -> {
-            if (name.startsWith(prefix)) {
-                found.put(name, value);
+        Map<String, String> found = null;
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (header.getKey().startsWith(prefix)) {
+                if (found == null) {
+                    found = new java.util.TreeMap<>();
+                }
+                found.put(header.getKey(), header.getValue());
             }
-        });
-        return found;
+        }
+        return found == null ? Map.of() : found;
     }
 
     /** The request's tags and end user (none until the attribute stage ran). */

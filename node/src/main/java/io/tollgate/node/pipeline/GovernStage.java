@@ -78,9 +78,10 @@ public final class GovernStage implements Stage {
             next.proceed(exchange);
             return;
         }
-        boolean hard = java.util.stream.Stream.concat(path.budgets().stream(),
-                tagPaths.stream().flatMap(tagPath -> tagPath.budgets().stream()))
-                .anyMatch(b -> b.spec().mode() == BudgetMode.HARD);
+        boolean hard = hard(path);
+        for (Path tagPath : tagPaths) {
+            hard |= hard(tagPath);
+        }
         if (hard && target.price().isEmpty() && !Unbilled.is(exchange.operation())) {
             throw GatewayException.of(ErrorKind.PERMISSION, "Model '" + target.model().address() + "' has no price, "
                     + "and virtual key '" + governed.key().name() + "' has a hard budget that cannot count an "
@@ -195,6 +196,15 @@ public final class GovernStage implements Stage {
             LimitHeaders.write(exchange.channel(), admitted.counters(), now);
         }
         return new Reservation(path.accountId(), ledgerId, worst, admitted, path);
+    }
+
+    private static boolean hard(Path path) {
+        for (var budget : path.budgets()) {
+            if (budget.spec().mode() == BudgetMode.HARD) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkAllowed(Governed governed, Target target, Path path) {
