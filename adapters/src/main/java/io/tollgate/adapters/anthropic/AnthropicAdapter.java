@@ -72,4 +72,23 @@ public final class AnthropicAdapter implements ProviderAdapter {
         URI uri = operation == Operation.COUNT_TOKENS ? countTokens : messages;
         return transport.send(new UpstreamRequest("POST", uri, headers, body, config.timeouts()));
     }
+
+    /** Message Batches live under {@code /v1/messages/batches}. */
+    @Override
+    public boolean hasResources() {
+        return true;
+    }
+
+    @Override
+    public UpstreamResponse call(ProviderKey key, String method, String path, byte[] body, String contentType,
+                                 Map<String, String> passHeaders) {
+        Map<String, String> headers = UpstreamRequest.baseHeaders(config, passHeaders);
+        headers.remove("content-type");
+        if (contentType != null) {
+            headers.put("content-type", contentType);
+        }
+        headers.putIfAbsent("anthropic-version", DEFAULT_VERSION);
+        headers.put("x-api-key", key.value().reveal());
+        return transport.send(new UpstreamRequest(method, UpstreamRequest.resourceUri(config.baseUrl() + "/v1", path), headers, body, config.timeouts()));
+    }
 }

@@ -72,6 +72,28 @@ public final class OpenAiAdapter implements ProviderAdapter {
                 config.timeouts()));
     }
 
+    /** Files, batches and stored responses live at OpenAI itself, not at Azure or the compatible servers. */
+    @Override
+    public boolean hasResources() {
+        return config.type() == io.tollgate.config.ProviderType.OPENAI && !azure;
+    }
+
+    @Override
+    public UpstreamResponse call(ProviderKey key, String method, String path, byte[] body, String contentType,
+                                 Map<String, String> passHeaders) {
+        if (!hasResources()) {
+            return ProviderAdapter.super.call(key, method, path, body, contentType, passHeaders);
+        }
+        Map<String, String> headers = UpstreamRequest.baseHeaders(config, passHeaders);
+        headers.remove("content-type");
+        if (contentType != null) {
+            headers.put("content-type", contentType);
+        }
+        headers.put("authorization", "Bearer " + key.value().reveal());
+        return transport.send(new UpstreamRequest(method, UpstreamRequest.resourceUri(config.baseUrl(), path), headers, body,
+                config.timeouts()));
+    }
+
     URI uri(Operation operation, String model) {
         String base = config.baseUrl().replace("{model}", URLEncoder.encode(model, StandardCharsets.UTF_8));
         String path = switch (operation) {

@@ -59,4 +59,34 @@ public interface ProviderAdapter {
                                   Map<String, String> passHeaders, boolean stream) {
         return send(operation, model, key, body, passHeaders);
     }
+
+    /**
+     * True when the provider keeps resources a client can call by id (files, batches, stored responses) through
+     * {@link #call}; false by default.
+     */
+    default boolean hasResources() {
+        return false;
+    }
+
+    /**
+     * Calls one of the provider's stored resources, beyond the model operations: OpenAI's {@code /files},
+     * {@code /batches} and stored {@code /responses/{id}}, Anthropic's {@code /messages/batches}.
+     *
+     * @param key the API key to use (the one that holds the resource: resources belong to an account)
+     * @param method the HTTP method
+     * @param path the path under the API's version root, starting with {@code /} (OpenAI {@code /files},
+     *     Anthropic {@code /messages/batches}), with its query if any
+     * @param body the body, empty for none
+     * @param contentType the body's content type ({@code application/json}, a multipart type with its boundary),
+     *     or null for none
+     * @param passHeaders client headers to forward as they are; lower-case names
+     * @throws io.tollgate.adapters.GatewayException {@code INVALID_REQUEST} when the provider keeps no resources,
+     *     or as {@link #send}
+     */
+    default UpstreamResponse call(ProviderKey key, String method, String path, byte[] body, String contentType,
+                                  Map<String, String> passHeaders) {
+        throw io.tollgate.adapters.GatewayException.of(io.tollgate.adapters.ErrorKind.INVALID_REQUEST,
+                "Provider '" + config().name() + "' (" + config().type().configName() + ") keeps no files, batches "
+                        + "or stored responses; use an OpenAI or Anthropic provider for them.");
+    }
 }

@@ -56,6 +56,24 @@ public record UpstreamRequest(String method, URI uri, Map<String, String> header
         }
     }
 
+    /**
+     * The URL of a resource path under an API root.
+     *
+     * @param root the API's version root ({@code https://api.openai.com/v1})
+     * @param path starting with {@code /}, with its query if any
+     * @throws GatewayException {@code INVALID_REQUEST} when the path does not make a valid URL
+     */
+    public static URI resourceUri(String root, String path) {
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("a resource path starts with /, was " + path);
+        }
+        try {
+            return URI.create(root + path);
+        } catch (IllegalArgumentException e) {
+            throw GatewayException.of(ErrorKind.INVALID_REQUEST, "The resource path is not a valid URL path.", e);
+        }
+    }
+
     @Override
     public String toString() {
         return method + " " + uri + " (" + body.length + " bytes)";
