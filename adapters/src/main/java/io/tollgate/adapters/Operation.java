@@ -20,5 +20,15 @@ public enum Operation {
     /** OpenAI {@code /images/generations}, priced per image. */
     IMAGES,
     /** OpenAI {@code /audio/speech}: text to audio, priced per character of input. */
-    SPEECH
+    SPEECH,
+    /**
+     * Submitting a batch (OpenAI {@code POST /batches}, Anthropic {@code POST /messages/batches}): the worst case of
+     * every line is reserved when it is submitted, and the lines are priced at batch rates and settled when it ends.
+     */
+    BATCH,
+    /**
+     * A call on a provider's stored resources through {@code ProviderAdapter.call}: uploading and reading files,
+     * reading or cancelling batches. Counted as a request, never billed itself.
+     */
+    RESOURCE
 }

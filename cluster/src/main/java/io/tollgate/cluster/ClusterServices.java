@@ -68,6 +68,7 @@ public final class ClusterServices implements AutoCloseable {
     private final RequestLog requestLog;
     private final HazelcastAlertClaims alertClaims;
     private final RevenueBook revenue;
+    private final io.tollgate.cluster.batch.BatchStore batches;
     private final AdminTokens adminTokens;
     private final AuditLog audit;
     private final TagValues tagValues;
@@ -88,6 +89,7 @@ public final class ClusterServices implements AutoCloseable {
         this.seeds = seeds;
         this.revenue = JdbcRevenueBook.create(store);
         this.adminTokens = AdminTokens.create(store);
+        this.batches = io.tollgate.cluster.batch.BatchStore.create(store);
         this.audit = AuditLog.create(store);
         this.tagValues = TagValues.create(grid);
         if (ledger instanceof LeasingLedger leasing) {
@@ -169,6 +171,11 @@ public final class ClusterServices implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "reclaiming expired reservations failed; will try again", e);
         }
+    }
+
+    /** The batches submitted through the gateway and their input files, shared through the state store. */
+    public io.tollgate.cluster.batch.BatchStore batches() {
+        return batches;
     }
 
     /** The admin API tokens, shared by every node through the state store. */

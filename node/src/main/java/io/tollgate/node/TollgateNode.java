@@ -66,6 +66,7 @@ public final class TollgateNode implements AutoCloseable {
     private final ScheduledExecutorService watchdog;
     private final ClusterServices cluster;
     private final Settlements settlements;
+    private final io.tollgate.node.batch.BatchSettler batchSettler;
     private final NodeStats stats = NodeStats.create();
     private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("tollgate-member-info").factory());
@@ -106,6 +107,9 @@ public final class TollgateNode implements AutoCloseable {
         this.cluster = ClusterServices.start(config, clock);
         this.clock = clock;
         this.settlements = Settlements.create(cluster.ledger(), clock);
+        this.batchSettler = io.tollgate.node.batch.BatchSettler.create(cluster.batches(), adapters, catalog,
+                cluster.ledger(), cluster.requestLog(), cluster::chargedOutsideLeases, this::nodeName, clock,
+                java.time.Duration.ofMinutes(1));
         BalanceStage balance = BalanceStage.create(adapters, cluster.keyHealth(), clock);
         this.balancers = balance.balancers();
         this.cache = responseCache(config.cache(), cluster, clock, adapters);
@@ -128,6 +132,8 @@ public final class TollgateNode implements AutoCloseable {
                             this::nodeName),
                     AuthenticateStage.create(cluster.registry(), config.governance().enforce(), clock),
                     AttributeStage.create(config.governance().tags(), cluster.tagValues(), metrics::tagDropped),
+                    io.tollgate.node.pipeline.BatchStage.create(config, catalog, adapters, cluster.batches(),
+                            batchSettler, clock),
                     RouteStage.create(config, catalog, adapters),
                     FailoverStage.create(),
                     GovernStage.create(cluster.registry(), cluster.ledger(), clock, config.governance(), settlements,
@@ -137,7 +143,7 @@ public final class TollgateNode implements AutoCloseable {
                     balance,
                     AccountStage.create(),
                     InvokeStage.create(clock, tracing::upstreamHeaders));
-            List<Stage> traced = tracing.wrap(stages, java.util.Arrays.asList(null, null, null, null, null,
+            List<Stage> traced = tracing.wrap(stages, java.util.Arrays.asList(null, null, null, null, null, null,
                     "governance", "cache", null, "accounting", "upstream attempt"));
             // the request span (when tracing) and the observe stage also see requests refused before the pipeline
             this.pipeline = Pipeline.of(traced, traced.size() - stages.size() + 1);
@@ -309,6 +315,11 @@ public final class TollgateNode implements AutoCloseable {
     }
 
     /** This node's name in log rows: its base URI, computed once the server listens (every request asks). */
+    /** Settles the batches submitted through the gateway (its sweep runs once a minute by itself). */
+    public io.tollgate.node.batch.BatchSettler batches() {
+        return batchSettler;
+    }
+
     private String nodeName() {
         String name = nodeName;
         if (name == null) {
@@ -364,6 +375,7 @@ public final class TollgateNode implements AutoCloseable {
         publisher.shutdownNow();
         server.stop();
         tls.ifPresent(io.tollgate.node.http.ListenerTls::close);
+        batchSettler.close();
         settlements.close();
         cache.close();
         tracing.close();

@@ -105,6 +105,7 @@ public final class OpenAiAdapter implements ProviderAdapter {
             case MODERATIONS -> "/moderations";
             case IMAGES -> "/images/generations";
             case SPEECH -> "/audio/speech";
+            case BATCH, RESOURCE -> throw new IllegalArgumentException(operation + " goes through call(), not send()");
         };
         try {
             return URI.create(base + path + query);

@@ -28,7 +28,8 @@ final class CatalogParser {
     static final String FORMAT = "tollgate-pricing-v1";
 
     private static final Set<String> TOP_LEVEL = Set.of("format", "currency", "unit", "source", "as_of", "models",
-            "per_image", "per_million_characters");   // read by ImagePrices and SpeechPrices
+            "per_image", "per_million_characters",   // read by ImagePrices and SpeechPrices
+            "batch_percent_of_standard");   // read by BatchPrices
     private static final Set<String> RATE_FIELDS =
             Set.of("input", "output", "cached_input", "cache_write", "cache_write_1h", "reasoning");
     private static final Set<String> ENTRY_FIELDS = union(RATE_FIELDS, "tiers");

@@ -46,6 +46,9 @@ public final class LeasingLedger extends ForwardingBudgetLedger implements AutoC
     /** ... and at most this many. */
     static final long MAX_WORST_CASES = 1 << 20;
 
+    /** Reservations held longer than this (a batch's) are never served from a lease. */
+    static final java.time.Duration LONG_LIVED = java.time.Duration.ofHours(1);
+
     private final BudgetLedger grid;
     private final LeaseConfig config;
     private final IntSupplier members;
@@ -92,7 +95,10 @@ public final class LeasingLedger extends ForwardingBudgetLedger implements AutoC
 
     @Override
     public Admission admit(AdmissionRequest request) {
-        if (request.force() || (request.budgets().isEmpty() && request.windows().isEmpty())) {
+        if (request.force() || (request.budgets().isEmpty() && request.windows().isEmpty())
+                || request.reservationTtl().compareTo(LONG_LIVED) > 0) {
+            // a reservation meant to outlive any request (a batch's, held until the batch ends, a day) is held on
+            // the grid itself, where any node can settle it
             return grid.admit(request);
         }
         AccountState.checkAdmission(request);

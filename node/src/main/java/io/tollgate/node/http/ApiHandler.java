@@ -44,6 +44,10 @@ final class ApiHandler implements Handler {
             return Map.of();
         }
 
+        /** Adds to a new exchange what the route knows beyond its body (a call on stored resources); none by default. */
+        default void attach(Exchange exchange, ServerRequest request, byte[] raw) {
+        }
+
         /** Client headers the pipeline reads under another name (Google's {@code x-goog-api-key}). */
         default void keep(ServerRequest request, Map<String, String> kept) {
         }
@@ -109,9 +113,11 @@ final class ApiHandler implements Handler {
         io.tollgate.node.pipeline.ClientChannel channel = helidon;
         Exchange exchange = null;
         try {
-            ObjectNode body = edge.body(request, bodies.read(request));
+            byte[] raw = bodies.read(request);
+            ObjectNode body = edge.body(request, raw);
             channel = edge.channel(helidon, request, id);
             exchange = Exchange.create(id, start, dialect, operation, body, kept(request), channel);
+            edge.attach(exchange, request, raw);
             pipeline.run(exchange);
             if (!channel.committed()) {
                 Exchange.Response whole = exchange.response()

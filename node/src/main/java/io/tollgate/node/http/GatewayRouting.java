@@ -9,6 +9,7 @@ import io.tollgate.adapters.Operation;
 import io.tollgate.adapters.pricing.PricingCatalog;
 import io.tollgate.config.TollgateConfig;
 import io.tollgate.node.pipeline.Pipeline;
+import io.tollgate.node.pipeline.ResourceCall;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,6 +30,8 @@ public final class GatewayRouting {
             "POST /v1/moderations             OpenAI moderations, never billed (also under /openai)",
             "POST /v1/images/generations      OpenAI images, priced per image (also under /openai)",
             "POST /v1/audio/speech            OpenAI text to speech, priced per character (also under /openai)",
+            "POST /v1/files, /v1/batches; GET /v1/batches/{id}   OpenAI batches at batch prices (also under /openai)",
+            "POST /anthropic/v1/messages/batches; GET .../{id}, .../{id}/results   Anthropic Message Batches",
             "POST /genai/v1beta/models/{model}:generateContent, :streamGenerateContent   Google GenAI (Gemini)",
             "POST /bedrock/model/{modelId}/converse, /converse-stream                    AWS Bedrock Converse",
             "GET  /health, /ready             liveness and readiness");
@@ -67,7 +70,33 @@ public final class GatewayRouting {
                     new ApiHandler(Dialect.OPENAI, Operation.MODERATIONS, pipeline, bodies));
             routing.post(prefix + "/v1/responses/input_tokens",
                     new ApiHandler(Dialect.OPENAI, Operation.COUNT_TOKENS, pipeline, bodies));
+            resource(routing, pipeline, bodies, Dialect.OPENAI, Operation.RESOURCE, ResourceCall.Kind.FILE_UPLOAD,
+                    "POST", prefix + "/v1/files", "/files", false);
+            resource(routing, pipeline, bodies, Dialect.OPENAI, Operation.RESOURCE, ResourceCall.Kind.FILE_GET,
+                    "GET", prefix + "/v1/files/{id}", "/files/{id}", false);
+            resource(routing, pipeline, bodies, Dialect.OPENAI, Operation.RESOURCE, ResourceCall.Kind.FILE_CONTENT,
+                    "GET", prefix + "/v1/files/{id}/content", "/files/{id}/content", false);
+            resource(routing, pipeline, bodies, Dialect.OPENAI, Operation.RESOURCE, ResourceCall.Kind.FILE_DELETE,
+                    "DELETE", prefix + "/v1/files/{id}", "/files/{id}", false);
+            resource(routing, pipeline, bodies, Dialect.OPENAI, Operation.BATCH, ResourceCall.Kind.BATCH_CREATE,
+                    "POST", prefix + "/v1/batches", "/batches", true);
+            resource(routing, pipeline, bodies, Dialect.OPENAI, Operation.RESOURCE, ResourceCall.Kind.BATCH_GET,
+                    "GET", prefix + "/v1/batches/{id}", "/batches/{id}", false);
+            resource(routing, pipeline, bodies, Dialect.OPENAI, Operation.RESOURCE, ResourceCall.Kind.BATCH_CANCEL,
+                    "POST", prefix + "/v1/batches/{id}/cancel", "/batches/{id}/cancel", false);
         }
+        resource(routing, pipeline, bodies, Dialect.ANTHROPIC, Operation.BATCH,
+                ResourceCall.Kind.MESSAGE_BATCH_CREATE, "POST", "/anthropic/v1/messages/batches", "/messages/batches",
+                true);
+        resource(routing, pipeline, bodies, Dialect.ANTHROPIC, Operation.RESOURCE,
+                ResourceCall.Kind.MESSAGE_BATCH_GET, "GET", "/anthropic/v1/messages/batches/{id}",
+                "/messages/batches/{id}", false);
+        resource(routing, pipeline, bodies, Dialect.ANTHROPIC, Operation.RESOURCE,
+                ResourceCall.Kind.MESSAGE_BATCH_RESULTS, "GET", "/anthropic/v1/messages/batches/{id}/results",
+                "/messages/batches/{id}/results", false);
+        resource(routing, pipeline, bodies, Dialect.ANTHROPIC, Operation.RESOURCE,
+                ResourceCall.Kind.MESSAGE_BATCH_CANCEL, "POST", "/anthropic/v1/messages/batches/{id}/cancel",
+                "/messages/batches/{id}/cancel", false);
         routing.post("/anthropic/v1/messages", new ApiHandler(Dialect.ANTHROPIC, Operation.CHAT, pipeline, bodies));
         routing.post("/anthropic/v1/messages/count_tokens",
                 new ApiHandler(Dialect.ANTHROPIC, Operation.COUNT_TOKENS, pipeline, bodies));
@@ -101,6 +130,19 @@ public final class GatewayRouting {
             answer.headers().forEach((name, value) -> res.header(HeaderNameCache.of(name), value));
             res.send(answer.body());
         });
+    }
+
+    /** A route on a provider's stored resources, through the pipeline like any inference route. */
+    private static void resource(HttpRouting.Builder routing, Pipeline pipeline, RequestBodies bodies,
+                                 Dialect dialect, Operation operation, ResourceCall.Kind kind, String method,
+                                 String path, String upstreamPath, boolean jsonBody) {
+        ApiHandler handler = new ApiHandler(dialect, operation, pipeline, bodies,
+                new ResourceEdge(kind, dialect, method, upstreamPath, jsonBody));
+        switch (method) {
+            case "GET" -> routing.get(path, handler);
+            case "DELETE" -> routing.delete(path, handler);
+            default -> routing.post(path, handler);
+        }
     }
 
     private static void json(io.helidon.webserver.http.ServerResponse res, int status, String body) {

@@ -88,6 +88,9 @@ public final class RequestChecks {
                 optional(body, "size", JsonNode::isTextual, "a string");
                 optional(body, "quality", JsonNode::isTextual, "a string");
             }
+            case BATCH, RESOURCE -> {
+                // checked by their edge and by BatchStage, which knows the stored files and batches
+            }
             case SPEECH -> {
                 required(body, "model");
                 required(body, "voice");

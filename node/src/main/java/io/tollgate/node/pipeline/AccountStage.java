@@ -40,8 +40,9 @@ public final class AccountStage implements Stage {
     private void settle(Exchange exchange) {
         Target route = exchange.target().orElseThrow(() -> new IllegalStateException("account before route"));
         String cost;
-        if (Unbilled.is(exchange.operation())) {
-            exchange.cost(Money.ZERO);   // never billed, whatever the provider answered
+        if (Unbilled.is(exchange.operation()) || Unbilled.deferred(exchange.operation())) {
+            // never billed, whatever the provider answered; a batch is billed line by line when it ends
+            exchange.cost(Money.ZERO);
             cost = Money.ZERO.toUsdString();
         } else if (route.price().isPresent()) {
             Money money = route.price().get().cost(exchange.usage()).plus(exchange.surcharge());

@@ -71,10 +71,19 @@ public final class BalanceStage implements Stage {
         String provider = target.model().provider();
         KeyBalancer balancer = balancers.get(provider);
         ProviderConfig config = providers.get(provider);
-        List<String> allowed = exchange.governed()
+        List<String> permitted = exchange.governed()
                 .flatMap(g -> providerSpec(g.key().providerConfigs(), provider))
                 .map(KeyProviderSpec::keyIds)
                 .orElse(List.of());
+        java.util.Optional<String> pinned = exchange.resource().flatMap(ResourceCall::pinnedKey);
+        if (pinned.isPresent()) {
+            // a stored file or batch is read with the key that holds it (they belong to the key's account)
+            if (!permitted.isEmpty() && !permitted.contains(pinned.get())) {
+                throw GatewayException.of(ErrorKind.PERMISSION, "This virtual key may not use the provider key "
+                        + "that holds the file or batch.").withCode("provider_blocked");
+            }
+        }
+        List<String> allowed = pinned.map(List::of).orElse(permitted);
         if (!allowed.isEmpty() && config.keys().stream().noneMatch(key -> allowed.contains(key.name()))) {
             throw GatewayException.of(ErrorKind.PERMISSION, "None of the provider keys this virtual key may use ("
                     + String.join(", ", allowed) + ") exists on provider '" + provider + "'.")

@@ -55,6 +55,7 @@ public final class Exchange {
     private int recordedBytes;
     private int recordLimit;
     private boolean streamFailed;
+    private ResourceCall resource;
 
     private Exchange(String id, long startNanos, Dialect dialect, Operation operation, ObjectNode body,
                      Map<String, String> headers, ClientChannel channel) {
@@ -87,6 +88,19 @@ public final class Exchange {
 
     public String id() {
         return id;
+    }
+
+    /** The call on a provider's stored resources this exchange makes, for {@code BATCH} and {@code RESOURCE}. */
+    public Optional<ResourceCall> resource() {
+        return Optional.ofNullable(resource);
+    }
+
+    /** Sets the resource call, once, before the pipeline runs. */
+    public void resource(ResourceCall call) {
+        if (resource != null) {
+            throw new IllegalStateException("the resource call is already set");
+        }
+        this.resource = Objects.requireNonNull(call, "call");
     }
 
     public long startNanos() {

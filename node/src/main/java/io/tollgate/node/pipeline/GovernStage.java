@@ -116,10 +116,14 @@ public final class GovernStage implements Stage {
             exchange.governed().get().guard(StreamAllowance.create(ledger, clock, reservations,
                     config.defaultOutputTokens(), registry, exchange.channel()));
         }
+        exchange.resource().ifPresent(call -> call.reservations(reservations.stream()
+                .map(held -> new io.tollgate.cluster.batch.BatchJob.Held(held.accountId(), held.ledgerId())).toList()));
         try {
             next.proceed(exchange);
         } finally {
-            settle(exchange, reservations);
+            if (exchange.resource().filter(ResourceCall::keepsReservations).isEmpty()) {
+                settle(exchange, reservations);
+            }
         }
     }
 
@@ -151,6 +155,10 @@ public final class GovernStage implements Stage {
         if (Unbilled.is(exchange.operation())) {
             return new WorstCase(0, 0, 0, 0);   // counted as a request, never reserved or billed
         }
+        if (Unbilled.deferred(exchange.operation())) {
+            // every line of the batch at batch prices, worked out by BatchStage
+            return exchange.resource().map(ResourceCall::worstCase).orElseThrow();
+        }
         long inputTokens = TokenBounds.input(exchange.operation(), exchange.body());
         // the tier of the prompt's upper bound: a long prompt reserves at its long-context rates
         Price price = target.price().map(p -> p.at(inputTokens)).orElse(new Price("unpriced", 0, 0, 0, 0, 0, 0));
@@ -180,10 +188,14 @@ public final class GovernStage implements Stage {
     private Reservation admit(Exchange exchange, Path path, WorstCase worst, String ledgerId) {
         Instant now = clock.instant();
         boolean first = ledgerId.equals(exchange.ledgerId());
+        // a batch's reservation is held until the batch must have ended, not for the request's time
+        Duration ttl = Unbilled.deferred(exchange.operation())
+                ? exchange.resource().map(ResourceCall::reservationTtl).orElseThrow()
+                : Duration.ofMillis(config.reservationTimeoutMs());
         Admission admission = ledger.admit(new AdmissionRequest(path.accountId(), ledgerId, now, path.budgets(),
                 path.windows(), worst, first && !exchange.stream() && exchange.operation() != Operation.EMBEDDINGS
-                        && exchange.operation() != Operation.IMAGES && exchange.operation() != Operation.SPEECH,
-                Duration.ofMillis(config.reservationTimeoutMs())));
+                        && exchange.operation() != Operation.IMAGES && exchange.operation() != Operation.SPEECH
+                        && !Unbilled.deferred(exchange.operation()), ttl));
         if (admission instanceof Admission.Rejected rejected) {
             throw Rejections.toException(rejected, path, registry, worst.totalNanos(), exchange.channel(), now);
         }

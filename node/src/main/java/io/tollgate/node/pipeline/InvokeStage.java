@@ -2,7 +2,6 @@ package io.tollgate.node.pipeline;
 
 import io.tollgate.adapters.Dialect;
 import io.tollgate.adapters.Operation;
-import io.tollgate.adapters.ErrorKind;
 import io.tollgate.adapters.GatewayException;
 import io.tollgate.adapters.Json;
 import io.tollgate.adapters.Usage;
@@ -66,6 +65,10 @@ public final class InvokeStage implements Stage {
                 exchange.response(TokenCounts.estimate(exchange.dialect(), exchange.body()));
                 return;
             }
+        }
+        if (exchange.resource().isPresent()) {
+            ResourceInvoke.call(exchange, route, passHeaders(exchange, route));
+            return;
         }
         Bridge.Context context = new Bridge.Context(exchange.id(), exchange.operation(),
                 exchange.body().path("model").asText(), route.model().model(), clock.instant().getEpochSecond(),
@@ -137,7 +140,7 @@ public final class InvokeStage implements Stage {
         return headers;
     }
 
-    private static GatewayException upstreamError(UpstreamResponse response, Route route) {
+    static GatewayException upstreamError(UpstreamResponse response, Route route) {
         byte[] body;
         try {
             body = readAll(response, MAX_ERROR_BODY);

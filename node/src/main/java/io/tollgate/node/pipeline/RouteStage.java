@@ -32,6 +32,7 @@ public final class RouteStage implements Stage {
     private final Map<String, ProviderAdapter> adapters;
     private final ImagePrices images = ImagePrices.bundled();
     private final SpeechPrices speech = SpeechPrices.bundled();
+    private final io.tollgate.adapters.pricing.BatchPrices batches = io.tollgate.adapters.pricing.BatchPrices.bundled();
 
     private RouteStage(TollgateConfig config, PricingCatalog catalog, Map<String, ProviderAdapter> adapters) {
         this.resolver = new ModelResolver(config, catalog);
@@ -66,8 +67,8 @@ public final class RouteStage implements Stage {
         for (String fallback : asked) {
             candidates.add(resolve(fallback, exchange, "fallbacks"));
         }
-        if (asked.isEmpty()) {
-            // the virtual key's default fallbacks; one whose provider is off right now is left out
+        if (asked.isEmpty() && exchange.resource().isEmpty()) {
+            // the virtual key's default fallbacks (never for a stored file or batch: it lives where it is); one whose provider is off right now is left out
             exchange.governed().map(governed -> governed.key().fallbacks()).orElse(List.of()).forEach(fallback -> {
                 try {
                     candidates.add(resolve(fallback, exchange, "fallbacks"));
@@ -99,6 +100,20 @@ public final class RouteStage implements Stage {
                     + "' is not available.").withCode("model_not_found");
             throw param.equals("model") ? missing : GatewayException.invalid(param, "Fallback '" + address
                     + "': provider '" + ref.provider() + "' is not available.");
+        }
+        if (exchange.resource().isPresent()) {
+            // files and batches live at the provider, in its own format: the client's route must speak it
+            if (!adapter.hasResources() || adapter.dialect() != exchange.dialect()) {
+                throw GatewayException.invalid(param, "Provider '" + ref.provider() + "' ("
+                        + adapter.config().type().configName() + ") keeps no "
+                        + (exchange.dialect() == io.tollgate.adapters.Dialect.ANTHROPIC ? "Message Batches"
+                                : "files or batches") + " for this route; choose a model of "
+                        + (exchange.dialect() == io.tollgate.adapters.Dialect.ANTHROPIC ? "an Anthropic"
+                                : "an OpenAI") + " provider.");
+            }
+            java.util.Optional<io.tollgate.adapters.pricing.Price> standard = catalog.price(ref.provider(),
+                    adapter.config().type(), ref.model());
+            return new Target(ref, adapter, standard.flatMap(price -> batches.price(adapter.config().type(), price)));
         }
         boolean overChat = exchange.operation() == Operation.RESPONSES && adapter.supports(Operation.CHAT);
         boolean counted = exchange.operation() == Operation.COUNT_TOKENS;   // answered or estimated for any

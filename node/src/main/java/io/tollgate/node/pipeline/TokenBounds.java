@@ -51,7 +51,7 @@ final class TokenBounds {
             case SPEECH -> {
                 return characters(body);   // exact: speech is priced per character of input
             }
-            case COUNT_TOKENS, MODERATIONS, IMAGES -> {
+            case COUNT_TOKENS, MODERATIONS, IMAGES, BATCH, RESOURCE -> {
                 return 0;   // nothing is generated or billed: token windows do not count these
             }
         }
