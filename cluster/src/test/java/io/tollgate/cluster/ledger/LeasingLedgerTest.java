@@ -349,6 +349,24 @@ class LeasingLedgerTest {
                 () -> config == CONFIG ? now : Instant.now());
     }
 
+    @Test
+    void shouldHoldABatchsDayLongReservationOnTheGridWhereAnotherNodeSettlesIt() {
+        LeasingLedger submitter = node(grid, 2);
+        LeasingLedger other = node(grid, 2);
+        List<BudgetCharge> budgets = List.of(keyBudget("vk_a", 1_000_000));
+
+        Admission admitted = submitter.admit(new AdmissionRequest(ACCOUNT, "batch", now, budgets, List.of(),
+                new WorstCase(400_000, 0, 0, 0), false, Duration.ofHours(25)));
+
+        assertThat(admitted).isInstanceOf(Admission.Admitted.class);
+        assertThat(gridView("vk:vk_a:1d").reserved()).as("on the grid at once, not in a lease").isEqualTo(400_000);
+        other.settle(ACCOUNT, "batch", 123_456, 0, now.plus(Duration.ofHours(3)));
+        assertThat(gridView("vk:vk_a:1d")).extracting(CounterView::used, CounterView::reserved)
+                .containsExactly(123_456L, 0L);
+        submitter.close();
+        other.close();
+    }
+
     private Admission admit(LeasingLedger node, String id, long worstNanos, List<BudgetCharge> budgets,
                             List<WindowCharge> windows) {
         return node.admit(new AdmissionRequest(ACCOUNT, id, now, budgets, windows, new WorstCase(worstNanos, 0, 0, 0),
