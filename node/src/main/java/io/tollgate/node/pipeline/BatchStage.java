@@ -97,12 +97,13 @@ public final class BatchStage implements Stage {
             throw GatewayException.invalid("purpose", "The gateway takes files for batches only (purpose 'batch'), "
                     + "was '" + purpose + "': a file is priced and governed through the batch that uses it.");
         }
-        MultipartForm.Part file = form.part("file").filter(part -> part.filename().isPresent())
+        MultipartForm.Part file = form.part("file")
                 .orElseThrow(() -> GatewayException.invalid("file", "A file part named 'file' is required."));
         OpenAiBatchFile.Input input = OpenAiBatchFile.read(file.content());
         BatchPlan plan = BatchPlan.of(input.lines(), BatchPlan.operation(input.endpoint()), "file", true, resolver,
                 adapters, catalog, batchPrices, defaultOutputTokens);
-        MultipartForm sent = form.with(new MultipartForm.Part("file", file.filename(),
+        MultipartForm sent = form.with(new MultipartForm.Part("file", file.filename().or(() -> Optional.of(
+                "batch.jsonl")),
                 Optional.of("application/jsonl"), OpenAiBatchFile.write(input, plan::upstreamModel)));
         call.body(sent.bytes(), sent.contentType());
         model(exchange, plan.address());
