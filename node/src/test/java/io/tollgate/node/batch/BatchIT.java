@@ -202,8 +202,9 @@ class BatchIT {
         HttpResponse<String> refused = node.post("/anthropic/v1/messages/batches", """
                 {"requests":[{"custom_id":"x","params":{"model":"an/claude-haiku-4-5","max_tokens":4000,"messages":[{"role":"user","content":"hi"}]}}]}
                 """, "x-api-key", POOR);
-        assertThat(refused.statusCode()).as(refused.body()).isIn(402, 429);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(402);
         assertThat(json(refused).path("type").asText()).isEqualTo("error");
+        assertThat(json(refused).at("/error/type").asText()).isEqualTo("billing_error");
         assertThat(upstream.requestsSince(seen)).isEmpty();
     }
 
