@@ -20,5 +20,17 @@ public enum Operation {
     /** OpenAI {@code /images/generations}, priced per image. */
     IMAGES,
     /** OpenAI {@code /audio/speech}: text to audio, priced per character of input. */
-    SPEECH
+    SPEECH,
+    /**
+     * OpenAI {@code /audio/transcriptions}: audio to text, sent as {@code multipart/form-data}; priced per second of
+     * audio (whisper) or by audio and text tokens (gpt-4o-transcribe).
+     */
+    TRANSCRIPTION,
+    /** OpenAI {@code /audio/translations}: audio to English text, sent and priced like {@link #TRANSCRIPTION}. */
+    TRANSLATION;
+
+    /** True for the operations whose request is an audio upload in {@code multipart/form-data}. */
+    public boolean audioUpload() {
+        return this == TRANSCRIPTION || this == TRANSLATION;
+    }
 }

@@ -29,6 +29,8 @@ public final class GatewayRouting {
             "POST /v1/moderations             OpenAI moderations, never billed (also under /openai)",
             "POST /v1/images/generations      OpenAI images, priced per image (also under /openai)",
             "POST /v1/audio/speech            OpenAI text to speech, priced per character (also under /openai)",
+            "POST /v1/audio/transcriptions, /v1/audio/translations   OpenAI speech to text (multipart), priced per "
+                    + "second or token (also under /openai)",
             "POST /genai/v1beta/models/{model}:generateContent, :streamGenerateContent   Google GenAI (Gemini)",
             "POST /bedrock/model/{modelId}/converse, /converse-stream                    AWS Bedrock Converse",
             "GET  /health, /ready             liveness and readiness");
@@ -63,6 +65,10 @@ public final class GatewayRouting {
                     new ApiHandler(Dialect.OPENAI, Operation.IMAGES, pipeline, bodies));
             routing.post(prefix + "/v1/audio/speech",
                     new ApiHandler(Dialect.OPENAI, Operation.SPEECH, pipeline, bodies));
+            routing.post(prefix + "/v1/audio/transcriptions",
+                    new ApiHandler(Dialect.OPENAI, Operation.TRANSCRIPTION, pipeline, bodies, new AudioEdge()));
+            routing.post(prefix + "/v1/audio/translations",
+                    new ApiHandler(Dialect.OPENAI, Operation.TRANSLATION, pipeline, bodies, new AudioEdge()));
             routing.post(prefix + "/v1/moderations",
                     new ApiHandler(Dialect.OPENAI, Operation.MODERATIONS, pipeline, bodies));
             routing.post(prefix + "/v1/responses/input_tokens",

@@ -39,6 +39,7 @@ public final class GovernStage implements Stage {
     private final Settlements settlements;
     private final boolean openOnPartition;
     private final TagBudgets tagBudgets;
+    private final AudioUploads uploads = new AudioUploads(io.tollgate.adapters.pricing.TranscriptionPrices.bundled());
 
     private GovernStage(GovernanceRegistry registry, BudgetLedger ledger, Clock clock, GovernanceConfig config,
                         Settlements settlements, boolean openOnPartition) {
@@ -151,6 +152,9 @@ public final class GovernStage implements Stage {
         if (Unbilled.is(exchange.operation())) {
             return new WorstCase(0, 0, 0, 0);   // counted as a request, never reserved or billed
         }
+        if (exchange.operation().audioUpload()) {
+            return uploads.worstCase(exchange, target);   // a bound of the audio's length or tokens
+        }
         long inputTokens = TokenBounds.input(exchange.operation(), exchange.body());
         // the tier of the prompt's upper bound: a long prompt reserves at its long-context rates
         Price price = target.price().map(p -> p.at(inputTokens)).orElse(new Price("unpriced", 0, 0, 0, 0, 0, 0));
@@ -182,7 +186,8 @@ public final class GovernStage implements Stage {
         boolean first = ledgerId.equals(exchange.ledgerId());
         Admission admission = ledger.admit(new AdmissionRequest(path.accountId(), ledgerId, now, path.budgets(),
                 path.windows(), worst, first && !exchange.stream() && exchange.operation() != Operation.EMBEDDINGS
-                        && exchange.operation() != Operation.IMAGES && exchange.operation() != Operation.SPEECH,
+                        && exchange.operation() != Operation.IMAGES && exchange.operation() != Operation.SPEECH
+                        && !exchange.operation().audioUpload(),
                 Duration.ofMillis(config.reservationTimeoutMs())));
         if (admission instanceof Admission.Rejected rejected) {
             throw Rejections.toException(rejected, path, registry, worst.totalNanos(), exchange.channel(), now);

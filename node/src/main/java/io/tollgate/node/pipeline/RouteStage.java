@@ -32,6 +32,8 @@ public final class RouteStage implements Stage {
     private final Map<String, ProviderAdapter> adapters;
     private final ImagePrices images = ImagePrices.bundled();
     private final SpeechPrices speech = SpeechPrices.bundled();
+    private final io.tollgate.adapters.pricing.TranscriptionPrices transcriptions =
+            io.tollgate.adapters.pricing.TranscriptionPrices.bundled();
 
     private RouteStage(TollgateConfig config, PricingCatalog catalog, Map<String, ProviderAdapter> adapters) {
         this.resolver = new ModelResolver(config, catalog);
@@ -107,6 +109,11 @@ public final class RouteStage implements Stage {
                     + adapter.config().type().configName() + ") does not offer "
                     + exchange.operation().name().toLowerCase(java.util.Locale.ROOT)
                     + "; choose a model of an OpenAI-type provider.");
+        }
+        if (exchange.operation().audioUpload()) {
+            // per second of audio or per audio and text token, as the catalog says
+            return new Target(ref, adapter, transcriptions.price(adapter.config().type(), ref.model())
+                    .map(io.tollgate.adapters.pricing.TranscriptionPrices.TranscriptionPrice::price));
         }
         if (exchange.operation() == Operation.SPEECH) {
             return new Target(ref, adapter, speech.price(adapter.config().type(), ref.model()));
