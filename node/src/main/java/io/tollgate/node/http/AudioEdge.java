@@ -44,7 +44,8 @@ final class AudioEdge implements ApiHandler.Edge {
         if (file == null || file.size() == 0) {
             throw GatewayException.invalid("file", "The form must have a non-empty 'file' part with the audio.");
         }
-        if (body.path("stream").asText("").strip().equalsIgnoreCase("true")) {
+        String stream = body.path("stream").asText("").strip();
+        if (!stream.isEmpty() && !stream.equalsIgnoreCase("false")) {
             throw GatewayException.invalid("stream", "Streamed transcriptions are not offered by this gateway yet: "
                     + "send the form without stream=true to get the whole transcript.");
         }
