@@ -44,10 +44,9 @@ final class AudioEdge implements ApiHandler.Edge {
         if (file == null || file.size() == 0) {
             throw GatewayException.invalid("file", "The form must have a non-empty 'file' part with the audio.");
         }
-        String stream = body.path("stream").asText("").strip();
-        if (!stream.isEmpty() && !stream.equalsIgnoreCase("false")) {
-            throw GatewayException.invalid("stream", "Streamed transcriptions are not offered by this gateway yet: "
-                    + "send the form without stream=true to get the whole transcript.");
+        String stream = body.path("stream").asText("false");
+        if (!stream.equals("true") && !stream.equals("false")) {
+            throw GatewayException.invalid("stream", "'stream' must be true or false, was '" + stream + "'.");
         }
         body.set("file", file);
         return body;

@@ -136,8 +136,7 @@ final class AudioUploads {
         } catch (GatewayException unreadable) {
             throw GatewayException.of(ErrorKind.UPSTREAM_ERROR, "The upstream's transcription is not valid JSON.");
         }
-        exchange.usage(usage(answer, price).orElseGet(() -> price.map(p -> bound(p, exchange.body()))
-                .orElse(Usage.ZERO)));
+        exchange.usage(usage(exchange, route, answer));
         if (form.clientFormat().equals(form.upstreamFormat())) {
             exchange.response(new Exchange.Response(200, "application/json", body));
             return;
@@ -159,6 +158,15 @@ final class AudioUploads {
             }
         };
         exchange.response(response);
+    }
+
+    /**
+     * The usage an answer (or a stream's {@code transcript.text.done} event) reports, else, when it reports none,
+     * the reserved bound (nothing for an unpriced model).
+     */
+    Usage usage(Exchange exchange, Route route, JsonNode answer) {
+        Optional<TranscriptionPrice> price = prices.price(route.adapter().config().type(), route.model().model());
+        return usage(answer, price).orElseGet(() -> price.map(p -> bound(p, exchange.body())).orElse(Usage.ZERO));
     }
 
     /** The usage an answer reports, in the buckets of the model's price (see {@link TranscriptionPrice}). */

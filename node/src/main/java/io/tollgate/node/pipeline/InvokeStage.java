@@ -132,8 +132,12 @@ public final class InvokeStage implements Stage {
             if (response.status() < 200 || response.status() > 299) {
                 throw upstreamError(response, route);
             }
-            uploads.answer(exchange, route, form, readAll(response, Integer.MAX_VALUE),
-                    response.header("content-type").orElse("application/json"));
+            String type = response.header("content-type").orElse("application/json");
+            if (type.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream")) {
+                TranscriptStream.relay(exchange, response, done -> uploads.usage(exchange, route, done));
+            } else {
+                uploads.answer(exchange, route, form, readAll(response, Integer.MAX_VALUE), type);
+            }
         } finally {
             exchange.addUpstreamTime(System.nanoTime() - sent);
         }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
  * {@code /v1/audio/transcriptions} and {@code /v1/audio/translations}: multipart forms through the whole pipeline,
  * rebuilt for the upstream with its own model name; whisper charged per second of audio (asked for
  * {@code verbose_json} and answered in the client's format), gpt-4o-transcribe per audio, prompt and output token,
- * both to the nano-dollar; reserved at a bound and refused when the budget cannot hold it; malformed forms refused
+ * both to the nano-dollar, streamed or not; reserved at a bound and refused when the budget cannot hold it; malformed forms refused
  * with 400 in OpenAI's shape before anything reaches the upstream.
  */
 @Timeout(60)
@@ -56,6 +56,11 @@ class AudioIT {
         upstream.on("/v1/audio/transcriptions", Reply.json(200, VERBOSE));
         upstream.on("/v1/audio/translations", Reply.json(200, VERBOSE.replace("transcribe", "translate")));
         upstream.on("/tok/v1/audio/transcriptions", Reply.json(200, TOKENS));
+        upstream.on("/stream/v1/audio/transcriptions", Reply.sse(List.of(
+                "data: {\"type\":\"transcript.text.delta\",\"delta\":\"hello\"}\n\n",
+                "data: {\"type\":\"transcript.text.delta\",\"delta\":\" there\"}\n\n",
+                "data: {\"type\":\"transcript.text.done\",\"text\":\"hello there\"," + TOKENS.substring(
+                        TOKENS.indexOf("\"usage\"")) + "\n\n")));
         node = NodeHarness.start("""
                 server: { port: 0 }
                 providers:
@@ -67,12 +72,16 @@ class AudioIT {
                     type: openai
                     base_url: %s/tok/v1
                     keys: [ { name: k1, value: sk-tok-00000000000000 } ]
+                  streaming:
+                    type: openai
+                    base_url: %s/stream/v1
+                    keys: [ { name: k1, value: sk-stream-000000000000 } ]
                 governance:
                   enforce: true
                   virtual_keys:
                     - { name: rich, value: %s }
                     - { name: tight, value: %s, budgets: [ { max_limit: 0.001, reset_duration: 1d } ] }
-                """.formatted(upstream.url(), upstream.url(), RICH, TIGHT));
+                """.formatted(upstream.url(), upstream.url(), upstream.url(), RICH, TIGHT));
     }
 
     @AfterAll
@@ -152,6 +161,23 @@ class AudioIT {
     }
 
     @Test
+    void shouldRelayAStreamedTranscriptionAndChargeTheUsageOfItsLastEvent() {
+        HttpResponse<String> response = node.postForm("/v1/audio/transcriptions", Forms.audio(AUDIO,
+                "model", "streaming/gpt-4o-mini-transcribe", "stream", "true"), "x-api-key", RICH);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("text/event-stream"));
+        assertThat(response.body()).contains("\"delta\":\"hello\"", "\"delta\":\" there\"", "transcript.text.done");
+        // 1,000 audio tokens × $3/M + 20 text tokens × $1.25/M + 300 output tokens × $5/M = $0.004525
+        assertThat(response.body()).endsWith(": x-tollgate-cost-usd=0.004525\n\n");
+        assertThat(node.loggedCost(response.headers())).isEqualByComparingTo(new BigDecimal("0.004525"));
+        List<MultipartForm.Part> parts = MultipartForm.parse(upstream.last().headers().get("content-type"),
+                upstream.last().body().getBytes(StandardCharsets.UTF_8));
+        assertThat(field(parts, "stream")).isEqualTo("true");
+        assertThat(field(parts, "model")).isEqualTo("gpt-4o-mini-transcribe");
+    }
+
+    @Test
     void shouldTranslateAtTheSamePricePerSecond() {
         HttpResponse<String> response = node.postForm("/openai/v1/audio/translations", Forms.audio(AUDIO,
                 "model", "openai/whisper-1"), "authorization", "Bearer " + RICH);
@@ -196,7 +222,7 @@ class AudioIT {
                 "no boundary", node.postForm("/v1/audio/transcriptions", new Forms.Form(Forms.audio(AUDIO,
                         "model", "openai/whisper-1").body(), "multipart/form-data"), "x-api-key", RICH),
                 "stream", node.postForm("/v1/audio/transcriptions", Forms.audio(AUDIO,
-                        "model", "tok/gpt-4o-transcribe", "stream", "true"), "x-api-key", RICH),
+                        "model", "tok/gpt-4o-transcribe", "stream", "yes"), "x-api-key", RICH),
                 "no model", node.postForm("/v1/audio/transcriptions", Forms.audio(AUDIO, "language", "en"),
                         "x-api-key", RICH));
         refused.forEach((what, response) -> {
