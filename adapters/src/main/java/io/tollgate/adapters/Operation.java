@@ -30,5 +30,17 @@ public enum Operation {
      * A call on a provider's stored resources through {@code ProviderAdapter.call}: uploading and reading files,
      * reading or cancelling batches. Counted as a request, never billed itself.
      */
-    RESOURCE
+    RESOURCE,
+    /**
+     * OpenAI {@code /audio/transcriptions}: audio to text, sent as {@code multipart/form-data}; priced per second of
+     * audio (whisper) or by audio and text tokens (gpt-4o-transcribe).
+     */
+    TRANSCRIPTION,
+    /** OpenAI {@code /audio/translations}: audio to English text, sent and priced like {@link #TRANSCRIPTION}. */
+    TRANSLATION;
+
+    /** True for the operations whose request is an audio upload in {@code multipart/form-data}. */
+    public boolean audioUpload() {
+        return this == TRANSCRIPTION || this == TRANSLATION;
+    }
 }

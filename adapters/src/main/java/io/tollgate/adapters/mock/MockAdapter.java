@@ -56,7 +56,7 @@ public final class MockAdapter implements ProviderAdapter {
     /** Responses requests reach the mock translated to chat. */
     @Override
     public boolean supports(Operation operation) {
-        return operation != Operation.RESPONSES;
+        return operation != Operation.RESPONSES && !operation.audioUpload();
     }
 
     @Override
@@ -77,7 +77,8 @@ public final class MockAdapter implements ProviderAdapter {
             case RESPONSES -> throw GatewayException.of(ErrorKind.INVALID_REQUEST,
                     "the mock answers Responses requests translated to chat");
             case EMBEDDINGS -> json(embeddings(request, model));
-            case COUNT_TOKENS, MODERATIONS, IMAGES, SPEECH, BATCH, RESOURCE -> throw io.tollgate.adapters.GatewayException.of(
+            case COUNT_TOKENS, MODERATIONS, IMAGES, SPEECH, TRANSCRIPTION, TRANSLATION, BATCH, RESOURCE ->
+                    throw io.tollgate.adapters.GatewayException.of(
                     io.tollgate.adapters.ErrorKind.INVALID_REQUEST, "The mock provider does not offer "
                             + operation.name().toLowerCase(java.util.Locale.ROOT) + ".");
             case CHAT, COMPLETIONS -> request.path("stream").asBoolean(false)

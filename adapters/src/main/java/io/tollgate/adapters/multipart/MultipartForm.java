@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,11 @@ public final class MultipartForm {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int MAX_PARTS = 64;
+    /** The most parts a form may have. */
+    static final int MAX_PARTS = 64;
+    private static final int MAX_HEADER_BYTES = 8 * 1024;
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] HEADER_END = {'\r', '\n', '\r', '\n'};
 
     private final List<Part> parts;
     private final String boundary;
@@ -65,36 +70,8 @@ public final class MultipartForm {
      * @throws GatewayException {@code INVALID_REQUEST} when the body is not such a form
      */
     public static MultipartForm read(String contentType, byte[] body) {
-        String boundary = boundary(contentType).orElseThrow(() -> GatewayException.invalid("file",
-                "The body must be multipart/form-data with a boundary, was '" + contentType + "'."));
-        byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-        int at = indexOf(body, delimiter, 0);
-        if (at < 0) {
-            throw malformed("no part starts with the boundary");
-        }
-        List<Part> parts = new ArrayList<>();
-        while (true) {
-            int afterDelimiter = at + delimiter.length;
-            if (startsWith(body, afterDelimiter, "--")) {
-                break;   // the closing delimiter
-            }
-            int headersStart = skipLineEnd(body, afterDelimiter);
-            int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), headersStart);
-            if (headersEnd < 0) {
-                throw malformed("a part's headers do not end");
-            }
-            int next = indexOf(body, ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1), headersEnd + 4);
-            if (next < 0) {
-                throw malformed("a part does not end with the boundary");
-            }
-            if (parts.size() == MAX_PARTS) {
-                throw malformed("it has more than " + MAX_PARTS + " parts");
-            }
-            parts.add(part(new String(body, headersStart, headersEnd - headersStart, StandardCharsets.UTF_8),
-                    java.util.Arrays.copyOfRange(body, headersEnd + 4, next)));
-            at = next + 2;
-        }
-        return new MultipartForm(parts, boundary);
+        String boundary = boundary(contentType == null ? "" : contentType);
+        return new MultipartForm(parse(boundary, body), boundary);
     }
 
     /** The parts, in order. */
@@ -147,88 +124,135 @@ public final class MultipartForm {
         return out.toByteArray();
     }
 
-    private static Part part(String headers, byte[] content) {
-        String name = null;
-        String filename = null;
-        String type = null;
+    private static List<Part> parse(String boundary, byte[] body) {
+        byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        int at = indexOf(body, delimiter, 0);
+        if (at < 0) {
+            throw invalid("The body has no part delimited by the content type's boundary.");
+        }
+        List<Part> parts = new ArrayList<>();
+        while (true) {
+            int after = at + delimiter.length;
+            if (startsWith(body, after, new byte[] {'-', '-'})) {
+                return parts;   // the close delimiter; what follows is the epilogue
+            }
+            int headersStart = indexOf(body, CRLF, after);
+            int headersEnd = headersStart < 0 ? -1 : indexOf(body, HEADER_END, headersStart);
+            if (headersStart < 0 || headersEnd < 0) {
+                throw invalid("A part of the form has no headers ended by an empty line.");
+            }
+            if (headersEnd - headersStart > MAX_HEADER_BYTES) {
+                throw invalid("A part's headers are longer than " + MAX_HEADER_BYTES + " bytes.");
+            }
+            byte[] nextDelimiter = concat(CRLF, delimiter);
+            int next = indexOf(body, nextDelimiter, headersEnd + HEADER_END.length);
+            if (next < 0) {
+                throw invalid("The form ends without its closing boundary.");
+            }
+            if (parts.size() == MAX_PARTS) {
+                throw invalid("The form has more than " + MAX_PARTS + " parts.");
+            }
+            String headers = new String(body, headersStart + CRLF.length, headersEnd - headersStart - CRLF.length,
+                    StandardCharsets.UTF_8);
+            parts.add(part(headers, Arrays.copyOfRange(body, headersEnd + HEADER_END.length, next)));
+            at = next + CRLF.length;
+        }
+    }
+
+    private static Part part(String headers, byte[] data) {
+        Optional<String> disposition = Optional.empty();
+        Optional<String> type = Optional.empty();
         for (String line : headers.split("\r\n")) {
             int colon = line.indexOf(':');
             if (colon < 0) {
                 continue;
             }
-            String header = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            String name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
             String value = line.substring(colon + 1).strip();
-            if (header.equals("content-disposition")) {
-                name = parameter(value, "name").orElse(null);
-                filename = parameter(value, "filename").orElse(null);
-            } else if (header.equals("content-type")) {
-                type = value;
+            if (name.equals("content-disposition")) {
+                disposition = Optional.of(value);
+            } else if (name.equals("content-type")) {
+                type = Optional.of(value);
             }
         }
-        if (name == null) {
-            throw malformed("a part has no content-disposition name");
-        }
-        return new Part(name, Optional.ofNullable(filename), Optional.ofNullable(type), content);
+        String header = disposition.filter(d -> d.toLowerCase(Locale.ROOT).startsWith("form-data"))
+                .orElseThrow(() -> invalid("A part of the form has no 'Content-Disposition: form-data' header."));
+        String name = parameter(header, "name")
+                .orElseThrow(() -> invalid("A part of the form has no name in its Content-Disposition."));
+        return new Part(name, parameter(header, "filename"), type, data);
     }
 
-    private static Optional<String> boundary(String contentType) {
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-            return Optional.empty();
+    /** The boundary parameter of a {@code multipart/form-data} content type. */
+    static String boundary(String contentType) {
+        if (!contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            throw invalid("This route takes multipart/form-data (a 'file' part and text fields), was '"
+                    + (contentType.isEmpty() ? "no content type" : contentType) + "'.");
         }
-        return parameter(contentType, "boundary").filter(b -> !b.isEmpty() && b.length() <= 200);
+        String boundary = parameter(contentType, "boundary")
+                .orElseThrow(() -> invalid("The multipart/form-data content type names no boundary."));
+        if (boundary.isEmpty() || boundary.length() > 70) {
+            throw invalid("The form's boundary must be 1 to 70 characters long.");
+        }
+        return boundary;
     }
 
-    /** A parameter of a header value ({@code name="x"} or {@code name=x}), matched on a whole parameter name. */
-    private static Optional<String> parameter(String value, String name) {
-        for (String piece : value.split(";")) {
-            String p = piece.strip();
-            int eq = p.indexOf('=');
-            if (eq > 0 && p.substring(0, eq).strip().equalsIgnoreCase(name)) {
-                String v = p.substring(eq + 1).strip();
-                if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
-                    v = v.substring(1, v.length() - 1).replace("\\\"", "\"");
+    /** A {@code ;}-separated parameter of a header value, unquoted; parameter names are case-insensitive. */
+    private static Optional<String> parameter(String header, String wanted) {
+        int i = header.indexOf(';');
+        while (i >= 0 && i < header.length()) {
+            int eq = header.indexOf('=', i);
+            if (eq < 0) {
+                return Optional.empty();
+            }
+            String name = header.substring(i + 1, eq).strip();
+            int end;
+            String value;
+            if (eq + 1 < header.length() && header.charAt(eq + 1) == '"') {
+                int close = header.indexOf('"', eq + 2);
+                if (close < 0) {
+                    throw invalid("A quoted parameter in '" + header + "' is not closed.");
                 }
-                return Optional.of(v);
+                value = header.substring(eq + 2, close);
+                end = header.indexOf(';', close);
+            } else {
+                end = header.indexOf(';', eq);
+                value = header.substring(eq + 1, end < 0 ? header.length() : end).strip();
             }
+            if (name.equalsIgnoreCase(wanted)) {
+                return Optional.of(value);
+            }
+            i = end;
         }
         return Optional.empty();
     }
 
-    private static String quoted(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "").replace("\n", "");
+    /** A name for a quoted header parameter: quotes and line breaks escaped as browsers do (RFC 7578, 4.2). */
+    private static String quoted(String name) {
+        return name.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
     }
 
-    private static int skipLineEnd(byte[] body, int at) {
-        return startsWith(body, at, "\r\n") ? at + 2 : at;
+    private static GatewayException invalid(String message) {
+        return GatewayException.invalid("file", message);
     }
 
-    private static boolean startsWith(byte[] body, int at, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-        if (at + bytes.length > body.length) {
-            return false;
-        }
-        for (int i = 0; i < bytes.length; i++) {
-            if (body[at + i] != bytes[i]) {
-                return false;
+    private static boolean startsWith(byte[] body, int at, byte[] prefix) {
+        return at + prefix.length <= body.length
+                && Arrays.equals(body, at, at + prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static int indexOf(byte[] body, byte[] wanted, int from) {
+        byte first = wanted[0];
+        for (int i = Math.max(0, from), last = body.length - wanted.length; i <= last; i++) {
+            if (body[i] == first && Arrays.equals(body, i, i + wanted.length, wanted, 0, wanted.length)) {
+                return i;
             }
-        }
-        return true;
-    }
-
-    private static int indexOf(byte[] body, byte[] needle, int from) {
-        outer:
-        for (int i = Math.max(0, from); i <= body.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (body[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
         }
         return -1;
     }
 
-    private static GatewayException malformed(String problem) {
-        return GatewayException.invalid("file", "The multipart/form-data body is malformed: " + problem + ".");
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 }

@@ -72,6 +72,20 @@ public final class OpenAiAdapter implements ProviderAdapter {
                 config.timeouts()));
     }
 
+    /** Audio uploads go to the model's own URL (an Azure deployment's too), as the client's form, with its boundary. */
+    @Override
+    public UpstreamResponse sendForm(Operation operation, String model, ProviderKey key, byte[] body,
+                                     String contentType, Map<String, String> passHeaders) {
+        Map<String, String> headers = UpstreamRequest.baseHeaders(config, passHeaders);
+        headers.put("content-type", contentType);
+        if (azure) {
+            headers.put("api-key", key.value().reveal());
+        } else {
+            headers.put("authorization", "Bearer " + key.value().reveal());
+        }
+        return transport.send(new UpstreamRequest("POST", uri(operation, model), headers, body, config.timeouts()));
+    }
+
     /** Files, batches and stored responses live at OpenAI itself, not at Azure or the compatible servers. */
     @Override
     public boolean hasResources() {
@@ -105,6 +119,8 @@ public final class OpenAiAdapter implements ProviderAdapter {
             case MODERATIONS -> "/moderations";
             case IMAGES -> "/images/generations";
             case SPEECH -> "/audio/speech";
+            case TRANSCRIPTION -> "/audio/transcriptions";
+            case TRANSLATION -> "/audio/translations";
             case BATCH, RESOURCE -> throw new IllegalArgumentException(operation + " goes through call(), not send()");
         };
         try {

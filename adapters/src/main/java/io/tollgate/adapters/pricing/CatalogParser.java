@@ -27,8 +27,9 @@ final class CatalogParser {
 
     static final String FORMAT = "tollgate-pricing-v1";
 
+    // the media sections are read by ImagePrices, SpeechPrices and TranscriptionPrices
     private static final Set<String> TOP_LEVEL = Set.of("format", "currency", "unit", "source", "as_of", "models",
-            "per_image", "per_million_characters",   // read by ImagePrices and SpeechPrices
+            "per_image", "per_million_characters", "audio_transcription",   // ImagePrices, SpeechPrices, ...
             "batch_percent_of_standard");   // read by BatchPrices
     private static final Set<String> RATE_FIELDS =
             Set.of("input", "output", "cached_input", "cache_write", "cache_write_1h", "reasoning");

@@ -61,6 +61,28 @@ public interface ProviderAdapter {
     }
 
     /**
+     * Sends one call whose body is a form rather than JSON: an audio upload ({@link Operation#audioUpload()}) in
+     * {@code multipart/form-data}, its model part already the upstream's model name. Thread-safe.
+     *
+     * @param operation what to call
+     * @param model the upstream's model name (Azure deployments use it in the URL)
+     * @param key the API key to use
+     * @param body the whole form
+     * @param contentType the form's content type with its boundary
+     * @param passHeaders client headers to forward as they are; lower-case names
+     * @return the response as soon as its headers arrived, whatever its status
+     * @throws io.tollgate.adapters.GatewayException {@code INVALID_REQUEST} when the provider takes no forms (by
+     *     default), or as {@link #send(Operation, String, ProviderKey, byte[], Map)}
+     */
+    default UpstreamResponse sendForm(Operation operation, String model, ProviderKey key, byte[] body,
+                                      String contentType, Map<String, String> passHeaders) {
+        throw io.tollgate.adapters.GatewayException.of(io.tollgate.adapters.ErrorKind.INVALID_REQUEST,
+                "Provider '" + config().name() + "' (" + config().type().configName() + ") does not offer "
+                        + operation.name().toLowerCase(java.util.Locale.ROOT) + "; choose a model of an OpenAI-type "
+                        + "provider.");
+    }
+
+    /**
      * True when the provider keeps resources a client can call by id (files, batches, stored responses) through
      * {@link #call}; false by default.
      */

@@ -30,6 +30,8 @@ public final class GatewayRouting {
             "POST /v1/moderations             OpenAI moderations, never billed (also under /openai)",
             "POST /v1/images/generations      OpenAI images, priced per image (also under /openai)",
             "POST /v1/audio/speech            OpenAI text to speech, priced per character (also under /openai)",
+            "POST /v1/audio/transcriptions, /v1/audio/translations   OpenAI speech to text (multipart), priced per "
+                    + "second or token (also under /openai)",
             "POST /v1/files, /v1/batches; GET /v1/batches/{id}   OpenAI batches at batch prices (also under /openai)",
             "POST /anthropic/v1/messages/batches; GET .../{id}, .../{id}/results   Anthropic Message Batches",
             "POST /genai/v1beta/models/{model}:generateContent, :streamGenerateContent   Google GenAI (Gemini)",
@@ -66,6 +68,10 @@ public final class GatewayRouting {
                     new ApiHandler(Dialect.OPENAI, Operation.IMAGES, pipeline, bodies));
             routing.post(prefix + "/v1/audio/speech",
                     new ApiHandler(Dialect.OPENAI, Operation.SPEECH, pipeline, bodies));
+            routing.post(prefix + "/v1/audio/transcriptions",
+                    new ApiHandler(Dialect.OPENAI, Operation.TRANSCRIPTION, pipeline, bodies, new AudioEdge()));
+            routing.post(prefix + "/v1/audio/translations",
+                    new ApiHandler(Dialect.OPENAI, Operation.TRANSLATION, pipeline, bodies, new AudioEdge()));
             routing.post(prefix + "/v1/moderations",
                     new ApiHandler(Dialect.OPENAI, Operation.MODERATIONS, pipeline, bodies));
             routing.post(prefix + "/v1/responses/input_tokens",

@@ -35,6 +35,11 @@ final class HelidonChannel implements ClientChannel {
         return new Sink(startRaw("text/event-stream; charset=utf-8"));
     }
 
+    @Override
+    public OutputStream startStream(String contentType) throws IOException {
+        return startRaw(contentType);
+    }
+
     /**
      * Commits a streamed response of another content type than server-sent events (a native route's binary or
      * translated stream) with status 200; the caller writes and closes the stream.

@@ -21,6 +21,17 @@ public interface ClientChannel {
      */
     EventSink startEvents() throws IOException;
 
+    /**
+     * Commits a streamed response of status 200 with this content type (audio relayed as it arrives) and the
+     * headers set so far; the caller writes the bytes, flushing as it goes, and closes the stream.
+     *
+     * @throws IOException when the client is gone
+     * @throws UnsupportedOperationException when the channel cannot stream raw bytes (a translating edge's)
+     */
+    default java.io.OutputStream startStream(String contentType) throws IOException {
+        throw new UnsupportedOperationException("this channel streams events only");
+    }
+
     /** True once the status and headers went out. */
     boolean committed();
 

@@ -39,6 +39,7 @@ public final class GovernStage implements Stage {
     private final Settlements settlements;
     private final boolean openOnPartition;
     private final TagBudgets tagBudgets;
+    private final AudioUploads uploads = new AudioUploads(io.tollgate.adapters.pricing.TranscriptionPrices.bundled());
 
     private GovernStage(GovernanceRegistry registry, BudgetLedger ledger, Clock clock, GovernanceConfig config,
                         Settlements settlements, boolean openOnPartition) {
@@ -155,6 +156,9 @@ public final class GovernStage implements Stage {
         if (Unbilled.is(exchange.operation())) {
             return new WorstCase(0, 0, 0, 0);   // counted as a request, never reserved or billed
         }
+        if (exchange.operation().audioUpload()) {
+            return uploads.worstCase(exchange, target);   // a bound of the audio's length or tokens
+        }
         if (Unbilled.deferred(exchange.operation())) {
             // every line of the batch at batch prices, worked out by BatchStage
             return exchange.resource().map(ResourceCall::worstCase).orElseThrow();
@@ -195,7 +199,7 @@ public final class GovernStage implements Stage {
         Admission admission = ledger.admit(new AdmissionRequest(path.accountId(), ledgerId, now, path.budgets(),
                 path.windows(), worst, first && !exchange.stream() && exchange.operation() != Operation.EMBEDDINGS
                         && exchange.operation() != Operation.IMAGES && exchange.operation() != Operation.SPEECH
-                        && !Unbilled.deferred(exchange.operation()), ttl));
+                        && !Unbilled.deferred(exchange.operation()) && !exchange.operation().audioUpload(), ttl));
         if (admission instanceof Admission.Rejected rejected) {
             throw Rejections.toException(rejected, path, registry, worst.totalNanos(), exchange.channel(), now);
         }

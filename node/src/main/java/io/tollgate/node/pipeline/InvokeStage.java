@@ -36,6 +36,7 @@ public final class InvokeStage implements Stage {
 
     private final Clock clock;
     private final java.util.function.Supplier<Map<String, String>> traceHeaders;
+    private final AudioUploads uploads = new AudioUploads(io.tollgate.adapters.pricing.TranscriptionPrices.bundled());
 
     private InvokeStage(Clock clock, java.util.function.Supplier<Map<String, String>> traceHeaders) {
         this.clock = clock;
@@ -70,6 +71,10 @@ public final class InvokeStage implements Stage {
             ResourceInvoke.call(exchange, route, passHeaders(exchange, route));
             return;
         }
+        if (exchange.operation().audioUpload()) {
+            upload(exchange, route);
+            return;
+        }
         Bridge.Context context = new Bridge.Context(exchange.id(), exchange.operation(),
                 exchange.body().path("model").asText(), route.model().model(), clock.instant().getEpochSecond(),
                 DEFAULT_MAX_TOKENS);
@@ -96,10 +101,7 @@ public final class InvokeStage implements Stage {
                 throw upstreamError(response, route);
             }
             if (exchange.operation() == Operation.SPEECH) {
-                // audio, relayed as it is; the usage is the input's characters
-                exchange.usage(Usage.of(TokenBounds.characters(exchange.body()), 0));
-                exchange.response(new Exchange.Response(200, response.header("content-type")
-                        .orElse("application/octet-stream"), readAll(response, Integer.MAX_VALUE)));
+                SpeechRelay.relay(exchange, route, response);   // audio, relayed as it arrives
             } else if (exchange.stream()) {
                 StreamRelay.relay(exchange, response, bridge.stream());
             } else {
@@ -108,6 +110,36 @@ public final class InvokeStage implements Stage {
                 exchange.usage(exchange.operation() == Operation.IMAGES
                         ? Usage.of(0, Json.parseObject(translated.body()).path("data").size()) : translated.usage());
                 exchange.response(new Exchange.Response(200, "application/json", translated.body()));
+            }
+        } finally {
+            exchange.addUpstreamTime(System.nanoTime() - sent);
+        }
+    }
+
+    /** A transcription or translation: the client's form, rebuilt for the upstream, sent as a form. */
+    private void upload(Exchange exchange, Route route) {
+        AudioUploads.Form form = uploads.form(exchange, route);
+        Map<String, String> headers = passHeaders(exchange, route);
+        headers.putAll(traceHeaders.get());
+        long sent = System.nanoTime();
+        UpstreamResponse response;
+        try {
+            response = route.adapter().sendForm(exchange.operation(), route.model().model(), route.key(), form.body(),
+                    form.contentType(), headers);
+        } catch (RuntimeException unreachable) {
+            exchange.addUpstreamTime(System.nanoTime() - sent);
+            throw unreachable;
+        }
+        exchange.upstream(quotaHeaders(response), System.nanoTime() - sent);
+        try (response) {
+            if (response.status() < 200 || response.status() > 299) {
+                throw upstreamError(response, route);
+            }
+            String type = response.header("content-type").orElse("application/json");
+            if (type.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream")) {
+                TranscriptStream.relay(exchange, response, done -> uploads.usage(exchange, route, done));
+            } else {
+                uploads.answer(exchange, route, form, readAll(response, Integer.MAX_VALUE), type);
             }
         } finally {
             exchange.addUpstreamTime(System.nanoTime() - sent);

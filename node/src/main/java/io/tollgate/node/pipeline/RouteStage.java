@@ -9,6 +9,7 @@ import io.tollgate.adapters.ModelRef;
 import io.tollgate.adapters.pricing.ImagePrices;
 import io.tollgate.adapters.pricing.PricingCatalog;
 import io.tollgate.adapters.pricing.SpeechPrices;
+import io.tollgate.adapters.pricing.TranscriptionPrices;
 import io.tollgate.adapters.spi.ProviderAdapter;
 import io.tollgate.config.TollgateConfig;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ public final class RouteStage implements Stage {
     private final ImagePrices images = ImagePrices.bundled();
     private final SpeechPrices speech = SpeechPrices.bundled();
     private final io.tollgate.adapters.pricing.BatchPrices batches = io.tollgate.adapters.pricing.BatchPrices.bundled();
+    private final TranscriptionPrices transcriptions = TranscriptionPrices.bundled();
 
     private RouteStage(TollgateConfig config, PricingCatalog catalog, Map<String, ProviderAdapter> adapters) {
         this.resolver = new ModelResolver(config, catalog);
@@ -122,6 +124,11 @@ public final class RouteStage implements Stage {
                     + adapter.config().type().configName() + ") does not offer "
                     + exchange.operation().name().toLowerCase(java.util.Locale.ROOT)
                     + "; choose a model of an OpenAI-type provider.");
+        }
+        if (exchange.operation().audioUpload()) {
+            // per second of audio or per audio and text token, as the catalog says
+            return new Target(ref, adapter, transcriptions.price(adapter.config().type(), ref.model())
+                    .map(TranscriptionPrices.TranscriptionPrice::price));
         }
         if (exchange.operation() == Operation.SPEECH) {
             return new Target(ref, adapter, speech.price(adapter.config().type(), ref.model()));

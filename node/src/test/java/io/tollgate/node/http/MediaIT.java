@@ -6,8 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tollgate.node.testing.FakeUpstream;
 import io.tollgate.node.testing.FakeUpstream.Reply;
 import io.tollgate.node.testing.NodeHarness;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +33,10 @@ class MediaIT {
     private static final String TWO_IMAGES = "{\"created\":1700000000,\"data\":[{\"url\":\"https://img.test/1.png\"},"
             + "{\"url\":\"https://img.test/2.png\"}]}";
 
+    private static final byte[] FIRST_AUDIO = {'O', 'g', 'g', 'S', 0, 2};
+    private static final byte[] REST_AUDIO = {1, 2, 3, (byte) 0xFE, 'e', 'n', 'd'};
+    private static final AtomicReference<CountDownLatch> firstRead = new AtomicReference<>(new CountDownLatch(1));
+
     private static FakeUpstream upstream;
     private static NodeHarness node;
 
@@ -41,6 +51,22 @@ class MediaIT {
             exchange.getResponseBody().write(audio);
             exchange.close();
         });
+        upstream.on("/slow/v1/audio/speech", exchange -> {
+            exchange.getResponseHeaders().add("content-type", "audio/ogg");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            out.write(FIRST_AUDIO);
+            out.flush();
+            try {
+                // the rest only once the client holds the first bytes; a gateway that waits for the whole answer
+                // gets other bytes after the guard, and the test fails on them
+                boolean released = firstRead.get().await(20, TimeUnit.SECONDS);
+                out.write(released ? REST_AUDIO : "never released".getBytes(StandardCharsets.US_ASCII));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            out.close();
+        });
         node = NodeHarness.start("""
                 server: { port: 0 }
                 providers:
@@ -48,12 +74,16 @@ class MediaIT {
                     type: openai
                     base_url: %s/v1
                     keys: [ { name: k1, value: sk-art-000000000000000 } ]
+                  slow:
+                    type: openai
+                    base_url: %s/slow/v1
+                    keys: [ { name: k1, value: sk-slow-00000000000000 } ]
                 governance:
                   enforce: true
                   virtual_keys:
                     - { name: rich, value: %s }
                     - { name: tight, value: %s, budgets: [ { max_limit: 0.2, reset_duration: 1d } ] }
-                """.formatted(upstream.url(), RICH, TIGHT));
+                """.formatted(upstream.url(), upstream.url(), RICH, TIGHT));
     }
 
     @AfterAll
@@ -118,5 +148,23 @@ class MediaIT {
         HttpResponse<String> anonymous = node.post("/v1/audio/speech",
                 "{\"model\":\"art/tts-1\",\"voice\":\"alloy\",\"input\":\"hi\"}");
         assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldRelaySpeechToTheClientBeforeTheUpstreamFinished() throws Exception {
+        CountDownLatch latch = new CountDownLatch(1);
+        firstRead.set(latch);
+        // "hello" is 5 characters at $15 per 1M: 75,000 nano-dollars, known and sent before the audio
+        HttpResponse<InputStream> response = node.postStreaming("/v1/audio/speech", "{\"model\":\"slow/tts-1\","
+                + "\"voice\":\"alloy\",\"input\":\"hello\"}", "authorization", "Bearer " + RICH);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValue("audio/ogg");
+        assertThat(response.headers().firstValue("x-tollgate-cost-usd")).hasValue("0.000075");
+        try (InputStream audio = response.body()) {
+            assertThat(audio.readNBytes(FIRST_AUDIO.length)).containsExactly(FIRST_AUDIO);
+            latch.countDown();
+            assertThat(audio.readAllBytes()).containsExactly(REST_AUDIO);
+        }
+        assertThat(node.loggedCost(response.headers())).isEqualByComparingTo(new BigDecimal("0.000075"));
     }
 }

@@ -10,6 +10,7 @@ import io.tollgate.node.http.RouteTable.Kind;
 import io.tollgate.node.testing.FakeUpstream;
 import io.tollgate.node.testing.FakeUpstream.Reply;
 import io.tollgate.node.testing.Fixtures;
+import io.tollgate.node.testing.Forms;
 import io.tollgate.node.testing.NodeHarness;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -110,7 +111,8 @@ class RouteGovernanceIT {
                 "POST /v1/embeddings", "POST /anthropic/v1/messages", "POST /genai/v1beta/models/{action}",
                 "POST /bedrock/model/{provider}/{modelId}/converse-stream", "POST /v1/files", "POST /v1/batches",
                 "GET /v1/batches/{id}", "GET /v1/files/{id}/content", "POST /anthropic/v1/messages/batches",
-                "GET /anthropic/v1/messages/batches/{id}/results");
+                "GET /anthropic/v1/messages/batches/{id}/results", "POST /v1/audio/transcriptions",
+                "POST /openai/v1/audio/translations");
         assertThat(inference()).allMatch(e -> e.operation().isPresent() && (e.method().equals("POST")
                 || e.operation().get() == Operation.RESOURCE && Set.of("GET", "DELETE").contains(e.method())));
     }
@@ -127,7 +129,7 @@ class RouteGovernanceIT {
         assertThat(upstream.requestsSince(seen)).isEmpty();
         for (Entry route : inference()) {
             if (UNBILLED.contains(route.operation().orElseThrow())) {
-                HttpResponse<String> counted = node.post(path(route), body(route), "authorization", "Bearer " + SPENT);
+                HttpResponse<String> counted = post(route, "authorization", "Bearer " + SPENT);
                 assertThat(counted.statusCode()).as(route + ": " + counted.body()).isEqualTo(200);
                 assertThat(counted.headers().firstValue("x-tollgate-cost-usd")).as(route.path()).hasValue("0");
             }
@@ -156,7 +158,7 @@ class RouteGovernanceIT {
                 // (as a model is): its budget and rate limits are proved in BatchIT
                 continue;
             }
-            HttpResponse<String> response = node.send(route.method(), path(route), body(route), headers);
+            HttpResponse<String> response = post(route, headers);
             assertThat(response.statusCode()).as(route + ": " + response.body()).isEqualTo(status);
             assertShape(route, response, anthropicType, status);
             if (status == 429) {
@@ -206,6 +208,15 @@ class RouteGovernanceIT {
             matcher.appendReplacement(path, value);
         }
         return matcher.appendTail(path).toString();
+    }
+
+    /** Sends the route a request it accepts: a JSON body, or a form for the audio uploads. */
+    private static HttpResponse<String> post(Entry route, String... headers) {
+        if (route.operation().orElseThrow().audioUpload()) {
+            return node.postForm(path(route), Forms.audio(new byte[] {'I', 'D', '3', 0, 1},
+                    "model", "openai/whisper-1"), headers);
+        }
+        return node.send(route.method(), path(route), body(route), headers);
     }
 
     /** A request the route accepts, in its client format; a new kind of route needs one here. */

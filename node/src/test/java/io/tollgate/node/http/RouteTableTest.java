@@ -46,9 +46,19 @@ class RouteTableTest {
     }
 
     @Test
+    void shouldClassifyAnAudioUploadRouteAsInference() {
+        gateway.post("/v1/audio/transcriptions", new ApiHandler(Dialect.OPENAI, Operation.TRANSCRIPTION,
+                Pipeline.of(List.of()), new RequestBodies(1024, Deadlines.start(java.time.Duration.ofMinutes(1), TIMER)),
+                new AudioEdge()));
+        assertThat(table.entries()).containsExactly(new RouteTable.Entry("POST", "/v1/audio/transcriptions",
+                Kind.INFERENCE, Optional.of(Operation.TRANSCRIPTION)));
+    }
+
+    @Test
     void shouldFlagAPlainHandlerOnAGatewayPath() {
         gateway.post("/v1/images/generations", PLAIN);
-        assertThat(only()).isEqualTo(Kind.UNDECLARED);
+        gateway.post("/v1/audio/translations", PLAIN);
+        assertThat(table.entries()).extracting(RouteTable.Entry::kind).containsOnly(Kind.UNDECLARED).hasSize(2);
     }
 
     @Test

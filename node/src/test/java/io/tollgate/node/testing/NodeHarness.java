@@ -100,6 +100,12 @@ public final class NodeHarness implements AutoCloseable {
         return send(request(path, json, headers), HttpResponse.BodyHandlers.ofInputStream());
     }
 
+    /** POSTs a {@code multipart/form-data} form ({@link Forms}) and returns the whole response. */
+    public HttpResponse<String> postForm(String path, Forms.Form form, String... headers) {
+        return send(builder(path, headers).header("content-type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** GETs a path, with optional header name/value pairs. */
     public HttpResponse<String> get(String path, String... headers) {
         return send(builder(path, headers).GET().build(), HttpResponse.BodyHandlers.ofString());
