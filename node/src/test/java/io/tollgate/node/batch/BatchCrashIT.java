@@ -6,11 +6,9 @@ import io.tollgate.adapters.spi.ProviderAdapter;
 import io.tollgate.adapters.spi.ProviderAdapters;
 import io.tollgate.cluster.batch.BatchJob;
 import io.tollgate.cluster.ledger.BudgetLedger;
-import io.tollgate.cluster.ledger.CounterKind;
 import io.tollgate.cluster.ledger.CounterView;
 import io.tollgate.cluster.ledger.ForwardingBudgetLedger;
 import io.tollgate.cluster.ledger.LedgerUnavailableException;
-import io.tollgate.cluster.log.LogQuery;
 import io.tollgate.node.testing.FakeUpstream;
 import io.tollgate.node.testing.FakeUpstream.Reply;
 import io.tollgate.node.testing.MutableClock;
@@ -135,16 +133,11 @@ class BatchCrashIT {
                 account -> { }, () -> name, clock, Duration.ZERO);
     }
 
-    private static CounterView budget() {
-        String keyId = node.node().cluster().registry().keys().stream().filter(k -> k.name().equals("crash"))
-                .findFirst().orElseThrow().id();
-        return node.node().cluster().ledger().allCounters(Instant.now()).stream()
-                .filter(c -> c.kind() == CounterKind.BUDGET && c.ownerId().equals(keyId)).findFirst().orElseThrow();
+    private static BatchFixtures.Budget budget() {
+        return BatchFixtures.budget(node, "crash");
     }
 
     private static List<io.tollgate.cluster.log.LogRecord> lines() {
-        node.node().cluster().requestLog().flush();
-        return node.node().cluster().requestLog().query(LogQuery.builder().limit(1000).build()).rows().stream()
-                .filter(row -> row.route().equals("anthropic.batch_line")).toList();
+        return BatchFixtures.rows(node, "anthropic.batch_line");
     }
 }

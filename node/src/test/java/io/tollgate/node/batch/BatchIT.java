@@ -3,8 +3,6 @@ package io.tollgate.node.batch;
 import static io.tollgate.node.testing.NodeHarness.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tollgate.cluster.ledger.CounterKind;
-import io.tollgate.cluster.ledger.CounterView;
 import io.tollgate.cluster.log.LogRecord;
 import io.tollgate.node.testing.FakeUpstream;
 import io.tollgate.node.testing.FakeUpstream.Reply;
@@ -15,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,24 +70,14 @@ class BatchIT {
         upstream.on("/v1/messages/batches/msgbatch_1", Reply.json(200, "{\"id\":\"msgbatch_1\",\"type\":"
                 + "\"message_batch\",\"processing_status\":\"in_progress\"}"));
         upstream.on("/v1/messages/batches/msgbatch_1/results", text(RESULTS));
-        node = NodeHarness.start("""
-                server: { port: 0 }
-                providers:
-                  oa:
-                    type: openai
-                    base_url: %s/v1
-                    keys: [ { name: k1, value: sk-oa-0000000000000000 } ]
-                  an:
-                    type: anthropic
-                    base_url: %s
-                    keys: [ { name: a1, value: sk-ant-000000000000000 } ]
+        node = NodeHarness.start(BatchFixtures.providers(upstream.url()) + """
                 governance:
                   enforce: true
                   virtual_keys:
                     - { name: batcher, value: %s, budgets: [ { max_limit: 10, reset_duration: 30d } ] }
                     - { name: other, value: %s }
                     - { name: poor, value: %s, budgets: [ { max_limit: 0.0001, reset_duration: 30d } ] }
-                """.formatted(upstream.url(), upstream.url(), BATCHER, OTHER, POOR));
+                """.formatted(BATCHER, OTHER, POOR));
     }
 
     @AfterAll
@@ -116,7 +103,7 @@ class BatchIT {
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
         assertThat(json(submitted).path("id").asText()).isEqualTo("batch_1");
         assertThat(submitted.headers().firstValue("x-tollgate-cost-usd")).hasValue("0");
-        CounterView held = budget("batcher");
+        var held = budget("batcher");
         assertThat(held.used()).isZero();
         // worst case at batch prices: each line's input bound at $0.075/M plus its max_tokens at $0.30/M
         assertThat(held.reserved()).isPositive();
@@ -140,7 +127,7 @@ class BatchIT {
 
         // line a: 800 input at $0.075/M, 200 cached at $0.0375/M, 500 output at $0.30/M = $0.0002175
         // line b: 2000 input at $0.075/M, 100 output at $0.30/M = $0.00018; line c failed: nothing
-        CounterView settled = budget("batcher");
+        var settled = budget("batcher");
         assertThat(settled.used()).isEqualTo(397_500L);
         assertThat(settled.reserved()).isZero();
         List<LogRecord> rows = rows("openai.batch_line");
@@ -239,27 +226,15 @@ class BatchIT {
         }
     }
 
-    private static CounterView budget(String keyName) {
-        String keyId = node.node().cluster().registry().keys().stream().filter(k -> k.name().equals(keyName))
-                .findFirst().orElseThrow().id();
-        return node.node().cluster().ledger().allCounters(Instant.now()).stream()
-                .filter(c -> c.kind() == CounterKind.BUDGET && c.ownerId().equals(keyId)).findFirst().orElseThrow();
+    private static BatchFixtures.Budget budget(String keyName) {
+        return BatchFixtures.budget(node, keyName);
     }
 
     private static List<LogRecord> rows(String route) {
-        node.node().cluster().requestLog().flush();
-        return node.node().cluster().requestLog().query(io.tollgate.cluster.log.LogQuery.builder().limit(1000)
-                .build()).rows().stream()
-                .filter(row -> row.route().equals(route)).toList();
+        return BatchFixtures.rows(node, route);
     }
 
     private static Reply text(String jsonl) {
-        return exchange -> {
-            byte[] bytes = jsonl.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("content-type", "application/octet-stream");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        };
+        return BatchFixtures.jsonl(jsonl);
     }
 }

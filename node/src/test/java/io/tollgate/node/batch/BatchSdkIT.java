@@ -14,14 +14,12 @@ import com.openai.models.batches.BatchCreateParams;
 import com.openai.models.files.FileCreateParams;
 import com.openai.models.files.FileObject;
 import com.openai.models.files.FilePurpose;
-import io.tollgate.cluster.ledger.CounterKind;
 import io.tollgate.node.testing.FakeUpstream;
 import io.tollgate.node.testing.FakeUpstream.Reply;
 import io.tollgate.node.testing.NodeHarness;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,22 +67,12 @@ class BatchSdkIT {
                 + "\"succeeded\",\"message\":{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":"
                 + "\"claude-haiku-4-5\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}],\"stop_reason\":\"end_turn\","
                 + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":2000,\"output_tokens\":400}}}}\n"));
-        node = NodeHarness.start("""
-                server: { port: 0 }
-                providers:
-                  oa:
-                    type: openai
-                    base_url: %s/v1
-                    keys: [ { name: k1, value: sk-oa-0000000000000000 } ]
-                  an:
-                    type: anthropic
-                    base_url: %s
-                    keys: [ { name: a1, value: sk-ant-000000000000000 } ]
+        node = NodeHarness.start(BatchFixtures.providers(upstream.url()) + """
                 governance:
                   enforce: true
                   virtual_keys:
                     - { name: sdk, value: %s, budgets: [ { max_limit: 5, reset_duration: 30d } ] }
-                """.formatted(upstream.url(), upstream.url(), KEY));
+                """.formatted(KEY));
         openai = OpenAIOkHttpClient.builder().baseUrl(node.url() + "/v1").apiKey(KEY).maxRetries(0).build();
         anthropic = AnthropicOkHttpClient.builder().baseUrl(node.url() + "/anthropic").apiKey(KEY).maxRetries(0)
                 .build();
@@ -146,20 +134,10 @@ class BatchSdkIT {
     }
 
     private static long used() {
-        String keyId = node.node().cluster().registry().keys().stream().filter(k -> k.name().equals("sdk"))
-                .findFirst().orElseThrow().id();
-        return node.node().cluster().ledger().allCounters(Instant.now()).stream()
-                .filter(c -> c.kind() == CounterKind.BUDGET && c.ownerId().equals(keyId)).findFirst()
-                .map(counter -> counter.used()).orElse(0L);   // a counter exists from the key's first admission
+        return BatchFixtures.budget(node, "sdk").used();
     }
 
     private static Reply jsonl(String text) {
-        return exchange -> {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("content-type", "application/binary");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        };
+        return BatchFixtures.jsonl(text);
     }
 }
