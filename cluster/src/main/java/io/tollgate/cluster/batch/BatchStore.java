@@ -117,11 +117,11 @@ public final class BatchStore {
                 node);
     }
 
-    /** The open batches submitted before {@code before}, oldest first, at most {@code limit}. */
-    public List<BatchJob> open(Instant before, int limit) {
+    /** The open batches submitted from {@code from} to before {@code before}, oldest first, at most {@code limit}. */
+    public List<BatchJob> open(Instant from, Instant before, int limit) {
         return query("listing open batches", "SELECT " + JOB_COLUMNS + " FROM batch_job WHERE state = 'open' AND "
-                + "created_at < ? ORDER BY created_at, id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
-                BatchStore::job, time(before));
+                + "created_at >= ? AND created_at < ? ORDER BY created_at, id FETCH FIRST " + Math.max(1, limit)
+                + " ROWS ONLY", BatchStore::job, time(from), time(before));
     }
 
     /** What a settled batch cost in all, in nano-dollars; empty while it is open. */

@@ -97,9 +97,11 @@ abstract class BatchStoreContract {
         batches.claim("batch_3", "node-a", T0, Duration.ofMinutes(1));
         batches.settled("batch_3", 0, 0, T0.plusSeconds(4));
 
-        assertThat(batches.open(T0.plusSeconds(10), 10)).extracting(BatchJob::id).containsExactly("batch_1",
+        assertThat(batches.open(T0, T0.plusSeconds(10), 10)).extracting(BatchJob::id).containsExactly("batch_1",
                 "batch_2");
-        assertThat(batches.open(T0.plusSeconds(2), 10)).extracting(BatchJob::id).containsExactly("batch_1");
-        assertThat(batches.open(T0.plusSeconds(10), 1)).extracting(BatchJob::id).containsExactly("batch_1");
+        assertThat(batches.open(T0, T0.plusSeconds(2), 10)).extracting(BatchJob::id).containsExactly("batch_1");
+        assertThat(batches.open(T0, T0.plusSeconds(10), 1)).extracting(BatchJob::id).containsExactly("batch_1");
+        assertThat(batches.open(T0.plusSeconds(2), T0.plusSeconds(10), 10)).extracting(BatchJob::id)
+                .containsExactly("batch_2");
     }
 }

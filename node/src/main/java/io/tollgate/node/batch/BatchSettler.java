@@ -72,6 +72,11 @@ public final class BatchSettler implements AutoCloseable {
     private static final Duration CLAIM_HOLD = Duration.ofMinutes(10);
     private static final Set<String> OPENAI_ENDED = Set.of("completed", "failed", "expired", "cancelled");
     private static final int SWEEP_BATCHES = 100;
+    /**
+     * How far back the sweep looks: a batch ends within a day; one whose results could not be read for a week
+     * (the provider lost it, its key was removed) is left to reconciliation, its reservation long released.
+     */
+    private static final Duration SWEEP_DAYS = Duration.ofDays(8);
 
     private final BatchStore store;
     private final Map<String, ProviderAdapter> adapters;
@@ -122,7 +127,8 @@ public final class BatchSettler implements AutoCloseable {
     /** Tries every open batch this node's providers run; returns how many were settled. */
     public int sweep() {
         int settled = 0;
-        for (BatchJob job : store.open(clock.instant(), SWEEP_BATCHES)) {
+        Instant now = clock.instant();
+        for (BatchJob job : store.open(now.minus(SWEEP_DAYS), now, SWEEP_BATCHES)) {
             if (adapters.containsKey(job.provider()) && settle(job) == Outcome.SETTLED) {
                 settled++;
             }

@@ -103,6 +103,9 @@ public final class GatewayRouting {
         resource(routing, pipeline, bodies, Dialect.ANTHROPIC, Operation.RESOURCE,
                 ResourceCall.Kind.MESSAGE_BATCH_CANCEL, "POST", "/anthropic/v1/messages/batches/{id}/cancel",
                 "/messages/batches/{id}/cancel", false);
+        resource(routing, pipeline, bodies, Dialect.ANTHROPIC, Operation.RESOURCE,
+                ResourceCall.Kind.MESSAGE_BATCH_DELETE, "DELETE", "/anthropic/v1/messages/batches/{id}",
+                "/messages/batches/{id}", false);
         routing.post("/anthropic/v1/messages", new ApiHandler(Dialect.ANTHROPIC, Operation.CHAT, pipeline, bodies));
         routing.post("/anthropic/v1/messages/count_tokens",
                 new ApiHandler(Dialect.ANTHROPIC, Operation.COUNT_TOKENS, pipeline, bodies));

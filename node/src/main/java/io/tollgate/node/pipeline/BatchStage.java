@@ -178,6 +178,9 @@ public final class BatchStage implements Stage {
                     .orElseThrow(() -> notFound("file", id));
             model(exchange, job.model());
             call.pinKey(job.keyName());
+            if (call.kind() == ResourceCall.Kind.FILE_DELETE) {
+                settler.settle(job);   // a batch's results are read before they are deleted
+            }
         }
         next.proceed(exchange);
     }
@@ -188,6 +191,11 @@ public final class BatchStage implements Stage {
                 .orElseThrow(() -> notFound("batch", id));
         model(exchange, job.model());
         call.pinKey(job.keyName());
+        if (call.kind() == ResourceCall.Kind.MESSAGE_BATCH_DELETE) {
+            settler.settle(job);   // its results go with it: settle first (only an ended batch can be deleted)
+            next.proceed(exchange);
+            return;
+        }
         next.proceed(exchange);
         if (call.kind() == ResourceCall.Kind.MESSAGE_BATCH_RESULTS) {
             settler.settle(job);

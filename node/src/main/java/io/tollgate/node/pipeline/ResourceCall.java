@@ -38,7 +38,9 @@ public final class ResourceCall {
         /** Anthropic {@code GET /messages/batches/{id}/results}. */
         MESSAGE_BATCH_RESULTS,
         /** Anthropic {@code POST /messages/batches/{id}/cancel}. */
-        MESSAGE_BATCH_CANCEL
+        MESSAGE_BATCH_CANCEL,
+        /** Anthropic {@code DELETE /messages/batches/{id}} (an ended batch's results). */
+        MESSAGE_BATCH_DELETE
     }
 
     private final Kind kind;

@@ -32,6 +32,7 @@ class BatchIT {
     private static final String BATCHER = "tg-batcher-00000000000001";
     private static final String OTHER = "tg-other-0000000000000001";
     private static final String POOR = "tg-poor-00000000000000001";
+    private static final String THROTTLED = "tg-throttled-00000000001";
     private static final String INPUT = """
             {"custom_id":"a","method":"POST","url":"/v1/chat/completions","body":{"model":"oa/gpt-4o-mini","messages":[{"role":"user","content":"one"}],"max_tokens":600}}
             {"custom_id":"b","method":"POST","url":"/v1/chat/completions","body":{"model":"oa/gpt-4o-mini","messages":[{"role":"user","content":"two"}],"max_tokens":200}}
@@ -77,7 +78,10 @@ class BatchIT {
                     - { name: batcher, value: %s, budgets: [ { max_limit: 10, reset_duration: 30d } ] }
                     - { name: other, value: %s }
                     - { name: poor, value: %s, budgets: [ { max_limit: 0.0001, reset_duration: 30d } ] }
-                """.formatted(BATCHER, OTHER, POOR));
+                    - name: throttled
+                      value: %s
+                      rate_limit: { request_max_limit: 2, request_reset_duration: 1h }
+                """.formatted(BATCHER, OTHER, POOR, THROTTLED));
     }
 
     @AfterAll
@@ -193,6 +197,33 @@ class BatchIT {
         assertThat(json(refused).path("type").asText()).isEqualTo("error");
         assertThat(json(refused).at("/error/type").asText()).isEqualTo("billing_error");
         assertThat(upstream.requestsSince(seen)).isEmpty();
+    }
+
+    @Test
+    void shouldCountEveryCallOnAStoredBatchInTheKeysRequestWindow() {
+        String running = "{\"id\":\"msgbatch_t\",\"type\":\"message_batch\",\"processing_status\":\"in_progress\"}";
+        upstream.on("/v1/messages/batches", Reply.json(200, running));
+        upstream.on("/v1/messages/batches/msgbatch_t", Reply.json(200, running));
+        try {
+            HttpResponse<String> submitted = node.post("/anthropic/v1/messages/batches", """
+                    {"requests":[{"custom_id":"x","params":{"model":"an/claude-haiku-4-5","max_tokens":10,"messages":[{"role":"user","content":"hi"}]}}]}
+                    """, "x-api-key", THROTTLED);
+            assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+            assertThat(node.get("/anthropic/v1/messages/batches/msgbatch_t", "x-api-key", THROTTLED).statusCode())
+                    .isEqualTo(200);
+            int seen = upstream.requests().size();
+
+            HttpResponse<String> third = node.get("/anthropic/v1/messages/batches/msgbatch_t", "x-api-key",
+                    THROTTLED);
+
+            assertThat(third.statusCode()).as(third.body()).isEqualTo(429);
+            assertThat(json(third).at("/error/type").asText()).isEqualTo("rate_limit_error");
+            assertThat(third.headers().firstValue("retry-after")).isPresent();
+            assertThat(upstream.requestsSince(seen)).isEmpty();
+        } finally {
+            upstream.on("/v1/messages/batches", Reply.json(200, "{\"id\":\"msgbatch_1\",\"type\":"
+                    + "\"message_batch\",\"processing_status\":\"in_progress\"}"));
+        }
     }
 
     @Test
