@@ -43,6 +43,8 @@ public final class BatchStage implements Stage {
     static final Duration WINDOW = Duration.ofHours(24);
     /** How long past the window a batch's reservation is held, for a provider that ends it late. */
     static final Duration GRACE = Duration.ofHours(1);
+    /** The response header of a batch submission that says what its worst case, held until it ends, is in USD. */
+    public static final String RESERVED_HEADER = "x-tollgate-batch-reserved-usd";
     private static final Set<String> OPENAI_ENDED = Set.of("completed", "failed", "expired", "cancelled");
 
     private final BatchStore store;
@@ -135,7 +137,7 @@ public final class BatchStage implements Stage {
         }
         model(exchange, file.model());
         call.pinKey(file.keyName());
-        call.reserve(new WorstCase(file.worstNanos(), 0, 0, 0), WINDOW.plus(GRACE));
+        reserve(exchange, call, file.worstNanos());
         call.whenAnswered(answered -> created(answered).ifPresent(id -> record(answered, call, id, "openai",
                 file.provider(), file.model(), file.endpoint(), file.lines(), file.worstNanos(),
                 Optional.of(file.id()), owner)));
@@ -148,11 +150,18 @@ public final class BatchStage implements Stage {
                 batchPrices, defaultOutputTokens);
         call.body(Json.bytes(AnthropicBatch.write(exchange.body(), plan::upstreamModel)), "application/json");
         model(exchange, plan.address());
-        call.reserve(new WorstCase(plan.worstNanos(), 0, 0, 0), WINDOW.plus(GRACE));
+        reserve(exchange, call, plan.worstNanos());
         call.whenAnswered(answered -> created(answered).ifPresent(id -> record(answered, call, id, "anthropic",
                 plan.provider(), plan.address(), "/v1/messages", lines.size(), plan.worstNanos(), Optional.empty(),
                 owner)));
         next.proceed(exchange);
+    }
+
+    /** Reserves a batch's worst case until it must have ended, and tells the client how much that is. */
+    private static void reserve(Exchange exchange, ResourceCall call, long worstNanos) {
+        call.reserve(new WorstCase(worstNanos, 0, 0, 0), WINDOW.plus(GRACE));
+        exchange.channel().header(RESERVED_HEADER, io.tollgate.adapters.pricing.Money.ofNanos(worstNanos)
+                .toUsdString());
     }
 
     private void record(Exchange exchange, ResourceCall call, String id, String format, String provider,

@@ -111,6 +111,8 @@ class BatchIT {
         assertThat(held.used()).isZero();
         // worst case at batch prices: each line's input bound at $0.075/M plus its max_tokens at $0.30/M
         assertThat(held.reserved()).isPositive();
+        assertThat(new java.math.BigDecimal(submitted.headers().firstValue("x-tollgate-batch-reserved-usd")
+                .orElseThrow()).movePointRight(9).longValueExact()).isEqualTo(held.reserved());
 
         // another key cannot see the batch, nor its file
         assertThat(node.get("/v1/batches/batch_1", "authorization", "Bearer " + OTHER).statusCode()).isEqualTo(404);
