@@ -149,6 +149,7 @@ public final class BatchStage implements Stage {
         BatchPlan plan = BatchPlan.of(lines, Operation.CHAT, "requests", false, resolver, adapters, catalog,
                 batchPrices, defaultOutputTokens);
         call.body(Json.bytes(AnthropicBatch.write(exchange.body(), plan::upstreamModel)), "application/json");
+        call.models(new java.util.TreeSet<>(plan.upstream().values()));
         model(exchange, plan.address());
         reserve(exchange, call, plan.worstNanos());
         call.whenAnswered(answered -> created(answered).ifPresent(id -> record(answered, call, id, "anthropic",

@@ -72,6 +72,11 @@ public final class GovernStage implements Stage {
         Target target = exchange.target().orElseThrow(() -> new IllegalStateException("govern before route"));
         var keyPath = registry.path(governed.key(), target.model().provider());
         checkAllowed(governed, target, keyPath);
+        for (String model : exchange.resource().map(ResourceCall::models).orElse(List.of())) {
+            // a batch's every line, not only the model it is routed by
+            checkAllowed(governed, new Target(new io.tollgate.adapters.ModelRef(target.model().provider(), model),
+                    target.adapter(), target.price()), keyPath);
+        }
         var path = exchange.dimensions().endUser().map(user -> keyPath.withEndUser(governed.key(), user))
                 .orElse(keyPath);
         List<Path> tagPaths = tagBudgets.paths(exchange.dimensions().tags(), path);

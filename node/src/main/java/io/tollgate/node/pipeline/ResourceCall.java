@@ -56,6 +56,7 @@ public final class ResourceCall {
     private Duration reservationTtl = Duration.ZERO;
     private List<BatchJob.Held> reservations = List.of();
     private boolean keepReservations;
+    private List<String> models = List.of();
     private java.util.function.Consumer<Exchange> onAnswer = exchange -> { };
 
     private ResourceCall(Kind kind, Optional<String> resourceId, String method, String path, byte[] clientBody,
@@ -131,6 +132,15 @@ public final class ResourceCall {
 
     public void pinKey(String keyName) {
         this.pinnedKey = Objects.requireNonNull(keyName, "keyName");
+    }
+
+    /** Every model a batch's lines ask for, as the upstream names them; governance checks the key allows each. */
+    public List<String> models() {
+        return models;
+    }
+
+    public void models(java.util.Collection<String> upstreamModels) {
+        this.models = List.copyOf(upstreamModels);
     }
 
     /** What a batch submission may cost at most; zero for other calls. */

@@ -33,6 +33,7 @@ class BatchIT {
     private static final String OTHER = "tg-other-0000000000000001";
     private static final String POOR = "tg-poor-00000000000000001";
     private static final String THROTTLED = "tg-throttled-00000000001";
+    private static final String HAIKU_ONLY = "tg-haiku-only-000000001";
     private static final String INPUT = """
             {"custom_id":"a","method":"POST","url":"/v1/chat/completions","body":{"model":"oa/gpt-4o-mini","messages":[{"role":"user","content":"one"}],"max_tokens":600}}
             {"custom_id":"b","method":"POST","url":"/v1/chat/completions","body":{"model":"oa/gpt-4o-mini","messages":[{"role":"user","content":"two"}],"max_tokens":200}}
@@ -81,7 +82,10 @@ class BatchIT {
                     - name: throttled
                       value: %s
                       rate_limit: { request_max_limit: 2, request_reset_duration: 1h }
-                """.formatted(BATCHER, OTHER, POOR, THROTTLED));
+                    - name: haiku-only
+                      value: %s
+                      provider_configs: [ { provider: an, allowed_models: [ claude-haiku-4-5 ] } ]
+                """.formatted(BATCHER, OTHER, POOR, THROTTLED, HAIKU_ONLY));
     }
 
     @AfterAll
@@ -226,6 +230,20 @@ class BatchIT {
             upstream.on("/v1/messages/batches", Reply.json(200, "{\"id\":\"msgbatch_1\",\"type\":"
                     + "\"message_batch\",\"processing_status\":\"in_progress\"}"));
         }
+    }
+
+    @Test
+    void shouldRefuseABatchWithAnyLineOnAModelTheKeyMayNotUse() {
+        int seen = upstream.requests().size();
+        HttpResponse<String> refused = node.post("/anthropic/v1/messages/batches", """
+                {"requests":[
+                  {"custom_id":"x","params":{"model":"an/claude-haiku-4-5","max_tokens":10,"messages":[{"role":"user","content":"hi"}]}},
+                  {"custom_id":"y","params":{"model":"an/claude-opus-4-1","max_tokens":10,"messages":[{"role":"user","content":"hi"}]}}]}
+                """, "x-api-key", HAIKU_ONLY);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(json(refused).at("/error/message").asText()).contains("claude-opus-4-1");
+        assertThat(upstream.requestsSince(seen)).isEmpty();
     }
 
     @Test
