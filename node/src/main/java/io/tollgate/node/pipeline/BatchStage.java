@@ -104,14 +104,14 @@ public final class BatchStage implements Stage {
         OpenAiBatchFile.Input input = OpenAiBatchFile.read(file.content());
         BatchPlan plan = BatchPlan.of(input.lines(), BatchPlan.operation(input.endpoint()), "file", true, resolver,
                 adapters, catalog, batchPrices, defaultOutputTokens);
-        MultipartForm sent = form.with(new MultipartForm.Part("file", file.filename().or(() -> Optional.of(
-                "batch.jsonl")),
-                Optional.of("application/jsonl"), OpenAiBatchFile.write(input, plan::upstreamModel)));
+        MultipartForm sent = form.with(new MultipartForm.Part("file",
+                file.filename().or(() -> Optional.of("batch.jsonl")), Optional.of("application/jsonl"),
+                OpenAiBatchFile.write(input, plan::upstreamModel)));
         call.body(sent.bytes(), sent.contentType());
         model(exchange, plan.address());
-        call.whenAnswered(answered -> created(answered).ifPresent(id -> store.putFile(new BatchFile(id, plan.provider(), keyName(exchange), owner,
-                input.endpoint(), plan.address(), input.lines().size(), plan.worstNanos(), plan.inputTokens(),
-                plan.outputTokens(), clock.instant()))));
+        call.whenAnswered(answered -> created(answered).ifPresent(id -> store.putFile(new BatchFile(id,
+                plan.provider(), keyName(answered), owner, input.endpoint(), plan.address(), input.lines().size(),
+                plan.worstNanos(), plan.inputTokens(), plan.outputTokens(), clock.instant()))));
         next.proceed(exchange);
     }
 
