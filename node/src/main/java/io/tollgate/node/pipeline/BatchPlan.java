@@ -116,5 +116,4 @@ record BatchPlan(String provider, String address, Map<String, String> upstream, 
             default -> Operation.CHAT;
         };
     }
-
 }
