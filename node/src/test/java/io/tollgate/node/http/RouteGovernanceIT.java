@@ -110,7 +110,8 @@ class RouteGovernanceIT {
                 "POST /v1/embeddings", "POST /anthropic/v1/messages", "POST /genai/v1beta/models/{action}",
                 "POST /bedrock/model/{provider}/{modelId}/converse-stream", "POST /v1/files", "POST /v1/batches",
                 "GET /v1/batches/{id}", "GET /v1/files/{id}/content", "POST /anthropic/v1/messages/batches",
-                "GET /anthropic/v1/messages/batches/{id}/results");
+                "GET /anthropic/v1/messages/batches/{id}/results", "GET /v1/responses/{id}",
+                "DELETE /openai/v1/responses/{id}", "GET /v1/responses/{id}/input_items");
         assertThat(inference()).allMatch(e -> e.operation().isPresent() && (e.method().equals("POST")
                 || e.operation().get() == Operation.RESOURCE && Set.of("GET", "DELETE").contains(e.method())));
     }
@@ -184,7 +185,7 @@ class RouteGovernanceIT {
         assertThat(upstream.requestsSince(seen)).isEmpty();
     }
 
-    /** A route whose probe would need a file or batch the caller created. */
+    /** A route whose probe would need a file, batch or stored Response the caller created. */
     private static boolean stateful(Entry route) {
         Operation operation = route.operation().orElseThrow();
         return operation == Operation.RESOURCE || operation == Operation.BATCH && !route.path().startsWith("/anthropic/");
