@@ -1,5 +1,7 @@
 package io.tollgate.node.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tollgate.adapters.Dialect;
 import io.tollgate.adapters.ErrorKind;
@@ -55,15 +57,30 @@ public final class StoredResponseStage implements Stage {
             } else {
                 next.proceed(exchange);
             }
-        } else if (exchange.operation() == Operation.RESPONSES && exchange.dialect() == Dialect.OPENAI
-                && exchange.body().path("store").asBoolean(true)) {
-            create(exchange, next);
+        } else if (exchange.operation() == Operation.RESPONSES && exchange.dialect() == Dialect.OPENAI) {
+            ObjectNode sent = exchange.body();
+            Optional<ArrayNode> earlier = Optional.empty();
+            JsonNode previous = sent.path("previous_response_id");
+            if (previous.isTextual()) {
+                // the one database read before the upstream, only for a request that continues a Response
+                earlier = Conversations.earlier(store, previous.asText(), owner(exchange));
+                earlier.ifPresent(items -> exchange.replaceBody(Conversations.continued(sent, items)));
+            }
+            if (sent.path("store").asBoolean(true)) {
+                create(exchange, sent, earlier, next);
+            } else {
+                next.proceed(exchange);
+            }
         } else {
             next.proceed(exchange);
         }
     }
 
-    private void create(Exchange exchange, Chain next) {
+    /**
+     * @param sent the request as the client sent it
+     * @param earlier the conversation before it, when it continues a Response the gateway keeps
+     */
+    private void create(Exchange exchange, ObjectNode sent, Optional<ArrayNode> earlier, Chain next) {
         String base = newBase(clock.millis());
         exchange.responseIdBase(base);
         ResponseCapture capture = new ResponseCapture("resp_" + base);
@@ -72,14 +89,15 @@ public final class StoredResponseStage implements Stage {
         }
         next.proceed(exchange);
         try {
-            record(exchange, capture, base);
+            record(exchange, capture, base, sent, earlier);
         } catch (RuntimeException e) {
             // the client has its answer; only a later read of it will miss
             LOG.log(Level.WARNING, "storing response of request " + exchange.id() + " failed: " + e.getMessage(), e);
         }
     }
 
-    private void record(Exchange exchange, ResponseCapture capture, String base) {
+    private void record(Exchange exchange, ResponseCapture capture, String base, ObjectNode sent,
+                        Optional<ArrayNode> earlier) {
         Optional<Route> route = exchange.route();
         if (route.isEmpty()) {
             return;
@@ -106,7 +124,7 @@ public final class StoredResponseStage implements Stage {
             return;
         }
         Optional<StoredResponse.Local> local = whole.map(object -> new StoredResponse.Local(object,
-                Json.string(InputItems.of(exchange.candidateBody(), base))));
+                Json.string(inputItems(sent, base, earlier))));
         if (local.isPresent() && local.get().length() > MAX_KEPT_CHARS) {
             LOG.log(Level.INFO, "response {0} is too large to keep ({1} characters, at most {2})",
                     new Object[] {id.get(), local.get().length(), MAX_KEPT_CHARS});
@@ -134,6 +152,14 @@ public final class StoredResponseStage implements Stage {
             }
         }
         next.proceed(exchange);
+    }
+
+    /** A Response's input items: the conversation it continues, then what the client sent. */
+    private static ArrayNode inputItems(ObjectNode sent, String base, Optional<ArrayNode> earlier) {
+        ArrayNode items = Json.MAPPER.createArrayNode();
+        earlier.ifPresent(items::addAll);
+        items.addAll(InputItems.of(sent, base));
+        return items;
     }
 
     private static Optional<String> owner(Exchange exchange) {

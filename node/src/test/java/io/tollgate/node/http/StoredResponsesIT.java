@@ -187,6 +187,32 @@ class StoredResponsesIT {
     }
 
     @Test
+    void shouldContinueATranslatedConversationFromThePreviousResponse() {
+        upstream.on("/v1/messages", Reply.json(200, Fixtures.ANTHROPIC_MESSAGE));
+        String first = owner.responses().create(ResponseCreateParams.builder().model("claude/claude-test")
+                .input("Hi").maxOutputTokens(100).build()).id();
+
+        String second = owner.responses().create(ResponseCreateParams.builder().model("claude/claude-test")
+                .input("And then?").previousResponseId(first).maxOutputTokens(100).build()).id();
+
+        JsonNode messages = SseText.parse(upstream.last().body()).path("messages");
+        assertThat(messages).extracting(message -> message.path("role").asText())
+                .containsExactly("user", "assistant", "user");
+        assertThat(messages.toString()).contains("Hi", "Hello from Claude", "And then?");
+        List<ResponseItem> items = owner.responses().inputItems().list(second, InputItemListParams.builder()
+                .order(InputItemListParams.Order.ASC).build()).data();
+        assertThat(items).hasSize(3);
+        assertThat(items.get(1).responseOutputMessage()).isPresent();
+        assertThat(items.get(2).responseInputMessageItem().orElseThrow().content().getFirst().inputText()
+                .orElseThrow().text()).isEqualTo("And then?");
+        int calls = upstream.requests().size();
+        assertThatThrownBy(() -> other.responses().create(ResponseCreateParams.builder().model("claude/claude-test")
+                .input("Mine now?").previousResponseId(first).build()))
+                .isInstanceOf(com.openai.errors.BadRequestException.class).hasMessageContaining("not found");
+        assertThat(upstream.requests()).hasSize(calls);
+    }
+
+    @Test
     void shouldKeepTheStreamedResponseTheClientSawComplete() {
         HttpResponse<String> streamed = node.post("/v1/responses", "{\"model\":\"mock/echo\",\"stream\":true,"
                 + "\"input\":\"Hello\"}", "authorization", "Bearer " + OWNER);
