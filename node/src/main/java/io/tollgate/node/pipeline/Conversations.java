@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 final class Conversations {
 
+    /** What Response ids look like (as the routes on stored resources check them). */
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,200}");
+
     private Conversations() {
     }
 
@@ -28,7 +31,8 @@ final class Conversations {
      *     was stored through the gateway with this virtual key
      */
     static Optional<ArrayNode> earlier(ResponseStore store, String previousId, Optional<String> owner) {
-        StoredResponse previous = store.find(previousId).filter(found -> found.virtualKeyId().equals(owner))
+        Optional<StoredResponse> found = ID.matcher(previousId).matches() ? store.find(previousId) : Optional.empty();
+        StoredResponse previous = found.filter(response -> response.virtualKeyId().equals(owner))
                 .orElseThrow(() -> GatewayException.invalid("previous_response_id", "Previous response with id '"
                         + previousId.substring(0, Math.min(64, previousId.length())) + "' not found."));
         if (previous.local().isEmpty()) {
