@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tollgate.cluster.store.StateStore;
 import io.tollgate.config.StoreConfig;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The stored Responses table on the default H2 state store: written once, read back whole, deleted. */
-class ResponseStoreTest {
+/** The stored Responses table, on each database: written once, read back whole, deleted. */
+abstract class ResponseStoreContract {
 
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
 
-    @TempDir
-    Path dataDir;
+    /** The store configuration of the database under test. */
+    abstract StoreConfig config();
 
     @Test
     void shouldReadBackANativeAndATranslatedResponseAsStored() {
@@ -57,6 +55,6 @@ class ResponseStoreTest {
     }
 
     private StateStore open() {
-        return StateStore.open(new StoreConfig(Optional.empty(), Optional.empty(), Optional.empty(), dataDir));
+        return StateStore.open(config());
     }
 }
