@@ -145,14 +145,25 @@ public final class ClusterServices implements AutoCloseable {
                     TimeUnit.MINUTES);
             HazelcastKeyHealth keyHealth = HazelcastKeyHealth.create(grid);
             RequestLog requestLog = JdbcRequestLog.create(store, config.logging(), clock);
-            return new ClusterServices(store, grid, ledger, registry, keyHealth, sweeper, seeds, requestLog,
-                    alertClaims, JdbcReconcileStore.create(store, clock));
+            ClusterServices services = new ClusterServices(store, grid, ledger, registry, keyHealth, sweeper, seeds,
+                    requestLog, alertClaims, JdbcReconcileStore.create(store, clock));
+            sweeper.scheduleWithFixedDelay(() -> purgeResponses(services.responses(), clock), 1, 60,
+                    TimeUnit.MINUTES);
+            return services;
         } catch (RuntimeException e) {
             if (grid != null) {
                 grid.close();
             }
             store.close();
             throw e;
+        }
+    }
+
+    private static void purgeResponses(io.tollgate.cluster.responses.ResponseStore responses, Clock clock) {
+        try {
+            responses.purge(clock.instant().minus(io.tollgate.cluster.responses.ResponseStore.RETENTION));
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "purging old stored responses failed; will try again", e);
         }
     }
 

@@ -19,6 +19,8 @@ import javax.sql.DataSource;
  */
 public final class ResponseStore {
 
+    /** How long a stored Response is kept: as long as OpenAI keeps its own. */
+    public static final java.time.Duration RETENTION = java.time.Duration.ofDays(30);
     /** The row format written (see the migration). */
     static final int FORMAT = 1;
     private static final String COLUMNS = "id, format, provider, key_name, virtual_key_id, model, created_at, "
@@ -86,6 +88,22 @@ public final class ResponseStore {
             return delete.executeUpdate() > 0;
         } catch (SQLException e) {
             throw new StoreException("deleting a stored response failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Forgets the Responses recorded before {@code before} (OpenAI keeps its own 30 days, {@link #RETENTION}).
+     *
+     * @return how many were forgotten
+     */
+    public int purge(java.time.Instant before) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM stored_response WHERE "
+                        + "created_at < ?")) {
+            delete.setObject(1, OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("purging stored responses failed: " + e.getMessage(), e);
         }
     }
 

@@ -54,6 +54,22 @@ abstract class ResponseStoreContract {
         }
     }
 
+    @Test
+    void shouldPurgeOnlyTheResponsesRecordedBeforeTheCutoff() {
+        try (StateStore state = open()) {
+            ResponseStore store = ResponseStore.create(state);
+            store.put(new StoredResponse("resp_old", "openai", "k1", Optional.empty(), "openai/m",
+                    NOW.minus(ResponseStore.RETENTION).minusSeconds(1), Optional.empty()));
+            store.put(new StoredResponse("resp_new", "openai", "k1", Optional.empty(), "openai/m", NOW,
+                    Optional.empty()));
+
+            assertThat(store.purge(NOW.minus(ResponseStore.RETENTION))).isEqualTo(1);
+
+            assertThat(store.find("resp_old")).isEmpty();
+            assertThat(store.find("resp_new")).isPresent();
+        }
+    }
+
     private StateStore open() {
         return StateStore.open(config());
     }
