@@ -50,12 +50,18 @@ final class Conversations {
         return Optional.of(items);
     }
 
-    /** The request sent on: the earlier conversation (without item ids) before its input, no previous id. */
+    /**
+     * The request sent on: the earlier conversation (without item ids or reasoning items) before its input, no
+     * previous id.
+     */
     static ObjectNode continued(ObjectNode body, ArrayNode earlier) {
         ObjectNode sent = body.deepCopy();
         sent.remove("previous_response_id");
         ArrayNode input = Json.MAPPER.createArrayNode();
         for (JsonNode item : earlier) {
+            if (item.path("type").asText().equals("reasoning")) {
+                continue;   // another model's reasoning, without the provider's encrypted content: no provider reads it
+            }
             ObjectNode copy = (ObjectNode) item.deepCopy();
             copy.remove("id");
             input.add(copy);
