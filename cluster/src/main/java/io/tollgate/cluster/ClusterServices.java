@@ -69,6 +69,7 @@ public final class ClusterServices implements AutoCloseable {
     private final HazelcastAlertClaims alertClaims;
     private final RevenueBook revenue;
     private final io.tollgate.cluster.batch.BatchStore batches;
+    private final io.tollgate.cluster.responses.ResponseStore responses;
     private final AdminTokens adminTokens;
     private final AuditLog audit;
     private final TagValues tagValues;
@@ -90,6 +91,7 @@ public final class ClusterServices implements AutoCloseable {
         this.revenue = JdbcRevenueBook.create(store);
         this.adminTokens = AdminTokens.create(store);
         this.batches = io.tollgate.cluster.batch.BatchStore.create(store);
+        this.responses = io.tollgate.cluster.responses.ResponseStore.create(store);
         this.audit = AuditLog.create(store);
         this.tagValues = TagValues.create(grid);
         if (ledger instanceof LeasingLedger leasing) {
@@ -143,14 +145,25 @@ public final class ClusterServices implements AutoCloseable {
                     TimeUnit.MINUTES);
             HazelcastKeyHealth keyHealth = HazelcastKeyHealth.create(grid);
             RequestLog requestLog = JdbcRequestLog.create(store, config.logging(), clock);
-            return new ClusterServices(store, grid, ledger, registry, keyHealth, sweeper, seeds, requestLog,
-                    alertClaims, JdbcReconcileStore.create(store, clock));
+            ClusterServices services = new ClusterServices(store, grid, ledger, registry, keyHealth, sweeper, seeds,
+                    requestLog, alertClaims, JdbcReconcileStore.create(store, clock));
+            sweeper.scheduleWithFixedDelay(() -> purgeResponses(services.responses(), clock), 1, 60,
+                    TimeUnit.MINUTES);
+            return services;
         } catch (RuntimeException e) {
             if (grid != null) {
                 grid.close();
             }
             store.close();
             throw e;
+        }
+    }
+
+    private static void purgeResponses(io.tollgate.cluster.responses.ResponseStore responses, Clock clock) {
+        try {
+            responses.purge(clock.instant().minus(io.tollgate.cluster.responses.ResponseStore.RETENTION));
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "purging old stored responses failed; will try again", e);
         }
     }
 
@@ -171,6 +184,11 @@ public final class ClusterServices implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "reclaiming expired reservations failed; will try again", e);
         }
+    }
+
+    /** The Responses stored through the gateway, shared through the state store. */
+    public io.tollgate.cluster.responses.ResponseStore responses() {
+        return responses;
     }
 
     /** The batches submitted through the gateway and their input files, shared through the state store. */

@@ -134,17 +134,19 @@ public final class TollgateNode implements AutoCloseable {
                     AttributeStage.create(config.governance().tags(), cluster.tagValues(), metrics::tagDropped),
                     io.tollgate.node.pipeline.BatchStage.create(config, catalog, adapters, cluster.batches(),
                             batchSettler, clock),
+                    io.tollgate.node.pipeline.StoredResponseStage.create(cluster.responses(), clock),
                     RouteStage.create(config, catalog, adapters),
                     FailoverStage.create(),
                     GovernStage.create(cluster.registry(), cluster.ledger(), clock, config.governance(), settlements,
                             config.cluster().map(c -> c.onPartition() == ClusterConfig.OnPartition.OPEN).orElse(false)),
                     CacheStage.create(cache, RequestKeys.create(config.cache().embed(), cache.embeddingModel()),
                             config.cache(), cluster.registry(), clock, embeddingPrice(config, catalog)),
+                    io.tollgate.node.pipeline.LocalAnswerStage.create(),
                     balance,
                     AccountStage.create(),
                     InvokeStage.create(clock, tracing::upstreamHeaders));
             List<Stage> traced = tracing.wrap(stages, java.util.Arrays.asList(null, null, null, null, null, null,
-                    "governance", "cache", null, "accounting", "upstream attempt"));
+                    null, "governance", "cache", null, null, "accounting", "upstream attempt"));
             // the request span (when tracing) and the observe stage also see requests refused before the pipeline
             this.pipeline = Pipeline.of(traced, traced.size() - stages.size() + 1);
         }

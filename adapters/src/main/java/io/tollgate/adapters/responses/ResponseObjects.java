@@ -48,7 +48,7 @@ public final class ResponseObjects {
                 : Json.MAPPER.getNodeFactory().textNode("auto"));
         out.set("tools", request.path("tools").isArray() ? request.get("tools").deepCopy()
                 : Json.MAPPER.createArrayNode());
-        out.put("store", false);
+        out.put("store", request.path("store").asBoolean(true));   // the gateway keeps it unless told not to
         out.putObject("text").putObject("format").put("type", "text");
         out.putObject("reasoning").putNull("effort").putNull("summary");
         out.put("truncation", "disabled");

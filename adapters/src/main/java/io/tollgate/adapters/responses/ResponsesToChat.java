@@ -14,7 +14,8 @@ import io.tollgate.adapters.Json;
  * with {@code tool_calls}, a {@code function_call_output} a {@code tool} message; {@code reasoning} items are left
  * out. Function tools, {@code tool_choice}, {@code max_output_tokens}, {@code text.format},
  * {@code reasoning.effort}, sampling and streaming map to their chat fields; the stream always asks for usage.
- * The gateway keeps no conversation state: {@code previous_response_id} and {@code conversation} are refused.
+ * {@code previous_response_id} and {@code conversation} are refused here: the node replaces a previous Response it
+ * keeps itself by the conversation it holds, and only a provider's own (OpenAI's) Response is left to name.
  * Pure functions; safe from any thread.
  */
 public final class ResponsesToChat {
@@ -30,8 +31,8 @@ public final class ResponsesToChat {
     public static ObjectNode request(JsonNode body) {
         for (String stateful : new String[] {"previous_response_id", "conversation"}) {
             if (body.hasNonNull(stateful)) {
-                throw GatewayException.invalid(stateful, "'" + stateful + "' needs a model whose provider has the "
-                        + "Responses API (OpenAI); for this model send the whole conversation in 'input'.");
+                throw GatewayException.invalid(stateful, "'" + stateful + "' names a conversation OpenAI keeps: "
+                        + "continue it with an OpenAI model, or send the whole conversation in 'input'.");
             }
         }
         ObjectNode chat = Json.object();

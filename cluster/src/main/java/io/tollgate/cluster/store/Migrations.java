@@ -29,7 +29,8 @@ final class Migrations {
     static final List<String> SCRIPTS = List.of("V1__state.sql", "V2__request_log.sql",
             "V3__request_log_attempts.sql", "V4__request_log_lean.sql", "V5__unit_economics.sql",
             "V6__provider_figures.sql", "V7__access.sql", "V8__audit_append_only.sql",
-            "V9__log_export.sql", "V10__request_dimensions.sql", "V11__batches.sql");
+            "V9__log_export.sql", "V10__request_dimensions.sql", "V11__batches.sql",
+            "V12__stored_responses.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
     private static final String RESOURCES = "migration/";

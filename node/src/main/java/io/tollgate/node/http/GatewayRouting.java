@@ -33,6 +33,7 @@ public final class GatewayRouting {
             "POST /v1/audio/transcriptions, /v1/audio/translations   OpenAI speech to text (multipart), priced per "
                     + "second or token (also under /openai)",
             "POST /v1/files, /v1/batches; GET /v1/batches/{id}   OpenAI batches at batch prices (also under /openai)",
+            "GET, DELETE /v1/responses/{id}; GET .../{id}/input_items   stored Responses (also under /openai)",
             "POST /anthropic/v1/messages/batches; GET .../{id}, .../{id}/results   Anthropic Message Batches",
             "POST /genai/v1beta/models/{model}:generateContent, :streamGenerateContent   Google GenAI (Gemini)",
             "POST /bedrock/model/{modelId}/converse, /converse-stream                    AWS Bedrock Converse",
@@ -76,6 +77,7 @@ public final class GatewayRouting {
                     new ApiHandler(Dialect.OPENAI, Operation.MODERATIONS, pipeline, bodies));
             routing.post(prefix + "/v1/responses/input_tokens",
                     new ApiHandler(Dialect.OPENAI, Operation.COUNT_TOKENS, pipeline, bodies));
+            StoredResponseRoutes.register(routing, pipeline, bodies, prefix);
             resource(routing, pipeline, bodies, Dialect.OPENAI, Operation.RESOURCE, ResourceCall.Kind.FILE_UPLOAD,
                     "POST", prefix + "/v1/files", "/files", false);
             resource(routing, pipeline, bodies, Dialect.OPENAI, Operation.RESOURCE, ResourceCall.Kind.FILE_GET,

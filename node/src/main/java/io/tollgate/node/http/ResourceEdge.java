@@ -28,22 +28,34 @@ final class ResourceEdge implements ApiHandler.Edge {
     private final String method;
     private final String upstreamPath;
     private final boolean jsonBody;
+    private final java.util.function.Function<ServerRequest, String> query;
 
     /**
      * @param upstreamPath the path under the provider's API root, with {@code {id}} for the path's id
      * @param jsonBody true when the client sends a JSON body the pipeline reads
      */
     ResourceEdge(ResourceCall.Kind kind, Dialect dialect, String method, String upstreamPath, boolean jsonBody) {
+        this(kind, dialect, method, upstreamPath, jsonBody, request -> "");
+    }
+
+    /**
+     * @param query the checked and encoded query passed upstream ({@code ?limit=20}, or empty), from the client's
+     *     request; throws {@link GatewayException} for a value it refuses
+     */
+    ResourceEdge(ResourceCall.Kind kind, Dialect dialect, String method, String upstreamPath, boolean jsonBody,
+                 java.util.function.Function<ServerRequest, String> query) {
         this.kind = kind;
         this.dialect = dialect;
         this.method = method;
         this.upstreamPath = upstreamPath;
         this.jsonBody = jsonBody;
+        this.query = query;
     }
 
     @Override
     public ObjectNode body(ServerRequest request, byte[] raw) {
         id(request);   // an id that cannot be the provider's is refused before anything else
+        query.apply(request);   // and so is a query it refuses
         return jsonBody ? Json.parseObject(raw) : Json.object();
     }
 
@@ -61,7 +73,8 @@ final class ResourceEdge implements ApiHandler.Edge {
     @Override
     public void attach(Exchange exchange, ServerRequest request, byte[] raw) {
         Optional<String> id = id(request);
-        String path = id.map(value -> upstreamPath.replace("{id}", value)).orElse(upstreamPath);
+        String path = id.map(value -> upstreamPath.replace("{id}", value)).orElse(upstreamPath)
+                + query.apply(request);
         exchange.resource(ResourceCall.of(kind, id, method, path, raw,
                 request.headers().first(HeaderNames.CONTENT_TYPE).orElse(null)));
     }

@@ -88,6 +88,7 @@ public final class BatchStage implements Stage {
             case BATCH_CREATE -> submitOpenAi(exchange, call, owner, next);
             case MESSAGE_BATCH_CREATE -> submitAnthropic(exchange, call, owner, next);
             case FILE_GET, FILE_CONTENT, FILE_DELETE -> file(exchange, call, owner, next);
+            case RESPONSE_GET, RESPONSE_INPUT_ITEMS, RESPONSE_DELETE -> next.proceed(exchange);   // StoredResponseStage
             default -> batch(exchange, call, owner, next);
         }
     }

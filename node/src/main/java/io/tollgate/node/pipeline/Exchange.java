@@ -56,6 +56,8 @@ public final class Exchange {
     private int recordLimit;
     private boolean streamFailed;
     private ResourceCall resource;
+    private String responseIdBase;
+    private java.util.function.Consumer<io.tollgate.adapters.SseEvent> eventTap;
 
     private Exchange(String id, long startNanos, Dialect dialect, Operation operation, ObjectNode body,
                      Map<String, String> headers, ClientChannel channel) {
@@ -101,6 +103,23 @@ public final class Exchange {
             throw new IllegalStateException("the resource call is already set");
         }
         this.resource = Objects.requireNonNull(call, "call");
+    }
+
+    /**
+     * The base of the ids of the Response objects and items the gateway makes for this request ({@code resp_} and
+     * the base): unique when a stage set it, else the request id (which a client may choose).
+     */
+    public String responseIdBase() {
+        return responseIdBase == null ? id : responseIdBase;
+    }
+
+    public void responseIdBase(String base) {
+        this.responseIdBase = Objects.requireNonNull(base, "base");
+    }
+
+    /** Has every event streamed to the client also shown to {@code tap}, on the request's thread, as it is sent. */
+    public void tapEvents(java.util.function.Consumer<io.tollgate.adapters.SseEvent> tap) {
+        this.eventTap = Objects.requireNonNull(tap, "tap");
     }
 
     public long startNanos() {
@@ -427,6 +446,9 @@ public final class Exchange {
 
     /** Keeps a copy of events written to the client while recording. */
     void record(List<io.tollgate.adapters.SseEvent> written) {
+        if (eventTap != null) {
+            written.forEach(eventTap);
+        }
         if (recording == null) {
             return;
         }

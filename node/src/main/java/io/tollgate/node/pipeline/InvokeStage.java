@@ -75,7 +75,7 @@ public final class InvokeStage implements Stage {
             upload(exchange, route);
             return;
         }
-        Bridge.Context context = new Bridge.Context(exchange.id(), exchange.operation(),
+        Bridge.Context context = new Bridge.Context(exchange.responseIdBase(), exchange.operation(),
                 exchange.body().path("model").asText(), route.model().model(), clock.instant().getEpochSecond(),
                 DEFAULT_MAX_TOKENS);
         boolean nativeResponses = upstreamDialect(route) == Dialect.OPENAI

@@ -40,7 +40,18 @@ public final class ResourceCall {
         /** Anthropic {@code POST /messages/batches/{id}/cancel}. */
         MESSAGE_BATCH_CANCEL,
         /** Anthropic {@code DELETE /messages/batches/{id}} (an ended batch's results). */
-        MESSAGE_BATCH_DELETE
+        MESSAGE_BATCH_DELETE,
+        /** OpenAI {@code GET /responses/{id}}: a stored Response. */
+        RESPONSE_GET,
+        /** OpenAI {@code GET /responses/{id}/input_items}. */
+        RESPONSE_INPUT_ITEMS,
+        /** OpenAI {@code DELETE /responses/{id}}. */
+        RESPONSE_DELETE;
+
+        /** True for the calls on stored Responses, which {@link StoredResponseStage} resolves. */
+        public boolean storedResponse() {
+            return this == RESPONSE_GET || this == RESPONSE_INPUT_ITEMS || this == RESPONSE_DELETE;
+        }
     }
 
     private final Kind kind;
@@ -58,6 +69,7 @@ public final class ResourceCall {
     private boolean keepReservations;
     private List<String> models = List.of();
     private java.util.function.Consumer<Exchange> onAnswer = exchange -> { };
+    private java.util.function.Supplier<Exchange.Response> localAnswer;
 
     private ResourceCall(Kind kind, Optional<String> resourceId, String method, String path, byte[] clientBody,
                          String clientContentType) {
@@ -177,6 +189,20 @@ public final class ResourceCall {
 
     void answered(Exchange exchange) {
         onAnswer.accept(exchange);
+    }
+
+    /**
+     * Answers the call from what the gateway keeps instead of calling the provider (a Response it made itself): the
+     * answer is computed once governance let the call through, by {@link LocalAnswerStage}, and no provider key is
+     * used.
+     */
+    public void answerLocally(java.util.function.Supplier<Exchange.Response> answer) {
+        this.localAnswer = Objects.requireNonNull(answer, "answer");
+    }
+
+    /** The gateway's own answer to the call, when the provider is not asked. */
+    public Optional<java.util.function.Supplier<Exchange.Response>> localAnswer() {
+        return Optional.ofNullable(localAnswer);
     }
 
     /** True once the batch was recorded: governance then keeps its reservations until it ends. */

@@ -104,8 +104,10 @@ public final class RouteStage implements Stage {
                     + "': provider '" + ref.provider() + "' is not available.");
         }
         if (exchange.resource().isPresent()) {
-            // files and batches live at the provider, in its own format: the client's route must speak it
-            if (!adapter.hasResources() || adapter.dialect() != exchange.dialect()) {
+            // files and batches live at the provider, in its own format: the client's route must speak it (a
+            // Response the gateway made itself is answered by the gateway)
+            boolean local = exchange.resource().flatMap(ResourceCall::localAnswer).isPresent();
+            if (!local && (!adapter.hasResources() || adapter.dialect() != exchange.dialect())) {
                 throw GatewayException.invalid(param, "Provider '" + ref.provider() + "' ("
                         + adapter.config().type().configName() + ") keeps no "
                         + (exchange.dialect() == io.tollgate.adapters.Dialect.ANTHROPIC ? "Message Batches"

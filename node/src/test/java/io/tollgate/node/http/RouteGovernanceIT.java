@@ -112,7 +112,8 @@ class RouteGovernanceIT {
                 "POST /bedrock/model/{provider}/{modelId}/converse-stream", "POST /v1/files", "POST /v1/batches",
                 "GET /v1/batches/{id}", "GET /v1/files/{id}/content", "POST /anthropic/v1/messages/batches",
                 "GET /anthropic/v1/messages/batches/{id}/results", "POST /v1/audio/transcriptions",
-                "POST /openai/v1/audio/translations");
+                "POST /openai/v1/audio/translations", "GET /v1/responses/{id}",
+                "DELETE /openai/v1/responses/{id}", "GET /v1/responses/{id}/input_items");
         assertThat(inference()).allMatch(e -> e.operation().isPresent() && (e.method().equals("POST")
                 || e.operation().get() == Operation.RESOURCE && Set.of("GET", "DELETE").contains(e.method())));
     }
@@ -186,7 +187,7 @@ class RouteGovernanceIT {
         assertThat(upstream.requestsSince(seen)).isEmpty();
     }
 
-    /** A route whose probe would need a file or batch the caller created. */
+    /** A route whose probe would need a file, batch or stored Response the caller created. */
     private static boolean stateful(Entry route) {
         Operation operation = route.operation().orElseThrow();
         return operation == Operation.RESOURCE || operation == Operation.BATCH && !route.path().startsWith("/anthropic/");
