@@ -82,7 +82,7 @@ final class ResourceEdge implements ApiHandler.Edge {
     private static Optional<String> id(ServerRequest request) {
         Optional<String> id = request.path().pathParameters().first("id").asOptional();
         if (id.isPresent() && !ID.matcher(id.get()).matches()) {
-            throw GatewayException.of(ErrorKind.NOT_FOUND, "No file or batch has the id '"
+            throw GatewayException.of(ErrorKind.NOT_FOUND, "No file, batch or Response has the id '"
                     + id.get().substring(0, Math.min(64, id.get().length())) + "'.").withCode("not_found");
         }
         return id;
