@@ -95,7 +95,8 @@ class PartitionIT {
         awaitCondition("three members", () -> size(NODES.get(0)) == 3 && size(NODES.get(2)) == 3);
         int before = 0;
         for (NodeProcess node : NODES) {
-            assertThat(chat(node, CAPPED).statusCode()).isEqualTo(200);
+            HttpResponse<String> served = chat(node, CAPPED);
+            assertThat(served.statusCode()).as(node + ": " + served.body()).isEqualTo(200);
             before++;
         }
 
