@@ -121,11 +121,33 @@ public final class InvokeStage implements Stage {
         AudioUploads.Form form = uploads.form(exchange, route);
         Map<String, String> headers = passHeaders(exchange, route);
         headers.putAll(traceHeaders.get());
+        call(exchange, route, () -> route.adapter().sendForm(exchange.operation(), route.model().model(),
+                route.key(), form.body(), form.contentType(), headers), response -> {
+                    String type = response.header("content-type").orElse("application/json");
+                    if (type.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream")) {
+                        TranscriptStream.relay(exchange, response, done -> uploads.usage(exchange, route, done));
+                    } else {
+                        uploads.answer(exchange, route, form, readAll(response, Integer.MAX_VALUE), type);
+                    }
+                });
+    }
+
+    /** What is done with an upstream's successful answer. */
+    interface Answer {
+        void take(UpstreamResponse response);
+    }
+
+    /**
+     * One upstream call off the chat path (forms, stored resources): timed on the exchange, its quota headers kept,
+     * a non-2xx answer thrown as the upstream's error, a 2xx one handed to {@code answer}, closed in every case.
+     * The chat path in {@link #handle} does the same inline, without the two lambdas.
+     */
+    static void call(Exchange exchange, Route route, java.util.function.Supplier<UpstreamResponse> send,
+                     Answer answer) {
         long sent = System.nanoTime();
         UpstreamResponse response;
         try {
-            response = route.adapter().sendForm(exchange.operation(), route.model().model(), route.key(), form.body(),
-                    form.contentType(), headers);
+            response = send.get();
         } catch (RuntimeException unreachable) {
             exchange.addUpstreamTime(System.nanoTime() - sent);
             throw unreachable;
@@ -135,12 +157,7 @@ public final class InvokeStage implements Stage {
             if (response.status() < 200 || response.status() > 299) {
                 throw upstreamError(response, route);
             }
-            String type = response.header("content-type").orElse("application/json");
-            if (type.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream")) {
-                TranscriptStream.relay(exchange, response, done -> uploads.usage(exchange, route, done));
-            } else {
-                uploads.answer(exchange, route, form, readAll(response, Integer.MAX_VALUE), type);
-            }
+            answer.take(response);
         } finally {
             exchange.addUpstreamTime(System.nanoTime() - sent);
         }

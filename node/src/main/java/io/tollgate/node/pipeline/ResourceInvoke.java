@@ -1,6 +1,5 @@
 package io.tollgate.node.pipeline;
 
-import io.tollgate.adapters.spi.UpstreamResponse;
 import java.util.Map;
 
 /**
@@ -15,26 +14,12 @@ final class ResourceInvoke {
 
     static void call(Exchange exchange, Route route, Map<String, String> passHeaders) {
         ResourceCall call = exchange.resource().orElseThrow();
-        long sent = System.nanoTime();
-        UpstreamResponse response;
-        try {
-            response = route.adapter().call(route.key(), call.method(), call.path(), call.body(),
-                    call.contentType(), passHeaders);
-        } catch (RuntimeException unreachable) {
-            exchange.addUpstreamTime(System.nanoTime() - sent);
-            throw unreachable;
-        }
-        exchange.upstream(Map.of(), System.nanoTime() - sent);
-        try (response) {
-            if (response.status() < 200 || response.status() > 299) {
-                throw InvokeStage.upstreamError(response, route);
-            }
-            byte[] body = InvokeStage.readAll(response, Integer.MAX_VALUE);
-            exchange.response(new Exchange.Response(response.status(),
-                    response.header("content-type").orElse("application/json"), body));
-            call.answered(exchange);
-        } finally {
-            exchange.addUpstreamTime(System.nanoTime() - sent);
-        }
+        InvokeStage.call(exchange, route, () -> route.adapter().call(route.key(), call.method(), call.path(),
+                call.body(), call.contentType(), passHeaders), response -> {
+                    byte[] body = InvokeStage.readAll(response, Integer.MAX_VALUE);
+                    exchange.response(new Exchange.Response(response.status(),
+                            response.header("content-type").orElse("application/json"), body));
+                    call.answered(exchange);
+                });
     }
 }
