@@ -124,6 +124,30 @@ public final class BatchStore {
                 + " ROWS ONLY", BatchStore::job, time(from), time(before));
     }
 
+    /**
+     * One page of the batches a virtual key (or, ungoverned, nobody) submitted in one format, newest first.
+     *
+     * @param after the id of the last batch of the page before, if any (a batch not of this owner starts at the top)
+     * @param limit the most to return
+     */
+    public List<BatchJob> jobs(Optional<String> owner, String format, Optional<String> after, int limit) {
+        String who = owner.isPresent() ? "virtual_key_id = ?" : "virtual_key_id IS NULL";
+        List<Object> args = new ArrayList<>();
+        args.add(format);
+        owner.ifPresent(args::add);
+        String from = "";
+        Optional<BatchJob> cursor = after.flatMap(this::job).filter(job -> job.virtualKeyId().equals(owner));
+        if (cursor.isPresent()) {
+            from = " AND (created_at < ? OR (created_at = ? AND id < ?))";
+            args.add(time(cursor.get().createdAt()));
+            args.add(time(cursor.get().createdAt()));
+            args.add(cursor.get().id());
+        }
+        return query("listing batches", "SELECT " + JOB_COLUMNS + " FROM batch_job WHERE format = ? AND " + who + from
+                + " ORDER BY created_at DESC, id DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+                BatchStore::job, args.toArray());
+    }
+
     /** What a settled batch cost in all, in nano-dollars; empty while it is open. */
     public Optional<Long> settledCost(String id) {
         return query("reading a batch", "SELECT cost_nanos FROM batch_job WHERE id = ? AND state = 'settled'",

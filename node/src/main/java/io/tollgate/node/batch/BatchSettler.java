@@ -11,7 +11,6 @@ import io.tollgate.adapters.pricing.BatchPrices;
 import io.tollgate.adapters.pricing.Price;
 import io.tollgate.adapters.pricing.PricingCatalog;
 import io.tollgate.adapters.spi.ProviderAdapter;
-import io.tollgate.adapters.spi.UpstreamResponse;
 import io.tollgate.cluster.batch.BatchJob;
 import io.tollgate.cluster.batch.BatchStore;
 import io.tollgate.cluster.ledger.BudgetLedger;
@@ -19,8 +18,6 @@ import io.tollgate.cluster.log.LogDimensions;
 import io.tollgate.cluster.log.LogRecord;
 import io.tollgate.cluster.log.RequestLog;
 import io.tollgate.config.ProviderKey;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -157,8 +154,8 @@ public final class BatchSettler implements AutoCloseable {
         }
         try {
             ProviderAdapter adapter = adapters.get(job.provider());
-            Optional<ProviderKey> key = adapter == null ? Optional.empty() : adapter.config().keys().stream()
-                    .filter(k -> k.name().equals(job.keyName())).findFirst();
+            Optional<ProviderKey> key = adapter == null ? Optional.empty()
+                    : ProviderReads.key(adapter, job.keyName());
             if (key.isEmpty()) {
                 LOG.warning("batch " + job.id() + " cannot be settled here: provider '" + job.provider()
                         + "' or its key '" + job.keyName() + "' is not configured on this node");
@@ -280,18 +277,8 @@ public final class BatchSettler implements AutoCloseable {
         return node.isTextual() && !node.asText().isBlank() ? Optional.of(node.asText()) : Optional.empty();
     }
 
-    /** A GET on the provider; its whole body, or an exception naming the status. */
     private static byte[] get(ProviderAdapter adapter, ProviderKey key, String path) {
-        try (UpstreamResponse response = adapter.call(key, "GET", path, new byte[0], null, Map.of());
-                InputStream body = response.body()) {
-            byte[] bytes = body.readAllBytes();
-            if (response.status() < 200 || response.status() > 299) {
-                throw new IllegalStateException("GET " + path + " answered " + response.status());
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new IllegalStateException("GET " + path + " failed: " + e.getMessage(), e);
-        }
+        return ProviderReads.get(adapter, key, path);
     }
 
     @Override

@@ -32,7 +32,8 @@ public final class GatewayRouting {
             "POST /v1/audio/speech            OpenAI text to speech, priced per character (also under /openai)",
             "POST /v1/audio/transcriptions, /v1/audio/translations   OpenAI speech to text (multipart), priced per "
                     + "second or token (also under /openai)",
-            "POST /v1/files, /v1/batches; GET /v1/batches/{id}   OpenAI batches at batch prices (also under /openai)",
+            "POST /v1/files, /v1/batches; GET /v1/batches, /v1/batches/{id}   OpenAI batches at batch prices (also "
+                    + "under /openai)",
             "GET, DELETE /v1/responses/{id}; GET .../{id}/input_items   stored Responses (also under /openai)",
             "POST /anthropic/v1/messages/batches; GET .../{id}, .../{id}/results   Anthropic Message Batches",
             "POST /genai/v1beta/models/{model}:generateContent, :streamGenerateContent   Google GenAI (Gemini)",
@@ -88,6 +89,9 @@ public final class GatewayRouting {
                     "DELETE", prefix + "/v1/files/{id}", "/files/{id}", false);
             resource(routing, pipeline, bodies, Dialect.OPENAI, Operation.BATCH, ResourceCall.Kind.BATCH_CREATE,
                     "POST", prefix + "/v1/batches", "/batches", true);
+            routing.get(prefix + "/v1/batches", new ApiHandler(Dialect.OPENAI, Operation.RESOURCE, pipeline, bodies,
+                    new ResourceEdge(ResourceCall.Kind.BATCH_LIST, Dialect.OPENAI, "GET", "/batches", false,
+                            request -> BatchListQuery.of(request, "after", 100))));
             resource(routing, pipeline, bodies, Dialect.OPENAI, Operation.RESOURCE, ResourceCall.Kind.BATCH_GET,
                     "GET", prefix + "/v1/batches/{id}", "/batches/{id}", false);
             resource(routing, pipeline, bodies, Dialect.OPENAI, Operation.RESOURCE, ResourceCall.Kind.BATCH_CANCEL,
@@ -96,6 +100,9 @@ public final class GatewayRouting {
         resource(routing, pipeline, bodies, Dialect.ANTHROPIC, Operation.BATCH,
                 ResourceCall.Kind.MESSAGE_BATCH_CREATE, "POST", "/anthropic/v1/messages/batches", "/messages/batches",
                 true);
+        routing.get("/anthropic/v1/messages/batches", new ApiHandler(Dialect.ANTHROPIC, Operation.RESOURCE, pipeline,
+                bodies, new ResourceEdge(ResourceCall.Kind.MESSAGE_BATCH_LIST, Dialect.ANTHROPIC, "GET",
+                        "/messages/batches", false, request -> BatchListQuery.of(request, "after_id", 1000))));
         resource(routing, pipeline, bodies, Dialect.ANTHROPIC, Operation.RESOURCE,
                 ResourceCall.Kind.MESSAGE_BATCH_GET, "GET", "/anthropic/v1/messages/batches/{id}",
                 "/messages/batches/{id}", false);

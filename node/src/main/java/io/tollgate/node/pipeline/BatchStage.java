@@ -88,6 +88,7 @@ public final class BatchStage implements Stage {
             case BATCH_CREATE -> submitOpenAi(exchange, call, owner, next);
             case MESSAGE_BATCH_CREATE -> submitAnthropic(exchange, call, owner, next);
             case FILE_GET, FILE_CONTENT, FILE_DELETE -> file(exchange, call, owner, next);
+            case BATCH_LIST, MESSAGE_BATCH_LIST -> list(exchange, call, owner, next);
             case RESPONSE_GET, RESPONSE_INPUT_ITEMS, RESPONSE_DELETE -> next.proceed(exchange);   // StoredResponseStage
             default -> batch(exchange, call, owner, next);
         }
@@ -223,6 +224,29 @@ public final class BatchStage implements Stage {
             // the client sees the batch ended: its spend is in the budgets and the log by the time it looks
             settler.settle(job);
         }
+    }
+
+    /**
+     * The calling key's batches, newest first, each read live from its provider with the key that holds it (the
+     * provider's own list would show every key's). Routed and governed by the newest batch's model and answered by
+     * the gateway; a key with none gets an empty list at once, as there is no model to route by and nothing to read.
+     */
+    private void list(Exchange exchange, ResourceCall call, Optional<String> owner, Chain next) {
+        boolean anthropic = call.kind() == ResourceCall.Kind.MESSAGE_BATCH_LIST;
+        Map<String, String> query = BatchLists.query(call.path());
+        int limit = Integer.parseInt(query.getOrDefault("limit", "20"));
+        Optional<String> after = Optional.ofNullable(query.get(anthropic ? "after_id" : "after"));
+        List<BatchJob> page = store.jobs(owner, anthropic ? "anthropic" : "openai", after, limit + 1);
+        if (page.isEmpty()) {
+            exchange.response(BatchLists.answer(anthropic, List.of(), false));
+            return;
+        }
+        boolean more = page.size() > limit;
+        List<BatchJob> shown = more ? page.subList(0, limit) : page;
+        model(exchange, shown.get(0).model());
+        call.answerLocally(() -> BatchLists.answer(anthropic, shown.stream()
+                .map(job -> BatchLists.read(adapters.get(job.provider()), job, anthropic)).toList(), more));
+        next.proceed(exchange);
     }
 
     /** The id of the resource the provider created, from a successful answer. */

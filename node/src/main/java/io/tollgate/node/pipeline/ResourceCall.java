@@ -27,12 +27,16 @@ public final class ResourceCall {
         FILE_DELETE,
         /** OpenAI {@code POST /batches}. */
         BATCH_CREATE,
+        /** OpenAI {@code GET /batches}: the calling key's batches, listed by the gateway. */
+        BATCH_LIST,
         /** OpenAI {@code GET /batches/{id}}. */
         BATCH_GET,
         /** OpenAI {@code POST /batches/{id}/cancel}. */
         BATCH_CANCEL,
         /** Anthropic {@code POST /messages/batches}. */
         MESSAGE_BATCH_CREATE,
+        /** Anthropic {@code GET /messages/batches}: the calling key's batches, listed by the gateway. */
+        MESSAGE_BATCH_LIST,
         /** Anthropic {@code GET /messages/batches/{id}}. */
         MESSAGE_BATCH_GET,
         /** Anthropic {@code GET /messages/batches/{id}/results}. */
